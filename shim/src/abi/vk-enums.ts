@@ -1,0 +1,796 @@
+// Vulkan enum values for the TypeScript shim, the same names and values as
+// shim/include/vulkan/vulkan_core.h (test/abi.test.ts compares every entry with the C header).
+// Keys drop the C prefix listed in VK_ENUM_C_PREFIX (VK_FORMAT_R8_UNORM is VkFormat.R8_UNORM);
+// flag-bit keys keep their _BIT suffix. Aliases and *_MAX_ENUM are left out.
+
+export const VkResult = {
+  SUCCESS: 0,
+  NOT_READY: 1,
+  TIMEOUT: 2,
+  EVENT_SET: 3,
+  EVENT_RESET: 4,
+  INCOMPLETE: 5,
+  ERROR_OUT_OF_HOST_MEMORY: -1,
+  ERROR_OUT_OF_DEVICE_MEMORY: -2,
+  ERROR_INITIALIZATION_FAILED: -3,
+  ERROR_DEVICE_LOST: -4,
+  ERROR_MEMORY_MAP_FAILED: -5,
+  ERROR_LAYER_NOT_PRESENT: -6,
+  ERROR_EXTENSION_NOT_PRESENT: -7,
+  ERROR_FEATURE_NOT_PRESENT: -8,
+  ERROR_INCOMPATIBLE_DRIVER: -9,
+  ERROR_TOO_MANY_OBJECTS: -10,
+  ERROR_FORMAT_NOT_SUPPORTED: -11,
+  ERROR_FRAGMENTED_POOL: -12,
+  ERROR_UNKNOWN: -13,
+  ERROR_OUT_OF_POOL_MEMORY: -1000069000,
+  ERROR_INVALID_EXTERNAL_HANDLE: -1000072003,
+  ERROR_FRAGMENTATION: -1000161000,
+  ERROR_INVALID_OPAQUE_CAPTURE_ADDRESS: -1000257000,
+  PIPELINE_COMPILE_REQUIRED: 1000297000,
+  ERROR_SURFACE_LOST_KHR: -1000000000,
+  ERROR_NATIVE_WINDOW_IN_USE_KHR: -1000000001,
+  SUBOPTIMAL_KHR: 1000001003,
+  ERROR_OUT_OF_DATE_KHR: -1000001004,
+} as const;
+export type VkResult = (typeof VkResult)[keyof typeof VkResult];
+
+export const VkStructureType = {
+  APPLICATION_INFO: 0,
+  INSTANCE_CREATE_INFO: 1,
+  DEVICE_QUEUE_CREATE_INFO: 2,
+  DEVICE_CREATE_INFO: 3,
+  SUBMIT_INFO: 4,
+  MEMORY_ALLOCATE_INFO: 5,
+  MAPPED_MEMORY_RANGE: 6,
+  BIND_SPARSE_INFO: 7,
+  FENCE_CREATE_INFO: 8,
+  SEMAPHORE_CREATE_INFO: 9,
+  EVENT_CREATE_INFO: 10,
+  QUERY_POOL_CREATE_INFO: 11,
+  BUFFER_CREATE_INFO: 12,
+  BUFFER_VIEW_CREATE_INFO: 13,
+  IMAGE_CREATE_INFO: 14,
+  IMAGE_VIEW_CREATE_INFO: 15,
+  SHADER_MODULE_CREATE_INFO: 16,
+  PIPELINE_CACHE_CREATE_INFO: 17,
+  PIPELINE_SHADER_STAGE_CREATE_INFO: 18,
+  PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO: 19,
+  PIPELINE_INPUT_ASSEMBLY_STATE_CREATE_INFO: 20,
+  PIPELINE_TESSELLATION_STATE_CREATE_INFO: 21,
+  PIPELINE_VIEWPORT_STATE_CREATE_INFO: 22,
+  PIPELINE_RASTERIZATION_STATE_CREATE_INFO: 23,
+  PIPELINE_MULTISAMPLE_STATE_CREATE_INFO: 24,
+  PIPELINE_DEPTH_STENCIL_STATE_CREATE_INFO: 25,
+  PIPELINE_COLOR_BLEND_STATE_CREATE_INFO: 26,
+  PIPELINE_DYNAMIC_STATE_CREATE_INFO: 27,
+  GRAPHICS_PIPELINE_CREATE_INFO: 28,
+  COMPUTE_PIPELINE_CREATE_INFO: 29,
+  PIPELINE_LAYOUT_CREATE_INFO: 30,
+  SAMPLER_CREATE_INFO: 31,
+  DESCRIPTOR_SET_LAYOUT_CREATE_INFO: 32,
+  DESCRIPTOR_POOL_CREATE_INFO: 33,
+  DESCRIPTOR_SET_ALLOCATE_INFO: 34,
+  WRITE_DESCRIPTOR_SET: 35,
+  COPY_DESCRIPTOR_SET: 36,
+  FRAMEBUFFER_CREATE_INFO: 37,
+  RENDER_PASS_CREATE_INFO: 38,
+  COMMAND_POOL_CREATE_INFO: 39,
+  COMMAND_BUFFER_ALLOCATE_INFO: 40,
+  COMMAND_BUFFER_INHERITANCE_INFO: 41,
+  COMMAND_BUFFER_BEGIN_INFO: 42,
+  RENDER_PASS_BEGIN_INFO: 43,
+  BUFFER_MEMORY_BARRIER: 44,
+  IMAGE_MEMORY_BARRIER: 45,
+  MEMORY_BARRIER: 46,
+  LOADER_INSTANCE_CREATE_INFO: 47,
+  LOADER_DEVICE_CREATE_INFO: 48,
+  PHYSICAL_DEVICE_VULKAN_1_1_FEATURES: 49,
+  PHYSICAL_DEVICE_VULKAN_1_1_PROPERTIES: 50,
+  PHYSICAL_DEVICE_VULKAN_1_2_FEATURES: 51,
+  PHYSICAL_DEVICE_VULKAN_1_2_PROPERTIES: 52,
+  PHYSICAL_DEVICE_VULKAN_1_3_FEATURES: 53,
+  PHYSICAL_DEVICE_VULKAN_1_3_PROPERTIES: 54,
+  PHYSICAL_DEVICE_FEATURES_2: 1000059000,
+  PHYSICAL_DEVICE_PROPERTIES_2: 1000059001,
+  FORMAT_PROPERTIES_2: 1000059002,
+  IMAGE_FORMAT_PROPERTIES_2: 1000059003,
+  PHYSICAL_DEVICE_IMAGE_FORMAT_INFO_2: 1000059004,
+  QUEUE_FAMILY_PROPERTIES_2: 1000059005,
+  PHYSICAL_DEVICE_MEMORY_PROPERTIES_2: 1000059006,
+  SPARSE_IMAGE_FORMAT_PROPERTIES_2: 1000059007,
+  PHYSICAL_DEVICE_SPARSE_IMAGE_FORMAT_INFO_2: 1000059008,
+  PHYSICAL_DEVICE_SHADER_FLOAT16_INT8_FEATURES: 1000082000,
+  PHYSICAL_DEVICE_16BIT_STORAGE_FEATURES: 1000083000,
+  PHYSICAL_DEVICE_SUBGROUP_PROPERTIES: 1000094000,
+  PHYSICAL_DEVICE_VARIABLE_POINTERS_FEATURES: 1000120000,
+  MEMORY_DEDICATED_REQUIREMENTS: 1000127000,
+  MEMORY_DEDICATED_ALLOCATE_INFO: 1000127001,
+  BUFFER_MEMORY_REQUIREMENTS_INFO_2: 1000146000,
+  IMAGE_MEMORY_REQUIREMENTS_INFO_2: 1000146001,
+  IMAGE_SPARSE_MEMORY_REQUIREMENTS_INFO_2: 1000146002,
+  MEMORY_REQUIREMENTS_2: 1000146003,
+  SPARSE_IMAGE_MEMORY_REQUIREMENTS_2: 1000146004,
+  BIND_BUFFER_MEMORY_INFO: 1000157000,
+  BIND_IMAGE_MEMORY_INFO: 1000157001,
+  PHYSICAL_DEVICE_8BIT_STORAGE_FEATURES: 1000177000,
+  PHYSICAL_DEVICE_SHADER_ATOMIC_INT64_FEATURES: 1000180000,
+  PHYSICAL_DEVICE_TIMELINE_SEMAPHORE_FEATURES: 1000207000,
+  BUFFER_DEVICE_ADDRESS_INFO: 1000244001,
+  PHYSICAL_DEVICE_BUFFER_DEVICE_ADDRESS_FEATURES: 1000257000,
+  PHYSICAL_DEVICE_SHADER_ATOMIC_FLOAT_FEATURES_EXT: 1000260000,
+} as const;
+export type VkStructureType = (typeof VkStructureType)[keyof typeof VkStructureType];
+
+export const VkObjectType = {
+  UNKNOWN: 0,
+  INSTANCE: 1,
+  PHYSICAL_DEVICE: 2,
+  DEVICE: 3,
+  QUEUE: 4,
+  SEMAPHORE: 5,
+  COMMAND_BUFFER: 6,
+  FENCE: 7,
+  DEVICE_MEMORY: 8,
+  BUFFER: 9,
+  IMAGE: 10,
+  EVENT: 11,
+  QUERY_POOL: 12,
+  BUFFER_VIEW: 13,
+  IMAGE_VIEW: 14,
+  SHADER_MODULE: 15,
+  PIPELINE_CACHE: 16,
+  PIPELINE_LAYOUT: 17,
+  RENDER_PASS: 18,
+  PIPELINE: 19,
+  DESCRIPTOR_SET_LAYOUT: 20,
+  SAMPLER: 21,
+  DESCRIPTOR_POOL: 22,
+  DESCRIPTOR_SET: 23,
+  FRAMEBUFFER: 24,
+  COMMAND_POOL: 25,
+  SAMPLER_YCBCR_CONVERSION: 1000156000,
+  DESCRIPTOR_UPDATE_TEMPLATE: 1000085000,
+  PRIVATE_DATA_SLOT: 1000295000,
+} as const;
+export type VkObjectType = (typeof VkObjectType)[keyof typeof VkObjectType];
+
+export const VkFormat = {
+  UNDEFINED: 0,
+  R4G4_UNORM_PACK8: 1,
+  R4G4B4A4_UNORM_PACK16: 2,
+  B4G4R4A4_UNORM_PACK16: 3,
+  R5G6B5_UNORM_PACK16: 4,
+  B5G6R5_UNORM_PACK16: 5,
+  R5G5B5A1_UNORM_PACK16: 6,
+  B5G5R5A1_UNORM_PACK16: 7,
+  A1R5G5B5_UNORM_PACK16: 8,
+  R8_UNORM: 9,
+  R8_SNORM: 10,
+  R8_USCALED: 11,
+  R8_SSCALED: 12,
+  R8_UINT: 13,
+  R8_SINT: 14,
+  R8_SRGB: 15,
+  R8G8_UNORM: 16,
+  R8G8_SNORM: 17,
+  R8G8_USCALED: 18,
+  R8G8_SSCALED: 19,
+  R8G8_UINT: 20,
+  R8G8_SINT: 21,
+  R8G8_SRGB: 22,
+  R8G8B8_UNORM: 23,
+  R8G8B8_SNORM: 24,
+  R8G8B8_USCALED: 25,
+  R8G8B8_SSCALED: 26,
+  R8G8B8_UINT: 27,
+  R8G8B8_SINT: 28,
+  R8G8B8_SRGB: 29,
+  B8G8R8_UNORM: 30,
+  B8G8R8_SNORM: 31,
+  B8G8R8_USCALED: 32,
+  B8G8R8_SSCALED: 33,
+  B8G8R8_UINT: 34,
+  B8G8R8_SINT: 35,
+  B8G8R8_SRGB: 36,
+  R8G8B8A8_UNORM: 37,
+  R8G8B8A8_SNORM: 38,
+  R8G8B8A8_USCALED: 39,
+  R8G8B8A8_SSCALED: 40,
+  R8G8B8A8_UINT: 41,
+  R8G8B8A8_SINT: 42,
+  R8G8B8A8_SRGB: 43,
+  B8G8R8A8_UNORM: 44,
+  B8G8R8A8_SNORM: 45,
+  B8G8R8A8_USCALED: 46,
+  B8G8R8A8_SSCALED: 47,
+  B8G8R8A8_UINT: 48,
+  B8G8R8A8_SINT: 49,
+  B8G8R8A8_SRGB: 50,
+  A8B8G8R8_UNORM_PACK32: 51,
+  A8B8G8R8_SNORM_PACK32: 52,
+  A8B8G8R8_USCALED_PACK32: 53,
+  A8B8G8R8_SSCALED_PACK32: 54,
+  A8B8G8R8_UINT_PACK32: 55,
+  A8B8G8R8_SINT_PACK32: 56,
+  A8B8G8R8_SRGB_PACK32: 57,
+  A2R10G10B10_UNORM_PACK32: 58,
+  A2R10G10B10_SNORM_PACK32: 59,
+  A2R10G10B10_USCALED_PACK32: 60,
+  A2R10G10B10_SSCALED_PACK32: 61,
+  A2R10G10B10_UINT_PACK32: 62,
+  A2R10G10B10_SINT_PACK32: 63,
+  A2B10G10R10_UNORM_PACK32: 64,
+  A2B10G10R10_SNORM_PACK32: 65,
+  A2B10G10R10_USCALED_PACK32: 66,
+  A2B10G10R10_SSCALED_PACK32: 67,
+  A2B10G10R10_UINT_PACK32: 68,
+  A2B10G10R10_SINT_PACK32: 69,
+  R16_UNORM: 70,
+  R16_SNORM: 71,
+  R16_USCALED: 72,
+  R16_SSCALED: 73,
+  R16_UINT: 74,
+  R16_SINT: 75,
+  R16_SFLOAT: 76,
+  R16G16_UNORM: 77,
+  R16G16_SNORM: 78,
+  R16G16_USCALED: 79,
+  R16G16_SSCALED: 80,
+  R16G16_UINT: 81,
+  R16G16_SINT: 82,
+  R16G16_SFLOAT: 83,
+  R16G16B16_UNORM: 84,
+  R16G16B16_SNORM: 85,
+  R16G16B16_USCALED: 86,
+  R16G16B16_SSCALED: 87,
+  R16G16B16_UINT: 88,
+  R16G16B16_SINT: 89,
+  R16G16B16_SFLOAT: 90,
+  R16G16B16A16_UNORM: 91,
+  R16G16B16A16_SNORM: 92,
+  R16G16B16A16_USCALED: 93,
+  R16G16B16A16_SSCALED: 94,
+  R16G16B16A16_UINT: 95,
+  R16G16B16A16_SINT: 96,
+  R16G16B16A16_SFLOAT: 97,
+  R32_UINT: 98,
+  R32_SINT: 99,
+  R32_SFLOAT: 100,
+  R32G32_UINT: 101,
+  R32G32_SINT: 102,
+  R32G32_SFLOAT: 103,
+  R32G32B32_UINT: 104,
+  R32G32B32_SINT: 105,
+  R32G32B32_SFLOAT: 106,
+  R32G32B32A32_UINT: 107,
+  R32G32B32A32_SINT: 108,
+  R32G32B32A32_SFLOAT: 109,
+  R64_UINT: 110,
+  R64_SINT: 111,
+  R64_SFLOAT: 112,
+  R64G64_UINT: 113,
+  R64G64_SINT: 114,
+  R64G64_SFLOAT: 115,
+  R64G64B64_UINT: 116,
+  R64G64B64_SINT: 117,
+  R64G64B64_SFLOAT: 118,
+  R64G64B64A64_UINT: 119,
+  R64G64B64A64_SINT: 120,
+  R64G64B64A64_SFLOAT: 121,
+  B10G11R11_UFLOAT_PACK32: 122,
+  E5B9G9R9_UFLOAT_PACK32: 123,
+  D16_UNORM: 124,
+  X8_D24_UNORM_PACK32: 125,
+  D32_SFLOAT: 126,
+  S8_UINT: 127,
+  D16_UNORM_S8_UINT: 128,
+  D24_UNORM_S8_UINT: 129,
+  D32_SFLOAT_S8_UINT: 130,
+  BC1_RGB_UNORM_BLOCK: 131,
+  BC1_RGB_SRGB_BLOCK: 132,
+  BC1_RGBA_UNORM_BLOCK: 133,
+  BC1_RGBA_SRGB_BLOCK: 134,
+  BC2_UNORM_BLOCK: 135,
+  BC2_SRGB_BLOCK: 136,
+  BC3_UNORM_BLOCK: 137,
+  BC3_SRGB_BLOCK: 138,
+  BC4_UNORM_BLOCK: 139,
+  BC4_SNORM_BLOCK: 140,
+  BC5_UNORM_BLOCK: 141,
+  BC5_SNORM_BLOCK: 142,
+  BC6H_UFLOAT_BLOCK: 143,
+  BC6H_SFLOAT_BLOCK: 144,
+  BC7_UNORM_BLOCK: 145,
+  BC7_SRGB_BLOCK: 146,
+  ETC2_R8G8B8_UNORM_BLOCK: 147,
+  ETC2_R8G8B8_SRGB_BLOCK: 148,
+  ETC2_R8G8B8A1_UNORM_BLOCK: 149,
+  ETC2_R8G8B8A1_SRGB_BLOCK: 150,
+  ETC2_R8G8B8A8_UNORM_BLOCK: 151,
+  ETC2_R8G8B8A8_SRGB_BLOCK: 152,
+  EAC_R11_UNORM_BLOCK: 153,
+  EAC_R11_SNORM_BLOCK: 154,
+  EAC_R11G11_UNORM_BLOCK: 155,
+  EAC_R11G11_SNORM_BLOCK: 156,
+  ASTC_4x4_UNORM_BLOCK: 157,
+  ASTC_4x4_SRGB_BLOCK: 158,
+  ASTC_5x4_UNORM_BLOCK: 159,
+  ASTC_5x4_SRGB_BLOCK: 160,
+  ASTC_5x5_UNORM_BLOCK: 161,
+  ASTC_5x5_SRGB_BLOCK: 162,
+  ASTC_6x5_UNORM_BLOCK: 163,
+  ASTC_6x5_SRGB_BLOCK: 164,
+  ASTC_6x6_UNORM_BLOCK: 165,
+  ASTC_6x6_SRGB_BLOCK: 166,
+  ASTC_8x5_UNORM_BLOCK: 167,
+  ASTC_8x5_SRGB_BLOCK: 168,
+  ASTC_8x6_UNORM_BLOCK: 169,
+  ASTC_8x6_SRGB_BLOCK: 170,
+  ASTC_8x8_UNORM_BLOCK: 171,
+  ASTC_8x8_SRGB_BLOCK: 172,
+  ASTC_10x5_UNORM_BLOCK: 173,
+  ASTC_10x5_SRGB_BLOCK: 174,
+  ASTC_10x6_UNORM_BLOCK: 175,
+  ASTC_10x6_SRGB_BLOCK: 176,
+  ASTC_10x8_UNORM_BLOCK: 177,
+  ASTC_10x8_SRGB_BLOCK: 178,
+  ASTC_10x10_UNORM_BLOCK: 179,
+  ASTC_10x10_SRGB_BLOCK: 180,
+  ASTC_12x10_UNORM_BLOCK: 181,
+  ASTC_12x10_SRGB_BLOCK: 182,
+  ASTC_12x12_UNORM_BLOCK: 183,
+  ASTC_12x12_SRGB_BLOCK: 184,
+  A4R4G4B4_UNORM_PACK16: 1000340000,
+  A4B4G4R4_UNORM_PACK16: 1000340001,
+} as const;
+export type VkFormat = (typeof VkFormat)[keyof typeof VkFormat];
+
+export const VkFormatFeatureFlagBits = {
+  SAMPLED_IMAGE_BIT: 0x1,
+  STORAGE_IMAGE_BIT: 0x2,
+  STORAGE_IMAGE_ATOMIC_BIT: 0x4,
+  UNIFORM_TEXEL_BUFFER_BIT: 0x8,
+  STORAGE_TEXEL_BUFFER_BIT: 0x10,
+  STORAGE_TEXEL_BUFFER_ATOMIC_BIT: 0x20,
+  VERTEX_BUFFER_BIT: 0x40,
+  COLOR_ATTACHMENT_BIT: 0x80,
+  COLOR_ATTACHMENT_BLEND_BIT: 0x100,
+  DEPTH_STENCIL_ATTACHMENT_BIT: 0x200,
+  BLIT_SRC_BIT: 0x400,
+  BLIT_DST_BIT: 0x800,
+  SAMPLED_IMAGE_FILTER_LINEAR_BIT: 0x1000,
+  TRANSFER_SRC_BIT: 0x4000,
+  TRANSFER_DST_BIT: 0x8000,
+  SAMPLED_IMAGE_FILTER_MINMAX_BIT: 0x10000,
+  MIDPOINT_CHROMA_SAMPLES_BIT: 0x20000,
+  SAMPLED_IMAGE_YCBCR_CONVERSION_LINEAR_FILTER_BIT: 0x40000,
+  SAMPLED_IMAGE_YCBCR_CONVERSION_SEPARATE_RECONSTRUCTION_FILTER_BIT: 0x80000,
+  SAMPLED_IMAGE_YCBCR_CONVERSION_CHROMA_RECONSTRUCTION_EXPLICIT_BIT: 0x100000,
+  SAMPLED_IMAGE_YCBCR_CONVERSION_CHROMA_RECONSTRUCTION_EXPLICIT_FORCEABLE_BIT: 0x200000,
+  DISJOINT_BIT: 0x400000,
+  COSITED_CHROMA_SAMPLES_BIT: 0x800000,
+} as const;
+export type VkFormatFeatureFlagBits = (typeof VkFormatFeatureFlagBits)[keyof typeof VkFormatFeatureFlagBits];
+
+export const VkPhysicalDeviceType = {
+  OTHER: 0,
+  INTEGRATED_GPU: 1,
+  DISCRETE_GPU: 2,
+  VIRTUAL_GPU: 3,
+  CPU: 4,
+} as const;
+export type VkPhysicalDeviceType = (typeof VkPhysicalDeviceType)[keyof typeof VkPhysicalDeviceType];
+
+export const VkQueueFlagBits = {
+  GRAPHICS_BIT: 0x1,
+  COMPUTE_BIT: 0x2,
+  TRANSFER_BIT: 0x4,
+  SPARSE_BINDING_BIT: 0x8,
+  PROTECTED_BIT: 0x10,
+} as const;
+export type VkQueueFlagBits = (typeof VkQueueFlagBits)[keyof typeof VkQueueFlagBits];
+
+export const VkMemoryPropertyFlagBits = {
+  DEVICE_LOCAL_BIT: 0x1,
+  HOST_VISIBLE_BIT: 0x2,
+  HOST_COHERENT_BIT: 0x4,
+  HOST_CACHED_BIT: 0x8,
+  LAZILY_ALLOCATED_BIT: 0x10,
+  PROTECTED_BIT: 0x20,
+} as const;
+export type VkMemoryPropertyFlagBits = (typeof VkMemoryPropertyFlagBits)[keyof typeof VkMemoryPropertyFlagBits];
+
+export const VkMemoryHeapFlagBits = {
+  DEVICE_LOCAL_BIT: 0x1,
+  MULTI_INSTANCE_BIT: 0x2,
+} as const;
+export type VkMemoryHeapFlagBits = (typeof VkMemoryHeapFlagBits)[keyof typeof VkMemoryHeapFlagBits];
+
+export const VkSampleCountFlagBits = {
+  '1_BIT': 0x1,
+  '2_BIT': 0x2,
+  '4_BIT': 0x4,
+  '8_BIT': 0x8,
+  '16_BIT': 0x10,
+  '32_BIT': 0x20,
+  '64_BIT': 0x40,
+} as const;
+export type VkSampleCountFlagBits = (typeof VkSampleCountFlagBits)[keyof typeof VkSampleCountFlagBits];
+
+export const VkSubgroupFeatureFlagBits = {
+  BASIC_BIT: 0x1,
+  VOTE_BIT: 0x2,
+  ARITHMETIC_BIT: 0x4,
+  BALLOT_BIT: 0x8,
+  SHUFFLE_BIT: 0x10,
+  SHUFFLE_RELATIVE_BIT: 0x20,
+  CLUSTERED_BIT: 0x40,
+  QUAD_BIT: 0x80,
+} as const;
+export type VkSubgroupFeatureFlagBits = (typeof VkSubgroupFeatureFlagBits)[keyof typeof VkSubgroupFeatureFlagBits];
+
+export const VkAccessFlagBits = {
+  INDIRECT_COMMAND_READ_BIT: 0x1,
+  INDEX_READ_BIT: 0x2,
+  VERTEX_ATTRIBUTE_READ_BIT: 0x4,
+  UNIFORM_READ_BIT: 0x8,
+  INPUT_ATTACHMENT_READ_BIT: 0x10,
+  SHADER_READ_BIT: 0x20,
+  SHADER_WRITE_BIT: 0x40,
+  COLOR_ATTACHMENT_READ_BIT: 0x80,
+  COLOR_ATTACHMENT_WRITE_BIT: 0x100,
+  DEPTH_STENCIL_ATTACHMENT_READ_BIT: 0x200,
+  DEPTH_STENCIL_ATTACHMENT_WRITE_BIT: 0x400,
+  TRANSFER_READ_BIT: 0x800,
+  TRANSFER_WRITE_BIT: 0x1000,
+  HOST_READ_BIT: 0x2000,
+  HOST_WRITE_BIT: 0x4000,
+  MEMORY_READ_BIT: 0x8000,
+  MEMORY_WRITE_BIT: 0x10000,
+  NONE: 0,
+} as const;
+export type VkAccessFlagBits = (typeof VkAccessFlagBits)[keyof typeof VkAccessFlagBits];
+
+export const VkPipelineStageFlagBits = {
+  TOP_OF_PIPE_BIT: 0x1,
+  DRAW_INDIRECT_BIT: 0x2,
+  VERTEX_INPUT_BIT: 0x4,
+  VERTEX_SHADER_BIT: 0x8,
+  TESSELLATION_CONTROL_SHADER_BIT: 0x10,
+  TESSELLATION_EVALUATION_SHADER_BIT: 0x20,
+  GEOMETRY_SHADER_BIT: 0x40,
+  FRAGMENT_SHADER_BIT: 0x80,
+  EARLY_FRAGMENT_TESTS_BIT: 0x100,
+  LATE_FRAGMENT_TESTS_BIT: 0x200,
+  COLOR_ATTACHMENT_OUTPUT_BIT: 0x400,
+  COMPUTE_SHADER_BIT: 0x800,
+  TRANSFER_BIT: 0x1000,
+  BOTTOM_OF_PIPE_BIT: 0x2000,
+  HOST_BIT: 0x4000,
+  ALL_GRAPHICS_BIT: 0x8000,
+  ALL_COMMANDS_BIT: 0x10000,
+  NONE: 0,
+} as const;
+export type VkPipelineStageFlagBits = (typeof VkPipelineStageFlagBits)[keyof typeof VkPipelineStageFlagBits];
+
+export const VkDependencyFlagBits = {
+  BY_REGION_BIT: 0x1,
+  DEVICE_GROUP_BIT: 0x4,
+  VIEW_LOCAL_BIT: 0x2,
+} as const;
+export type VkDependencyFlagBits = (typeof VkDependencyFlagBits)[keyof typeof VkDependencyFlagBits];
+
+export const VkFenceCreateFlagBits = {
+  SIGNALED_BIT: 0x1,
+} as const;
+export type VkFenceCreateFlagBits = (typeof VkFenceCreateFlagBits)[keyof typeof VkFenceCreateFlagBits];
+
+export const VkEventCreateFlagBits = {
+  DEVICE_ONLY_BIT: 0x1,
+} as const;
+export type VkEventCreateFlagBits = (typeof VkEventCreateFlagBits)[keyof typeof VkEventCreateFlagBits];
+
+export const VkSharingMode = {
+  EXCLUSIVE: 0,
+  CONCURRENT: 1,
+} as const;
+export type VkSharingMode = (typeof VkSharingMode)[keyof typeof VkSharingMode];
+
+export const VkBufferCreateFlagBits = {
+  SPARSE_BINDING_BIT: 0x1,
+  SPARSE_RESIDENCY_BIT: 0x2,
+  SPARSE_ALIASED_BIT: 0x4,
+  PROTECTED_BIT: 0x8,
+  DEVICE_ADDRESS_CAPTURE_REPLAY_BIT: 0x10,
+} as const;
+export type VkBufferCreateFlagBits = (typeof VkBufferCreateFlagBits)[keyof typeof VkBufferCreateFlagBits];
+
+export const VkBufferUsageFlagBits = {
+  TRANSFER_SRC_BIT: 0x1,
+  TRANSFER_DST_BIT: 0x2,
+  UNIFORM_TEXEL_BUFFER_BIT: 0x4,
+  STORAGE_TEXEL_BUFFER_BIT: 0x8,
+  UNIFORM_BUFFER_BIT: 0x10,
+  STORAGE_BUFFER_BIT: 0x20,
+  INDEX_BUFFER_BIT: 0x40,
+  VERTEX_BUFFER_BIT: 0x80,
+  INDIRECT_BUFFER_BIT: 0x100,
+  SHADER_DEVICE_ADDRESS_BIT: 0x20000,
+} as const;
+export type VkBufferUsageFlagBits = (typeof VkBufferUsageFlagBits)[keyof typeof VkBufferUsageFlagBits];
+
+export const VkImageType = {
+  '1D': 0,
+  '2D': 1,
+  '3D': 2,
+} as const;
+export type VkImageType = (typeof VkImageType)[keyof typeof VkImageType];
+
+export const VkImageTiling = {
+  OPTIMAL: 0,
+  LINEAR: 1,
+  DRM_FORMAT_MODIFIER_EXT: 1000158000,
+} as const;
+export type VkImageTiling = (typeof VkImageTiling)[keyof typeof VkImageTiling];
+
+export const VkImageViewType = {
+  '1D': 0,
+  '2D': 1,
+  '3D': 2,
+  CUBE: 3,
+  '1D_ARRAY': 4,
+  '2D_ARRAY': 5,
+  CUBE_ARRAY: 6,
+} as const;
+export type VkImageViewType = (typeof VkImageViewType)[keyof typeof VkImageViewType];
+
+export const VkImageLayout = {
+  UNDEFINED: 0,
+  GENERAL: 1,
+  COLOR_ATTACHMENT_OPTIMAL: 2,
+  DEPTH_STENCIL_ATTACHMENT_OPTIMAL: 3,
+  DEPTH_STENCIL_READ_ONLY_OPTIMAL: 4,
+  SHADER_READ_ONLY_OPTIMAL: 5,
+  TRANSFER_SRC_OPTIMAL: 6,
+  TRANSFER_DST_OPTIMAL: 7,
+  PREINITIALIZED: 8,
+  DEPTH_READ_ONLY_STENCIL_ATTACHMENT_OPTIMAL: 1000117000,
+  DEPTH_ATTACHMENT_STENCIL_READ_ONLY_OPTIMAL: 1000117001,
+  DEPTH_ATTACHMENT_OPTIMAL: 1000241000,
+  DEPTH_READ_ONLY_OPTIMAL: 1000241001,
+  STENCIL_ATTACHMENT_OPTIMAL: 1000241002,
+  STENCIL_READ_ONLY_OPTIMAL: 1000241003,
+  READ_ONLY_OPTIMAL: 1000314000,
+  ATTACHMENT_OPTIMAL: 1000314001,
+  PRESENT_SRC_KHR: 1000001002,
+} as const;
+export type VkImageLayout = (typeof VkImageLayout)[keyof typeof VkImageLayout];
+
+export const VkComponentSwizzle = {
+  IDENTITY: 0,
+  ZERO: 1,
+  ONE: 2,
+  R: 3,
+  G: 4,
+  B: 5,
+  A: 6,
+} as const;
+export type VkComponentSwizzle = (typeof VkComponentSwizzle)[keyof typeof VkComponentSwizzle];
+
+export const VkImageCreateFlagBits = {
+  SPARSE_BINDING_BIT: 0x1,
+  SPARSE_RESIDENCY_BIT: 0x2,
+  SPARSE_ALIASED_BIT: 0x4,
+  MUTABLE_FORMAT_BIT: 0x8,
+  CUBE_COMPATIBLE_BIT: 0x10,
+  ALIAS_BIT: 0x400,
+  SPLIT_INSTANCE_BIND_REGIONS_BIT: 0x40,
+  '2D_ARRAY_COMPATIBLE_BIT': 0x20,
+  BLOCK_TEXEL_VIEW_COMPATIBLE_BIT: 0x80,
+  EXTENDED_USAGE_BIT: 0x100,
+  PROTECTED_BIT: 0x800,
+  DISJOINT_BIT: 0x200,
+} as const;
+export type VkImageCreateFlagBits = (typeof VkImageCreateFlagBits)[keyof typeof VkImageCreateFlagBits];
+
+export const VkImageUsageFlagBits = {
+  TRANSFER_SRC_BIT: 0x1,
+  TRANSFER_DST_BIT: 0x2,
+  SAMPLED_BIT: 0x4,
+  STORAGE_BIT: 0x8,
+  COLOR_ATTACHMENT_BIT: 0x10,
+  DEPTH_STENCIL_ATTACHMENT_BIT: 0x20,
+  TRANSIENT_ATTACHMENT_BIT: 0x40,
+  INPUT_ATTACHMENT_BIT: 0x80,
+} as const;
+export type VkImageUsageFlagBits = (typeof VkImageUsageFlagBits)[keyof typeof VkImageUsageFlagBits];
+
+export const VkImageAspectFlagBits = {
+  COLOR_BIT: 0x1,
+  DEPTH_BIT: 0x2,
+  STENCIL_BIT: 0x4,
+  METADATA_BIT: 0x8,
+  PLANE_0_BIT: 0x10,
+  PLANE_1_BIT: 0x20,
+  PLANE_2_BIT: 0x40,
+  NONE: 0,
+} as const;
+export type VkImageAspectFlagBits = (typeof VkImageAspectFlagBits)[keyof typeof VkImageAspectFlagBits];
+
+export const VkFilter = {
+  NEAREST: 0,
+  LINEAR: 1,
+} as const;
+export type VkFilter = (typeof VkFilter)[keyof typeof VkFilter];
+
+export const VkSamplerMipmapMode = {
+  NEAREST: 0,
+  LINEAR: 1,
+} as const;
+export type VkSamplerMipmapMode = (typeof VkSamplerMipmapMode)[keyof typeof VkSamplerMipmapMode];
+
+export const VkSamplerAddressMode = {
+  REPEAT: 0,
+  MIRRORED_REPEAT: 1,
+  CLAMP_TO_EDGE: 2,
+  CLAMP_TO_BORDER: 3,
+  MIRROR_CLAMP_TO_EDGE: 4,
+} as const;
+export type VkSamplerAddressMode = (typeof VkSamplerAddressMode)[keyof typeof VkSamplerAddressMode];
+
+export const VkBorderColor = {
+  FLOAT_TRANSPARENT_BLACK: 0,
+  INT_TRANSPARENT_BLACK: 1,
+  FLOAT_OPAQUE_BLACK: 2,
+  INT_OPAQUE_BLACK: 3,
+  FLOAT_OPAQUE_WHITE: 4,
+  INT_OPAQUE_WHITE: 5,
+} as const;
+export type VkBorderColor = (typeof VkBorderColor)[keyof typeof VkBorderColor];
+
+export const VkCompareOp = {
+  NEVER: 0,
+  LESS: 1,
+  EQUAL: 2,
+  LESS_OR_EQUAL: 3,
+  GREATER: 4,
+  NOT_EQUAL: 5,
+  GREATER_OR_EQUAL: 6,
+  ALWAYS: 7,
+} as const;
+export type VkCompareOp = (typeof VkCompareOp)[keyof typeof VkCompareOp];
+
+export const VkShaderStageFlagBits = {
+  VERTEX_BIT: 0x1,
+  TESSELLATION_CONTROL_BIT: 0x2,
+  TESSELLATION_EVALUATION_BIT: 0x4,
+  GEOMETRY_BIT: 0x8,
+  FRAGMENT_BIT: 0x10,
+  COMPUTE_BIT: 0x20,
+  ALL_GRAPHICS: 0x1F,
+  ALL: 0x7FFFFFFF,
+} as const;
+export type VkShaderStageFlagBits = (typeof VkShaderStageFlagBits)[keyof typeof VkShaderStageFlagBits];
+
+export const VkPipelineBindPoint = {
+  GRAPHICS: 0,
+  COMPUTE: 1,
+} as const;
+export type VkPipelineBindPoint = (typeof VkPipelineBindPoint)[keyof typeof VkPipelineBindPoint];
+
+export const VkPipelineCreateFlagBits = {
+  DISABLE_OPTIMIZATION_BIT: 0x1,
+  ALLOW_DERIVATIVES_BIT: 0x2,
+  DERIVATIVE_BIT: 0x4,
+  VIEW_INDEX_FROM_DEVICE_INDEX_BIT: 0x8,
+  DISPATCH_BASE_BIT: 0x10,
+  FAIL_ON_PIPELINE_COMPILE_REQUIRED_BIT: 0x100,
+  EARLY_RETURN_ON_FAILURE_BIT: 0x200,
+} as const;
+export type VkPipelineCreateFlagBits = (typeof VkPipelineCreateFlagBits)[keyof typeof VkPipelineCreateFlagBits];
+
+export const VkDescriptorType = {
+  SAMPLER: 0,
+  COMBINED_IMAGE_SAMPLER: 1,
+  SAMPLED_IMAGE: 2,
+  STORAGE_IMAGE: 3,
+  UNIFORM_TEXEL_BUFFER: 4,
+  STORAGE_TEXEL_BUFFER: 5,
+  UNIFORM_BUFFER: 6,
+  STORAGE_BUFFER: 7,
+  UNIFORM_BUFFER_DYNAMIC: 8,
+  STORAGE_BUFFER_DYNAMIC: 9,
+  INPUT_ATTACHMENT: 10,
+  INLINE_UNIFORM_BLOCK: 1000138000,
+} as const;
+export type VkDescriptorType = (typeof VkDescriptorType)[keyof typeof VkDescriptorType];
+
+export const VkDescriptorPoolCreateFlagBits = {
+  FREE_DESCRIPTOR_SET_BIT: 0x1,
+  UPDATE_AFTER_BIND_BIT: 0x2,
+} as const;
+export type VkDescriptorPoolCreateFlagBits = (typeof VkDescriptorPoolCreateFlagBits)[keyof typeof VkDescriptorPoolCreateFlagBits];
+
+export const VkDescriptorSetLayoutCreateFlagBits = {
+  UPDATE_AFTER_BIND_POOL_BIT: 0x2,
+  PUSH_DESCRIPTOR_BIT_KHR: 0x1,
+} as const;
+export type VkDescriptorSetLayoutCreateFlagBits = (typeof VkDescriptorSetLayoutCreateFlagBits)[keyof typeof VkDescriptorSetLayoutCreateFlagBits];
+
+export const VkCommandPoolCreateFlagBits = {
+  TRANSIENT_BIT: 0x1,
+  RESET_COMMAND_BUFFER_BIT: 0x2,
+  PROTECTED_BIT: 0x4,
+} as const;
+export type VkCommandPoolCreateFlagBits = (typeof VkCommandPoolCreateFlagBits)[keyof typeof VkCommandPoolCreateFlagBits];
+
+export const VkCommandPoolResetFlagBits = {
+  RELEASE_RESOURCES_BIT: 0x1,
+} as const;
+export type VkCommandPoolResetFlagBits = (typeof VkCommandPoolResetFlagBits)[keyof typeof VkCommandPoolResetFlagBits];
+
+export const VkCommandBufferLevel = {
+  PRIMARY: 0,
+  SECONDARY: 1,
+} as const;
+export type VkCommandBufferLevel = (typeof VkCommandBufferLevel)[keyof typeof VkCommandBufferLevel];
+
+export const VkCommandBufferUsageFlagBits = {
+  ONE_TIME_SUBMIT_BIT: 0x1,
+  RENDER_PASS_CONTINUE_BIT: 0x2,
+  SIMULTANEOUS_USE_BIT: 0x4,
+} as const;
+export type VkCommandBufferUsageFlagBits = (typeof VkCommandBufferUsageFlagBits)[keyof typeof VkCommandBufferUsageFlagBits];
+
+export const VkCommandBufferResetFlagBits = {
+  RELEASE_RESOURCES_BIT: 0x1,
+} as const;
+export type VkCommandBufferResetFlagBits = (typeof VkCommandBufferResetFlagBits)[keyof typeof VkCommandBufferResetFlagBits];
+
+// The C spelling of a value is its enum's prefix followed by its key.
+export const VK_ENUM_C_PREFIX = {
+  VkResult: 'VK_',
+  VkStructureType: 'VK_STRUCTURE_TYPE_',
+  VkObjectType: 'VK_OBJECT_TYPE_',
+  VkFormat: 'VK_FORMAT_',
+  VkFormatFeatureFlagBits: 'VK_FORMAT_FEATURE_',
+  VkPhysicalDeviceType: 'VK_PHYSICAL_DEVICE_TYPE_',
+  VkQueueFlagBits: 'VK_QUEUE_',
+  VkMemoryPropertyFlagBits: 'VK_MEMORY_PROPERTY_',
+  VkMemoryHeapFlagBits: 'VK_MEMORY_HEAP_',
+  VkSampleCountFlagBits: 'VK_SAMPLE_COUNT_',
+  VkSubgroupFeatureFlagBits: 'VK_SUBGROUP_FEATURE_',
+  VkAccessFlagBits: 'VK_ACCESS_',
+  VkPipelineStageFlagBits: 'VK_PIPELINE_STAGE_',
+  VkDependencyFlagBits: 'VK_DEPENDENCY_',
+  VkFenceCreateFlagBits: 'VK_FENCE_CREATE_',
+  VkEventCreateFlagBits: 'VK_EVENT_CREATE_',
+  VkSharingMode: 'VK_SHARING_MODE_',
+  VkBufferCreateFlagBits: 'VK_BUFFER_CREATE_',
+  VkBufferUsageFlagBits: 'VK_BUFFER_USAGE_',
+  VkImageType: 'VK_IMAGE_TYPE_',
+  VkImageTiling: 'VK_IMAGE_TILING_',
+  VkImageViewType: 'VK_IMAGE_VIEW_TYPE_',
+  VkImageLayout: 'VK_IMAGE_LAYOUT_',
+  VkComponentSwizzle: 'VK_COMPONENT_SWIZZLE_',
+  VkImageCreateFlagBits: 'VK_IMAGE_CREATE_',
+  VkImageUsageFlagBits: 'VK_IMAGE_USAGE_',
+  VkImageAspectFlagBits: 'VK_IMAGE_ASPECT_',
+  VkFilter: 'VK_FILTER_',
+  VkSamplerMipmapMode: 'VK_SAMPLER_MIPMAP_MODE_',
+  VkSamplerAddressMode: 'VK_SAMPLER_ADDRESS_MODE_',
+  VkBorderColor: 'VK_BORDER_COLOR_',
+  VkCompareOp: 'VK_COMPARE_OP_',
+  VkShaderStageFlagBits: 'VK_SHADER_STAGE_',
+  VkPipelineBindPoint: 'VK_PIPELINE_BIND_POINT_',
+  VkPipelineCreateFlagBits: 'VK_PIPELINE_CREATE_',
+  VkDescriptorType: 'VK_DESCRIPTOR_TYPE_',
+  VkDescriptorPoolCreateFlagBits: 'VK_DESCRIPTOR_POOL_CREATE_',
+  VkDescriptorSetLayoutCreateFlagBits: 'VK_DESCRIPTOR_SET_LAYOUT_CREATE_',
+  VkCommandPoolCreateFlagBits: 'VK_COMMAND_POOL_CREATE_',
+  VkCommandPoolResetFlagBits: 'VK_COMMAND_POOL_RESET_',
+  VkCommandBufferLevel: 'VK_COMMAND_BUFFER_LEVEL_',
+  VkCommandBufferUsageFlagBits: 'VK_COMMAND_BUFFER_USAGE_',
+  VkCommandBufferResetFlagBits: 'VK_COMMAND_BUFFER_RESET_',
+} as const;
