@@ -1,0 +1,181 @@
+// VkCommandBuffer: vkCmd* calls are recorded as a list of commands and replayed into the
+// GPUCommandEncoder of the submission that executes them (one encoder per vkQueueSubmit).
+// Consecutive dispatches share one compute pass; a transfer command ends the pass. WebGPU orders
+// and synchronises everything within a queue, so pipeline barriers need no replay.
+
+import type { VulkanShim } from './vulkan.js';
+import type { Device } from './device.js';
+import { lookupDevice } from './device.js';
+import type { Buffer } from './buffer.js';
+import { lookupBuffer } from './buffer.js';
+import { lookupCommandPool } from './command-pool.js';
+import { VkResult } from './result.js';
+import { VkFailure } from './validation.js';
+import { readStruct, readArray, requirePointer, writeHandle32, handleArg, sizeArg, isWholeSize } from './structs.js';
+import * as S from './abi/vk-structs.js';
+import { VkStructureType, VkCommandBufferLevel, VkCommandBufferUsageFlagBits, VkCommandPoolCreateFlagBits } from './abi/vk-enums.js';
+import type { Command, EncodeContext } from './encode.js';
+
+export type CommandBufferState = 'initial' | 'recording' | 'executable' | 'pending' | 'invalid';
+
+export class CommandBuffer {
+  state: CommandBufferState = 'initial';
+  commands: Command[] = [];
+  oneTimeSubmit = false;
+  /** Submissions still executing this command buffer. */
+  pendingCount = 0;
+
+  constructor(
+    readonly device: Device,
+    readonly poolHandle: number,
+    readonly resettable: boolean,
+  ) {}
+
+  reset(): void {
+    this.commands = [];
+    this.state = 'initial';
+  }
+
+  record(entryPoint: string, command: Command): void {
+    if (this.state !== 'recording') {
+      throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `${entryPoint}: command buffer is ${this.state}, not recording`);
+    }
+    this.commands.push(command);
+  }
+}
+
+export function lookupCommandBuffer(vk: VulkanShim, handle: number, entryPoint: string): CommandBuffer {
+  const cb = vk.commandBuffers.lookup(handle);
+  if (!cb) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `${entryPoint}: invalid VkCommandBuffer ${handle}`);
+  cb.device.checkAlive(entryPoint);
+  return cb;
+}
+
+export function vkAllocateCommandBuffers(vk: VulkanShim, deviceHandle: number, pAllocateInfo: number, pCommandBuffers: number): VkResult {
+  const device = lookupDevice(vk, deviceHandle, 'vkAllocateCommandBuffers');
+  const info = readStruct(vk.heap, pAllocateInfo, S.VkCommandBufferAllocateInfo, VkStructureType.COMMAND_BUFFER_ALLOCATE_INFO, 'pAllocateInfo');
+  const poolHandle = info.handle('commandPool');
+  const pool = lookupCommandPool(vk, poolHandle, 'vkAllocateCommandBuffers');
+  if (pool.device !== device) throw new VkFailure(VkResult.ERROR_INITIALIZATION_FAILED, 'command pool belongs to another device');
+  if (info.u32('level') !== VkCommandBufferLevel.PRIMARY) throw new VkFailure(VkResult.ERROR_FEATURE_NOT_PRESENT, 'only primary command buffers are supported');
+  const count = info.u32('commandBufferCount');
+  requirePointer(vk.heap, pCommandBuffers, 4 * count, 'pCommandBuffers');
+  const resettable = (pool.flags & VkCommandPoolCreateFlagBits.RESET_COMMAND_BUFFER_BIT) !== 0;
+  for (let i = 0; i < count; i++) {
+    const handle = vk.commandBuffers.insert(new CommandBuffer(device, poolHandle, resettable));
+    pool.commandBuffers.add(handle);
+    writeHandle32(vk.heap, pCommandBuffers + 4 * i, handle);
+  }
+  return VkResult.SUCCESS;
+}
+
+export function vkFreeCommandBuffers(vk: VulkanShim, deviceHandle: number, poolHandle: unknown, count: number, pCommandBuffers: number): void {
+  lookupDevice(vk, deviceHandle, 'vkFreeCommandBuffers');
+  const pool = lookupCommandPool(vk, poolHandle, 'vkFreeCommandBuffers');
+  requirePointer(vk.heap, pCommandBuffers, 4 * count, 'pCommandBuffers');
+  for (let i = 0; i < count; i++) {
+    const handle = vk.heap.u32(pCommandBuffers + 4 * i);
+    if (handle === 0) continue;
+    if (!pool.commandBuffers.has(handle) || !vk.commandBuffers.lookup(handle)) {
+      vk.validation.report('vkFreeCommandBuffers', `VkCommandBuffer ${handle} is not a live command buffer of this pool`);
+      continue;
+    }
+    pool.commandBuffers.delete(handle);
+    vk.commandBuffers.remove(handle);
+  }
+}
+
+export function vkBeginCommandBuffer(vk: VulkanShim, commandBuffer: number, pBeginInfo: number): VkResult {
+  const cb = lookupCommandBuffer(vk, commandBuffer, 'vkBeginCommandBuffer');
+  const info = readStruct(vk.heap, pBeginInfo, S.VkCommandBufferBeginInfo, VkStructureType.COMMAND_BUFFER_BEGIN_INFO, 'pBeginInfo');
+  if (cb.state === 'pending') throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'vkBeginCommandBuffer: command buffer is still pending');
+  if (cb.state === 'recording') throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'vkBeginCommandBuffer: command buffer is already recording');
+  if (cb.state !== 'initial' && !cb.resettable) {
+    throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'vkBeginCommandBuffer: implicit reset needs a pool created with RESET_COMMAND_BUFFER_BIT');
+  }
+  cb.reset();
+  cb.oneTimeSubmit = (info.u32('flags') & VkCommandBufferUsageFlagBits.ONE_TIME_SUBMIT_BIT) !== 0;
+  cb.state = 'recording';
+  return VkResult.SUCCESS;
+}
+
+export function vkEndCommandBuffer(vk: VulkanShim, commandBuffer: number): VkResult {
+  const cb = lookupCommandBuffer(vk, commandBuffer, 'vkEndCommandBuffer');
+  if (cb.state !== 'recording') throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `vkEndCommandBuffer: command buffer is ${cb.state}`);
+  cb.state = 'executable';
+  return VkResult.SUCCESS;
+}
+
+export function vkResetCommandBuffer(vk: VulkanShim, commandBuffer: number, _flags: number): VkResult {
+  const cb = lookupCommandBuffer(vk, commandBuffer, 'vkResetCommandBuffer');
+  if (!cb.resettable) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'vkResetCommandBuffer: pool lacks RESET_COMMAND_BUFFER_BIT');
+  if (cb.state === 'pending') throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'vkResetCommandBuffer: command buffer is pending');
+  cb.reset();
+  return VkResult.SUCCESS;
+}
+
+function checkRange(buffer: Buffer, offset: number, size: number, what: string): void {
+  if (offset < 0 || size < 0 || offset + size > buffer.size) {
+    throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `${what}: range [${offset}, +${size}) is outside the ${buffer.size}-byte buffer`);
+  }
+}
+
+export function vkCmdCopyBuffer(vk: VulkanShim, commandBuffer: number, srcHandle: unknown, dstHandle: unknown, regionCount: number, pRegions: number): void {
+  const cb = lookupCommandBuffer(vk, commandBuffer, 'vkCmdCopyBuffer');
+  const src = lookupBuffer(vk, srcHandle, 'vkCmdCopyBuffer');
+  const dst = lookupBuffer(vk, dstHandle, 'vkCmdCopyBuffer');
+  const regions = readArray(vk.heap, pRegions, regionCount, S.VkBufferCopy, 'pRegions').map((r) => ({
+    srcOffset: r.u64('srcOffset'),
+    dstOffset: r.u64('dstOffset'),
+    size: r.u64('size'),
+  }));
+  for (const r of regions) {
+    checkRange(src, r.srcOffset, r.size, 'vkCmdCopyBuffer src');
+    checkRange(dst, r.dstOffset, r.size, 'vkCmdCopyBuffer dst');
+    if ((r.srcOffset | r.dstOffset | r.size) % 4 !== 0) {
+      throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'vkCmdCopyBuffer: WebGPU copies need offsets and sizes that are multiples of 4');
+    }
+  }
+  cb.record('vkCmdCopyBuffer', { kind: 'copyBuffer', src, dst, regions });
+}
+
+export function vkCmdFillBuffer(vk: VulkanShim, commandBuffer: number, dstHandle: unknown, offsetArg: unknown, sizeArgValue: unknown, data: number): void {
+  const cb = lookupCommandBuffer(vk, commandBuffer, 'vkCmdFillBuffer');
+  const dst = lookupBuffer(vk, dstHandle, 'vkCmdFillBuffer');
+  const offset = sizeArg(offsetArg);
+  const whole = isWholeSize(sizeArgValue);
+  // VK_WHOLE_SIZE fills to the end rounded down to a multiple of 4.
+  const size = whole ? Math.floor((dst.size - offset) / 4) * 4 : sizeArg(sizeArgValue);
+  checkRange(dst, offset, size, 'vkCmdFillBuffer');
+  if (offset % 4 !== 0 || size % 4 !== 0) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'vkCmdFillBuffer: offset and size must be multiples of 4');
+  cb.record('vkCmdFillBuffer', { kind: 'fillBuffer', dst, offset, size, data: data >>> 0 });
+}
+
+export function vkCmdUpdateBuffer(vk: VulkanShim, commandBuffer: number, dstHandle: unknown, offsetArg: unknown, sizeArgValue: unknown, pData: number): void {
+  const cb = lookupCommandBuffer(vk, commandBuffer, 'vkCmdUpdateBuffer');
+  const dst = lookupBuffer(vk, dstHandle, 'vkCmdUpdateBuffer');
+  const offset = sizeArg(offsetArg);
+  const size = sizeArg(sizeArgValue);
+  checkRange(dst, offset, size, 'vkCmdUpdateBuffer');
+  if (offset % 4 !== 0 || size % 4 !== 0 || size === 0 || size > 65536) {
+    throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'vkCmdUpdateBuffer: offset and size must be multiples of 4 and size at most 65536');
+  }
+  requirePointer(vk.heap, pData, size, 'pData');
+  cb.record('vkCmdUpdateBuffer', { kind: 'updateBuffer', dst, offset, data: vk.heap.u8.slice(pData, pData + size) });
+}
+
+/** WebGPU synchronises every command of a queue in order; the barrier is only validated. */
+export function vkCmdPipelineBarrier(vk: VulkanShim, commandBuffer: number, _srcStage: number, _dstStage: number, _dependency: number, memoryBarrierCount: number, pMemoryBarriers: number, bufferBarrierCount: number, pBufferBarriers: number, imageBarrierCount: number, pImageBarriers: number): void {
+  const cb = lookupCommandBuffer(vk, commandBuffer, 'vkCmdPipelineBarrier');
+  readArray(vk.heap, pMemoryBarriers, memoryBarrierCount, S.VkMemoryBarrier, 'pMemoryBarriers');
+  for (const b of readArray(vk.heap, pBufferBarriers, bufferBarrierCount, S.VkBufferMemoryBarrier, 'pBufferMemoryBarriers')) {
+    lookupBuffer(vk, b.handle('buffer'), 'vkCmdPipelineBarrier');
+  }
+  readArray(vk.heap, pImageBarriers, imageBarrierCount, S.VkImageMemoryBarrier, 'pImageMemoryBarriers');
+  if (cb.state !== 'recording') throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `vkCmdPipelineBarrier: command buffer is ${cb.state}`);
+}
+
+/** Replays a command buffer's commands into the submission's encoder. */
+export function encodeCommandBuffer(cb: CommandBuffer, ctx: EncodeContext): void {
+  for (const command of cb.commands) ctx.encode(command);
+}

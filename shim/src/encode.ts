@@ -1,0 +1,160 @@
+// Replay of recorded commands into one GPUCommandEncoder per vkQueueSubmit. The context keeps
+// the open compute pass, packs every vkCmdUpdateBuffer payload of the submission into one
+// upload buffer, and notes which memories the GPU may write so their host copies can be
+// refreshed when the submission completes.
+
+import { BufferUsage } from './webgpu-flags.js';
+import type { Buffer } from './buffer.js';
+import type { Device } from './device.js';
+import type { DeviceMemory } from './memory.js';
+
+export interface BufferCopyRegion {
+  srcOffset: number;
+  dstOffset: number;
+  size: number;
+}
+
+export type Command =
+  | { kind: 'copyBuffer'; src: Buffer; dst: Buffer; regions: BufferCopyRegion[] }
+  | { kind: 'fillBuffer'; dst: Buffer; offset: number; size: number; data: number }
+  | { kind: 'updateBuffer'; dst: Buffer; offset: number; data: Uint8Array };
+
+const FILL_WGSL = /* wgsl */ `
+struct Fill { first: u32, count: u32, value: u32, rowWords: u32 }
+@group(0) @binding(0) var<storage, read_write> words: array<u32>;
+@group(0) @binding(1) var<uniform> fill: Fill;
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) id: vec3u) {
+  let i = id.y * fill.rowWords + id.x;
+  if (i < fill.count) { words[fill.first + i] = fill.value; }
+}`;
+
+const fillPipelines = new WeakMap<GPUDevice, GPUComputePipeline>();
+
+function fillPipeline(gpu: GPUDevice): GPUComputePipeline {
+  let p = fillPipelines.get(gpu);
+  if (!p) {
+    p = gpu.createComputePipeline({ layout: 'auto', compute: { module: gpu.createShaderModule({ code: FILL_WGSL }), entryPoint: 'main' }, label: 'vkCmdFillBuffer' });
+    fillPipelines.set(gpu, p);
+  }
+  return p;
+}
+
+export class EncodeContext {
+  readonly encoder: GPUCommandEncoder;
+  /** Memories the GPU may write in this submission (host-visible ones get read back). */
+  readonly written = new Set<DeviceMemory>();
+  /** Buffers to destroy once the submission completes. */
+  readonly temporaries: GPUBuffer[] = [];
+  private pass: GPUComputePassEncoder | undefined;
+  private upload: GPUBuffer | undefined;
+  private uploadCursor = 0;
+
+  constructor(readonly device: Device) {
+    this.encoder = device.gpu.createCommandEncoder({ label: 'vkQueueSubmit' });
+  }
+
+  /** Packs the payloads of every update command into one mapped-at-creation buffer. */
+  prepareUploads(commands: Iterable<Command>): void {
+    let total = 0;
+    for (const c of commands) if (c.kind === 'updateBuffer') total += c.data.byteLength;
+    if (total === 0) return;
+    this.upload = this.device.gpu.createBuffer({ size: total, usage: BufferUsage.COPY_SRC, mappedAtCreation: true, label: 'vkCmdUpdateBuffer payloads' });
+    const bytes = new Uint8Array(this.upload.getMappedRange());
+    let at = 0;
+    for (const c of commands) {
+      if (c.kind !== 'updateBuffer') continue;
+      bytes.set(c.data, at);
+      at += c.data.byteLength;
+    }
+    this.upload.unmap();
+    this.temporaries.push(this.upload);
+  }
+
+  computePass(): GPUComputePassEncoder {
+    this.pass ??= this.encoder.beginComputePass();
+    return this.pass;
+  }
+
+  endPass(): void {
+    this.pass?.end();
+    this.pass = undefined;
+  }
+
+  encode(c: Command): void {
+    switch (c.kind) {
+      case 'copyBuffer':
+        return this.copyBuffer(c.src, c.dst, c.regions);
+      case 'fillBuffer':
+        return this.fillBuffer(c.dst, c.offset, c.size, c.data);
+      case 'updateBuffer': {
+        this.endPass();
+        const dst = c.dst.bound('vkCmdUpdateBuffer');
+        this.encoder.copyBufferToBuffer(this.upload!, this.uploadCursor, dst.gpu, dst.offset + c.offset, c.data.byteLength);
+        this.uploadCursor += c.data.byteLength;
+        this.written.add(dst.memory);
+        return;
+      }
+    }
+  }
+
+  finish(): GPUCommandBuffer {
+    this.endPass();
+    return this.encoder.finish();
+  }
+
+  private copyBuffer(srcBuffer: Buffer, dstBuffer: Buffer, regions: BufferCopyRegion[]): void {
+    this.endPass();
+    const src = srcBuffer.bound('vkCmdCopyBuffer');
+    const dst = dstBuffer.bound('vkCmdCopyBuffer');
+    for (const r of regions) {
+      if (src.gpu === dst.gpu) {
+        // WebGPU refuses a copy within one GPUBuffer; two VkBuffers of one memory need a detour.
+        const tmp = this.device.gpu.createBuffer({ size: r.size, usage: BufferUsage.COPY_SRC | BufferUsage.COPY_DST });
+        this.temporaries.push(tmp);
+        this.encoder.copyBufferToBuffer(src.gpu, src.offset + r.srcOffset, tmp, 0, r.size);
+        this.encoder.copyBufferToBuffer(tmp, 0, dst.gpu, dst.offset + r.dstOffset, r.size);
+      } else {
+        this.encoder.copyBufferToBuffer(src.gpu, src.offset + r.srcOffset, dst.gpu, dst.offset + r.dstOffset, r.size);
+      }
+    }
+    this.written.add(dst.memory);
+  }
+
+  private fillBuffer(dstBuffer: Buffer, offset: number, size: number, value: number): void {
+    const dst = dstBuffer.bound('vkCmdFillBuffer');
+    this.written.add(dst.memory);
+    if (size === 0) return;
+    if (value === 0) {
+      this.endPass();
+      this.encoder.clearBuffer(dst.gpu, dst.offset + offset, size);
+      return;
+    }
+    // WebGPU can only clear to zero; other patterns are written by a small compute shader.
+    const gpu = this.device.gpu;
+    const start = dst.offset + offset;
+    const bindStart = Math.floor(start / 256) * 256;
+    const count = size / 4;
+    const rowWords = 64 * 65535;
+    const params = gpu.createBuffer({ size: 16, usage: BufferUsage.UNIFORM, mappedAtCreation: true });
+    new Uint32Array(params.getMappedRange()).set([(start - bindStart) / 4, count, value, rowWords]);
+    params.unmap();
+    this.temporaries.push(params);
+    const pipeline = fillPipeline(gpu);
+    const group = gpu.createBindGroup({
+      layout: pipeline.getBindGroupLayout(0),
+      entries: [
+        { binding: 0, resource: { buffer: dst.gpu, offset: bindStart, size: start - bindStart + size } },
+        { binding: 1, resource: { buffer: params } },
+      ],
+    });
+    // A pass of its own, so the user's bound pipeline state is re-applied in the next pass.
+    this.endPass();
+    const pass = this.encoder.beginComputePass({ label: 'vkCmdFillBuffer' });
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(0, group);
+    const groups = Math.ceil(count / 64);
+    pass.dispatchWorkgroups(Math.min(groups, 65535), Math.ceil(groups / 65535));
+    pass.end();
+  }
+}

@@ -1,0 +1,128 @@
+// The shim's state and its table of vk* entry points. Each object family lives in its own file
+// (instance.ts, memory.ts, command-buffer.ts, ...) and exports its vk* functions, which take this
+// state first; this file binds them into the table that the emscripten library calls.
+
+import { Heap, type HeapHost } from './heap.js';
+import { HandleTable } from './handles.js';
+import { VkObjectType } from './object-type.js';
+import { VkResult } from './result.js';
+import { ValidationLog, VkFailure } from './validation.js';
+import type { Instance } from './instance.js';
+import type { PhysicalDevice } from './physical-device.js';
+import type { Device, Queue } from './device.js';
+import type { DeviceMemory } from './memory.js';
+import type { Buffer } from './buffer.js';
+import type { CommandPool } from './command-pool.js';
+import type { CommandBuffer } from './command-buffer.js';
+import type { Fence } from './fence.js';
+import type { Semaphore } from './semaphore.js';
+import * as instance from './instance.js';
+import * as physicalDevice from './physical-device.js';
+import * as device from './device.js';
+import * as memory from './memory.js';
+import * as buffer from './buffer.js';
+import * as commandPool from './command-pool.js';
+import * as commandBuffer from './command-buffer.js';
+import * as queue from './queue.js';
+import * as fence from './fence.js';
+import * as semaphore from './semaphore.js';
+
+export interface GpuSource {
+  /** navigator.gpu in a browser, Dawn's `create([])` in Node. */
+  gpu?: GPU;
+  /** Run on this existing device instead of requesting one; the shim never destroys it. */
+  device?: GPUDevice;
+  /** The adapter of `device`, when the caller has it (limits are read from the device otherwise). */
+  adapter?: GPUAdapter;
+}
+
+
+type EntryPoint = (...args: never[]) => unknown;
+const families: Record<string, unknown>[] = [
+  instance,
+  physicalDevice,
+  device,
+  memory,
+  buffer,
+  commandPool,
+  commandBuffer,
+  queue,
+  fence,
+  semaphore,
+];
+
+export class VulkanShim {
+  readonly heap: Heap;
+  readonly validation = new ValidationLog();
+  readonly instances = new HandleTable<Instance>(VkObjectType.INSTANCE, 32);
+  readonly physicalDevices = new HandleTable<PhysicalDevice>(VkObjectType.PHYSICAL_DEVICE, 32);
+  readonly devices = new HandleTable<Device>(VkObjectType.DEVICE, 32);
+  readonly queues = new HandleTable<Queue>(VkObjectType.QUEUE, 32);
+  readonly commandBuffers = new HandleTable<CommandBuffer>(VkObjectType.COMMAND_BUFFER, 32);
+  readonly memories = new HandleTable<DeviceMemory>(VkObjectType.DEVICE_MEMORY, 64);
+  readonly buffers = new HandleTable<Buffer>(VkObjectType.BUFFER, 64);
+  readonly commandPools = new HandleTable<CommandPool>(VkObjectType.COMMAND_POOL, 64);
+  readonly fences = new HandleTable<Fence>(VkObjectType.FENCE, 64);
+  readonly semaphores = new HandleTable<Semaphore>(VkObjectType.SEMAPHORE, 64);
+
+  /** Entry points by name, bound to this shim; what the emscripten library calls. */
+  readonly entryPoints: Record<string, (...args: unknown[]) => unknown> = {};
+
+  /**
+   * How many callers up the stack can be suspended: the TS API raises it around calls made with
+   * ccall's async mode. Without it a waiting entry point answers at once (VK_TIMEOUT) rather than
+   * unwinding a wasm stack that nobody would rewind.
+   */
+  suspendable = 0;
+
+  constructor(
+    host: HeapHost,
+    readonly source: GpuSource,
+  ) {
+    this.heap = new Heap(host);
+    for (const family of families) {
+      for (const [name, fn] of Object.entries(family)) {
+        if (name.startsWith('vk') && typeof fn === 'function') {
+          this.entryPoints[name] = this.guard(name, fn as EntryPoint);
+        }
+      }
+    }
+  }
+
+  /** Live objects of every type, for leak checks. */
+  liveObjects(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const [key, value] of Object.entries(this)) {
+      if (value instanceof HandleTable && value.live > 0) counts[key] = value.live;
+    }
+    return counts;
+  }
+
+  totalLiveObjects(): number {
+    return Object.values(this.liveObjects()).reduce((a, b) => a + b, 0);
+  }
+
+  /**
+   * Runs an entry point so that nothing escapes into wasm: a VkFailure becomes its VkResult, any
+   * other exception becomes VK_ERROR_UNKNOWN, both reported to the validation log.
+   */
+  private guard(name: string, fn: EntryPoint): (...args: unknown[]) => unknown {
+    const fail = (e: unknown): number => {
+      if (e instanceof VkFailure) {
+        this.validation.report(name, e.message);
+        return e.result;
+      }
+      this.validation.report(name, `internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return VkResult.ERROR_UNKNOWN;
+    };
+    return (...args: unknown[]) => {
+      try {
+        const result = (fn as (...a: unknown[]) => unknown)(this, ...args);
+        if (result instanceof Promise) return result.catch(fail);
+        return result;
+      } catch (e) {
+        return fail(e);
+      }
+    };
+  }
+}

@@ -1,0 +1,16 @@
+/** What a platform (Node or browser) provides: a WebGPU entry point and the runtime's wasm bytes. */
+export interface Platform {
+  gpu(): Promise<GPU>;
+  wasmBytes(): Promise<Uint8Array>;
+  /** The emscripten factory of wasm/build/taichi.cjs. */
+  factory(): Promise<TaichiWasmFactory>;
+}
+
+export type TaichiWasmFactory = (options: Record<string, unknown>) => Promise<EmscriptenModule>;
+
+/** The parts of the emscripten module object that the TS layer uses. */
+export interface EmscriptenModule {
+  HEAPU8: Uint8Array;
+  ccall(name: string, returnType: string | null, argTypes: string[], args: unknown[], opts?: { async?: boolean }): unknown;
+  [exported: `_${string}`]: (...args: never[]) => unknown;
+}

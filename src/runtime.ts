@@ -1,0 +1,152 @@
+import { TaichiWasm } from './wasm.js';
+import { currentPlatform } from './platform/index.js';
+import { TaichiError } from './errors.js';
+import { Memory, MemoryUsage, type MemoryAllocateOptions, type MemorySlice } from './memory.js';
+import { TiMemoryAllocateInfo, TiMemorySlice, TiCapabilityLevelInfo } from './abi/taichi-structs.js';
+import { TiArch } from './abi/taichi-enums.js';
+
+export interface RuntimeOptions {
+  /** Run Taichi on this existing GPUDevice (e.g. a renderer's); it is never destroyed by Taichi. */
+  device?: GPUDevice;
+  /** The adapter to request a device from; defaults to the platform's default adapter. */
+  adapter?: GPUAdapter;
+  /** Adapter preference when the default adapter is requested. */
+  powerPreference?: GPUPowerPreference;
+}
+
+/** Diagnostic counters, for leak checks. */
+export interface RuntimeDiagnostics {
+  /** Live Vulkan objects in the shim, by type. */
+  vulkanObjects: Record<string, number>;
+  /** Bytes of wasm linear memory. */
+  wasmHeapBytes: number;
+  /** The shim's most recent validation messages. */
+  validationMessages: readonly { entryPoint: string; message: string }[];
+}
+
+/**
+ * A Taichi runtime on WebGPU (a TiRuntime of arch VULKAN over the shim).
+ *
+ * ```ts
+ * const runtime = await Runtime.create();
+ * const memory = runtime.allocateMemory({ size: 1024, hostWrite: true, hostRead: true });
+ * memory.write(new Float32Array(256).fill(1));
+ * console.log(await memory.read(Float32Array));
+ * runtime.destroy();
+ * ```
+ */
+export class Runtime {
+  private destroyed = false;
+
+  private constructor(
+    /** @internal */ readonly wasm: TaichiWasm,
+    /** The TiRuntime handle. */ readonly handle: number,
+    /** Adapter information (vendor, architecture, device) of the GPU in use. */ readonly adapterInfo: GPUAdapterInfo | undefined,
+  ) {}
+
+  /** Creates a runtime: Dawn's default adapter in Node, navigator.gpu in a browser, or `options.device`. */
+  static async create(options: RuntimeOptions = {}): Promise<Runtime> {
+    let adapter = options.adapter;
+    let gpu: GPU | undefined;
+    if (!options.device && !adapter) {
+      gpu = await (await currentPlatform()).gpu();
+      adapter = (await gpu.requestAdapter(options.powerPreference ? { powerPreference: options.powerPreference } : undefined)) ?? undefined;
+      if (!adapter) throw new TaichiError('NOT_SUPPORTED', 'no WebGPU adapter is available');
+    }
+    const wasm = await TaichiWasm.instantiate({ gpu, adapter, device: options.device });
+    const handle = await wasm.callAsync('ti_create_runtime', TiArch.VULKAN, 0);
+    const info = adapter?.info ?? (options.device as { adapterInfo?: GPUAdapterInfo } | undefined)?.adapterInfo;
+    return new Runtime(wasm, handle, info);
+  }
+
+  /** Allocates device memory. */
+  allocateMemory(options: MemoryAllocateOptions): Memory {
+    this.checkLive('allocateMemory');
+    const { size } = options;
+    if (!Number.isSafeInteger(size) || size <= 0) throw new TaichiError('ARGUMENT_OUT_OF_RANGE', `allocateMemory: size must be a positive integer, got ${size}`);
+    const usage = options.usage ?? MemoryUsage.STORAGE;
+    if (!Number.isInteger(usage) || usage < 0 || usage > 15) throw new TaichiError('ARGUMENT_OUT_OF_RANGE', `allocateMemory: usage ${usage} is not a set of MemoryUsage bits`);
+    const L = TiMemoryAllocateInfo;
+    const handle = this.wasm.withHeap(L.size, (ptr) => {
+      const v = this.wasm.view();
+      v.setBigUint64(ptr + L.offsets.size, BigInt(size), true);
+      v.setUint32(ptr + L.offsets.host_write, options.hostWrite ? 1 : 0, true);
+      v.setUint32(ptr + L.offsets.host_read, options.hostRead ? 1 : 0, true);
+      v.setUint32(ptr + L.offsets.export_sharing, 0, true);
+      v.setUint32(ptr + L.offsets.usage, usage, true);
+      return this.wasm.call('ti_allocate_memory', this.handle, ptr);
+    });
+    return new Memory(this, handle, size, !!options.hostRead, !!options.hostWrite);
+  }
+
+  /** Records a device-to-device copy; `size` defaults to the rest of the source. */
+  copy(dst: MemorySlice, src: MemorySlice): void {
+    this.checkLive('copy');
+    const srcOffset = src.offset ?? 0;
+    const size = src.size ?? src.memory.size - srcOffset;
+    const dstOffset = dst.offset ?? 0;
+    const dstSize = dst.size ?? size;
+    for (const m of [dst.memory, src.memory]) {
+      if (m.runtime !== this) throw new TaichiError('INVALID_ARGUMENT', 'copy: memory belongs to another runtime');
+    }
+    const n = TiMemorySlice.size;
+    this.wasm.withHeap(2 * n, (ptr) => {
+      dst.memory.writeSlice(ptr, dstOffset, dstSize);
+      src.memory.writeSlice(ptr + n, srcOffset, size);
+      this.wasm.call('ti_copy_memory_device_to_device', this.handle, ptr, ptr + n);
+    });
+  }
+
+  /** Submits the work recorded so far. */
+  flush(): void {
+    this.checkLive('flush');
+    this.wasm.call('ti_flush', this.handle);
+  }
+
+  /** Submits the work recorded so far and waits until the device has finished it. */
+  async wait(): Promise<void> {
+    this.checkLive('wait');
+    await this.wasm.callAsync('ti_wait', this.handle);
+  }
+
+  /** The runtime's capabilities (TiCapability value to level). */
+  capabilities(): Map<number, number> {
+    this.checkLive('capabilities');
+    return this.wasm.withHeap(4, (countPtr) => {
+      this.wasm.call('ti_get_runtime_capabilities', this.handle, countPtr, 0);
+      const count = this.wasm.view().getUint32(countPtr, true);
+      const L = TiCapabilityLevelInfo;
+      return this.wasm.withHeap(count * L.size, (list) => {
+        this.wasm.call('ti_get_runtime_capabilities', this.handle, countPtr, list);
+        const v = this.wasm.view();
+        const out = new Map<number, number>();
+        for (let i = 0; i < count; i++) out.set(v.getUint32(list + i * L.size + L.offsets.capability, true), v.getUint32(list + i * L.size + L.offsets.level, true));
+        return out;
+      });
+    });
+  }
+
+  diagnostics(): RuntimeDiagnostics {
+    return {
+      vulkanObjects: this.wasm.shim.liveObjects(),
+      wasmHeapBytes: this.wasm.heap.byteLength,
+      validationMessages: this.wasm.shim.validation.messages(),
+    };
+  }
+
+  /** Waits for outstanding work, then destroys the runtime and everything allocated from it. */
+  async destroy(): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    await this.wasm.callAsync('ti_destroy_runtime', this.handle);
+  }
+
+  get isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  /** @internal */
+  checkLive(what: string): void {
+    if (this.destroyed) throw new TaichiError('INVALID_STATE', `${what}: the runtime was destroyed`);
+  }
+}

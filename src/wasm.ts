@@ -1,0 +1,159 @@
+// One instance of the Taichi runtime compiled to wasm, with the Vulkan shim it calls into.
+// Every C API call goes through `call` or `callAsync`, which clear the sticky error slot first
+// and turn a failure into a TaichiError carrying the runtime's code and message.
+
+import { VulkanShim, type GpuSource } from '../shim/src/vulkan.js';
+import { currentPlatform } from './platform/index.js';
+import type { EmscriptenModule } from './platform/types.js';
+import { TaichiError, errorCodeName } from './errors.js';
+
+export type WasmArg = number | bigint;
+
+export class TaichiWasm {
+  private busy = false;
+  private validationSeen = 0;
+
+  private constructor(
+    readonly module: EmscriptenModule,
+    readonly shim: VulkanShim,
+  ) {}
+
+  /** Instantiates the runtime over a GPU source (an adapter, or an existing GPUDevice). */
+  static async instantiate(source: GpuSource): Promise<TaichiWasm> {
+    const platform = await currentPlatform();
+    const [factory, wasmBinary] = await Promise.all([platform.factory(), platform.wasmBytes()]);
+    let module: EmscriptenModule | undefined;
+    const shim = new VulkanShim(
+      {
+        buffer: () => module!.HEAPU8.buffer as ArrayBuffer,
+        malloc: (size) => module!._malloc(size as never) as number,
+        free: (ptr) => void module!._free(ptr as never),
+      },
+      source,
+    );
+    module = await factory({ wasmBinary, vulkan: shim });
+    return new TaichiWasm(module, shim);
+  }
+
+  get heap(): Uint8Array {
+    return this.module.HEAPU8;
+  }
+
+  /** Calls a C API function that never waits. */
+  call(name: string, ...args: WasmArg[]): number {
+    this.checkIdle(name);
+    this.clearError();
+    const result = this.raw(name, ...args);
+    this.throwIfFailed();
+    return result;
+  }
+
+  /** Calls a C API function that may wait for the GPU (wasm suspends through Asyncify). */
+  async callAsync(name: string, ...args: WasmArg[]): Promise<number> {
+    this.checkIdle(name);
+    this.clearError();
+    this.busy = true;
+    this.shim.suspendable++;
+    try {
+      const result = await this.module.ccall(name, 'number', args.map(() => 'number'), args, { async: true });
+      this.throwIfFailed();
+      return Number(result);
+    } finally {
+      this.shim.suspendable--;
+      this.busy = false;
+    }
+  }
+
+  /** A C function called as is, with no error-slot handling (for ti_get_last_error and tests). */
+  raw(name: string, ...args: WasmArg[]): number {
+    const fn = this.module[`_${name}`] as ((...a: WasmArg[]) => unknown) | undefined;
+    if (!fn) throw new TaichiError('NOT_SUPPORTED', `${name} is not exported by the wasm runtime`);
+    const result = fn(...args);
+    return typeof result === 'bigint' ? Number(BigInt.asIntN(64, result)) : (result as number);
+  }
+
+  /** The error slot as (code, message), read with ti_get_last_error. */
+  lastError(): { code: number; message: string } {
+    return this.withHeap(8, (sizePtr) => {
+      this.view().setBigUint64(sizePtr, 0n, true);
+      const code = this.raw('ti_get_last_error', sizePtr, 0);
+      const size = Number(this.view().getBigUint64(sizePtr, true));
+      if (size <= 1) return { code, message: '' };
+      return this.withHeap(size, (msgPtr) => {
+        this.view().setBigUint64(sizePtr, BigInt(size), true);
+        this.raw('ti_get_last_error', sizePtr, msgPtr);
+        return { code, message: this.readCString(msgPtr, size - 1) };
+      });
+    });
+  }
+
+  view(): DataView {
+    return new DataView(this.module.HEAPU8.buffer);
+  }
+
+  /** Runs `fn` with `size` bytes of zeroed heap memory, freed afterwards. */
+  withHeap<T>(size: number, fn: (ptr: number) => T): T {
+    const ptr = this.malloc(size);
+    try {
+      return fn(ptr);
+    } finally {
+      this.free(ptr);
+    }
+  }
+
+  async withHeapAsync<T>(size: number, fn: (ptr: number) => Promise<T>): Promise<T> {
+    const ptr = this.malloc(size);
+    try {
+      return await fn(ptr);
+    } finally {
+      this.free(ptr);
+    }
+  }
+
+  malloc(size: number): number {
+    const ptr = this.raw('malloc', Math.max(size, 1));
+    if (!ptr) throw new TaichiError('OUT_OF_MEMORY', `the wasm heap has no room for ${size} bytes`);
+    this.heap.fill(0, ptr, ptr + size);
+    return ptr;
+  }
+
+  free(ptr: number): void {
+    this.raw('free', ptr);
+  }
+
+  /** A NUL-terminated copy of `text` in the heap; free it with `free`. */
+  allocCString(text: string): number {
+    const bytes = new TextEncoder().encode(text);
+    const ptr = this.malloc(bytes.length + 1);
+    this.heap.set(bytes, ptr);
+    return ptr;
+  }
+
+  readCString(ptr: number, max: number): string {
+    const heap = this.heap;
+    let end = ptr;
+    while (end < ptr + max && heap[end] !== 0) end++;
+    return new TextDecoder().decode(heap.subarray(ptr, end));
+  }
+
+  private clearError(): void {
+    this.raw('ti_set_last_error', 0n, 0);
+    this.validationSeen = this.shim.validation.count;
+  }
+
+  /** Throws the error slot's failure, with the shim's own account when a vk* call was behind it. */
+  private throwIfFailed(): void {
+    const code = this.raw('ti_get_last_error', 0, 0);
+    if (code === 0) return;
+    let { message } = this.lastError();
+    const shimMessage = this.shim.validation.last;
+    if (this.shim.validation.count > this.validationSeen && shimMessage) message += ` (${shimMessage.entryPoint}: ${shimMessage.message})`;
+    throw new TaichiError(errorCodeName(code), message);
+  }
+
+  private checkIdle(name: string): void {
+    if (this.busy) {
+      throw new TaichiError('INVALID_STATE', `${name}: a previous call that waits for the GPU is still in progress; await it first`);
+    }
+  }
+}

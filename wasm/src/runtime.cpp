@@ -1,0 +1,369 @@
+// Runtime creation and destruction, capabilities, and the command list (ti_flush, ti_wait).
+#include "runtime.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "error.h"
+#include "memory.h"
+
+namespace tiw {
+
+Registry &registry() {
+  static Registry r;
+  return r;
+}
+
+Runtime *lookup_runtime(TiRuntime runtime, const char *name) {
+  if (runtime == TI_NULL_HANDLE) {
+    fail(TI_ERROR_ARGUMENT_NULL, "%s", name);
+    return nullptr;
+  }
+  Runtime *rt = registry().runtimes.get(handle_bits(runtime));
+  if (!rt) fail(TI_ERROR_INVALID_ARGUMENT, "%s is not a live TiRuntime (freed, or a handle of another type)", name);
+  return rt;
+}
+
+namespace {
+
+uint32_t find_memory_type(const VkPhysicalDeviceMemoryProperties &props, VkMemoryPropertyFlags want, VkMemoryPropertyFlags avoid) {
+  for (uint32_t i = 0; i < props.memoryTypeCount; ++i) {
+    VkMemoryPropertyFlags f = props.memoryTypes[i].propertyFlags;
+    if ((f & want) == want && (f & avoid) == 0) return i;
+  }
+  for (uint32_t i = 0; i < props.memoryTypeCount; ++i) {
+    if ((props.memoryTypes[i].propertyFlags & want) == want) return i;
+  }
+  return UINT32_MAX;
+}
+
+uint32_t spirv_version_for(uint32_t api_version) {
+  if (api_version >= VK_API_VERSION_1_2) return 0x10500;
+  if (api_version >= VK_API_VERSION_1_1) return 0x10300;
+  return 0x10000;
+}
+
+// The capabilities an owned runtime starts with. The shim's translator emulates float atomics
+// with compare-exchange loops, so those are offered; nothing wider than 32 bits is.
+void default_capabilities(Runtime &rt) {
+  rt.capabilities.clear();
+  rt.capabilities[TI_CAPABILITY_SPIRV_VERSION] = spirv_version_for(rt.properties.apiVersion);
+  rt.capabilities[TI_CAPABILITY_SPIRV_HAS_ATOMIC_FLOAT] = 1;
+  rt.capabilities[TI_CAPABILITY_SPIRV_HAS_ATOMIC_FLOAT_ADD] = 1;
+}
+
+TiRuntime create_vulkan_runtime(uint32_t api_version, uint32_t instance_extension_count, const char **instance_extensions,
+                                uint32_t device_extension_count, const char **device_extensions, uint32_t device_index) {
+  auto rt = std::make_unique<Runtime>();
+  rt->api_version = api_version;
+  VkApplicationInfo app{};
+  app.sType = VK_STRUCTURE_TYPE_APPLICATION_INFO;
+  app.pApplicationName = "taichi-wasm";
+  app.pEngineName = "taichi";
+  app.apiVersion = api_version;
+  VkInstanceCreateInfo ici{};
+  ici.sType = VK_STRUCTURE_TYPE_INSTANCE_CREATE_INFO;
+  ici.pApplicationInfo = &app;
+  ici.enabledExtensionCount = instance_extension_count;
+  ici.ppEnabledExtensionNames = instance_extensions;
+  VkResult r = vkCreateInstance(&ici, nullptr, &rt->instance);
+  if (r == VK_ERROR_EXTENSION_NOT_PRESENT) {
+    fail(TI_ERROR_NOT_SUPPORTED, "an instance extension asked for is not offered by the WebGPU shim");
+    return TI_NULL_HANDLE;
+  }
+  if (r != VK_SUCCESS) {
+    fail_vk(r, "vkCreateInstance");
+    return TI_NULL_HANDLE;
+  }
+  uint32_t count = 0;
+  vkEnumeratePhysicalDevices(rt->instance, &count, nullptr);
+  if (device_index >= count) {
+    vkDestroyInstance(rt->instance, nullptr);
+    fail(TI_ERROR_ARGUMENT_OUT_OF_RANGE, "device_index %u: there are %u devices", device_index, count);
+    return TI_NULL_HANDLE;
+  }
+  std::vector<VkPhysicalDevice> devices(count);
+  vkEnumeratePhysicalDevices(rt->instance, &count, devices.data());
+  rt->physical_device = devices[device_index];
+
+  float priority = 1.0f;
+  VkDeviceQueueCreateInfo qci{};
+  qci.sType = VK_STRUCTURE_TYPE_DEVICE_QUEUE_CREATE_INFO;
+  qci.queueFamilyIndex = 0;
+  qci.queueCount = 1;
+  qci.pQueuePriorities = &priority;
+  VkDeviceCreateInfo dci{};
+  dci.sType = VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO;
+  dci.queueCreateInfoCount = 1;
+  dci.pQueueCreateInfos = &qci;
+  dci.enabledExtensionCount = device_extension_count;
+  dci.ppEnabledExtensionNames = device_extensions;
+  r = vkCreateDevice(rt->physical_device, &dci, nullptr, &rt->device);
+  if (r != VK_SUCCESS) {
+    vkDestroyInstance(rt->instance, nullptr);
+    if (r == VK_ERROR_EXTENSION_NOT_PRESENT) {
+      fail(TI_ERROR_NOT_SUPPORTED, "a device extension asked for is not offered by the WebGPU shim");
+    } else {
+      fail_vk(r, "vkCreateDevice");
+    }
+    return TI_NULL_HANDLE;
+  }
+  vkGetDeviceQueue(rt->device, 0, 0, &rt->queue);
+  if (!init_device_state(*rt)) {
+    rt->destroy_device_objects();
+    return TI_NULL_HANDLE;
+  }
+  default_capabilities(*rt);
+  uint32_t handle = registry().runtimes.insert(std::move(rt));
+  if (!handle) {
+    fail(TI_ERROR_OUT_OF_MEMORY, "too many live runtimes");
+    return TI_NULL_HANDLE;
+  }
+  return make_handle<TiRuntime>(handle);
+}
+
+}  // namespace
+
+bool init_device_state(Runtime &rt) {
+  vkGetPhysicalDeviceProperties(rt.physical_device, &rt.properties);
+  VkPhysicalDeviceMemoryProperties mem{};
+  vkGetPhysicalDeviceMemoryProperties(rt.physical_device, &mem);
+  rt.memory_type_device = find_memory_type(mem, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT);
+  rt.memory_type_upload = find_memory_type(mem, VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT, 0);
+  rt.memory_type_readback = find_memory_type(mem, VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_CACHED_BIT, 0);
+  if (rt.memory_type_readback == UINT32_MAX) rt.memory_type_readback = rt.memory_type_upload;
+  if (rt.memory_type_device == UINT32_MAX || rt.memory_type_upload == UINT32_MAX) {
+    return fail(TI_ERROR_INVALID_STATE, "the device lacks device-local or host-visible memory");
+  }
+  VkCommandPoolCreateInfo pci{};
+  pci.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO;
+  pci.flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT;
+  pci.queueFamilyIndex = rt.queue_family;
+  VkResult r = vkCreateCommandPool(rt.device, &pci, nullptr, &rt.command_pool);
+  if (r != VK_SUCCESS) return fail_vk(r, "vkCreateCommandPool");
+  return true;
+}
+
+VkCommandBuffer Runtime::commands() {
+  if (recording != VK_NULL_HANDLE) return recording;
+  VkCommandBuffer cb = VK_NULL_HANDLE;
+  if (!free_command_buffers.empty()) {
+    cb = free_command_buffers.back();
+    free_command_buffers.pop_back();
+  } else {
+    VkCommandBufferAllocateInfo ai{};
+    ai.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO;
+    ai.commandPool = command_pool;
+    ai.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
+    ai.commandBufferCount = 1;
+    VkResult r = vkAllocateCommandBuffers(device, &ai, &cb);
+    if (r != VK_SUCCESS) {
+      fail_vk(r, "vkAllocateCommandBuffers");
+      return VK_NULL_HANDLE;
+    }
+  }
+  VkCommandBufferBeginInfo bi{};
+  bi.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO;
+  bi.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
+  VkResult r = vkBeginCommandBuffer(cb, &bi);
+  if (r != VK_SUCCESS) {
+    free_command_buffers.push_back(cb);
+    fail_vk(r, "vkBeginCommandBuffer");
+    return VK_NULL_HANDLE;
+  }
+  recording = cb;
+  recorded_commands = 0;
+  return cb;
+}
+
+void Runtime::barrier() {
+  if (recording == VK_NULL_HANDLE) return;
+  VkMemoryBarrier mb{};
+  mb.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER;
+  mb.srcAccessMask = VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_TRANSFER_WRITE_BIT;
+  mb.dstAccessMask = VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_TRANSFER_READ_BIT | VK_ACCESS_TRANSFER_WRITE_BIT;
+  VkPipelineStageFlags stages = VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT;
+  vkCmdPipelineBarrier(recording, stages, stages, 0, 1, &mb, 0, nullptr, 0, nullptr);
+}
+
+bool Runtime::flush() {
+  if (recording == VK_NULL_HANDLE) return true;
+  VkCommandBuffer cb = recording;
+  recording = VK_NULL_HANDLE;
+  VkResult r = vkEndCommandBuffer(cb);
+  if (r != VK_SUCCESS) {
+    vkResetCommandBuffer(cb, 0);
+    free_command_buffers.push_back(cb);
+    return fail_vk(r, "vkEndCommandBuffer");
+  }
+  VkFence fence = VK_NULL_HANDLE;
+  if (!free_fences.empty()) {
+    fence = free_fences.back();
+    free_fences.pop_back();
+  } else {
+    VkFenceCreateInfo fci{};
+    fci.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO;
+    r = vkCreateFence(device, &fci, nullptr, &fence);
+    if (r != VK_SUCCESS) {
+      vkResetCommandBuffer(cb, 0);
+      free_command_buffers.push_back(cb);
+      return fail_vk(r, "vkCreateFence");
+    }
+  }
+  VkSubmitInfo si{};
+  si.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO;
+  si.commandBufferCount = 1;
+  si.pCommandBuffers = &cb;
+  r = vkQueueSubmit(queue, 1, &si, fence);
+  if (r != VK_SUCCESS) {
+    vkResetCommandBuffer(cb, 0);
+    free_command_buffers.push_back(cb);
+    free_fences.push_back(fence);
+    return fail_vk(r, "vkQueueSubmit");
+  }
+  in_flight.push_back({cb, fence});
+  return true;
+}
+
+bool Runtime::wait() {
+  if (!flush()) return false;
+  if (in_flight.empty()) return true;
+  std::vector<VkFence> fences;
+  fences.reserve(in_flight.size());
+  for (auto &s : in_flight) fences.push_back(s.fence);
+  VkResult r = vkWaitForFences(device, static_cast<uint32_t>(fences.size()), fences.data(), VK_TRUE, UINT64_MAX);
+  if (r != VK_SUCCESS) return fail_vk(r, "vkWaitForFences");
+  vkResetFences(device, static_cast<uint32_t>(fences.size()), fences.data());
+  for (auto &s : in_flight) {
+    vkResetCommandBuffer(s.command_buffer, 0);
+    free_command_buffers.push_back(s.command_buffer);
+    free_fences.push_back(s.fence);
+  }
+  in_flight.clear();
+  return true;
+}
+
+void Runtime::destroy_device_objects() {
+  if (device != VK_NULL_HANDLE) {
+    vkDeviceWaitIdle(device);
+    for (VkFence f : free_fences) vkDestroyFence(device, f, nullptr);
+    for (auto &s : in_flight) vkDestroyFence(device, s.fence, nullptr);
+    free_fences.clear();
+    in_flight.clear();
+    free_command_buffers.clear();
+    recording = VK_NULL_HANDLE;
+    if (command_pool != VK_NULL_HANDLE) vkDestroyCommandPool(device, command_pool, nullptr);
+    command_pool = VK_NULL_HANDLE;
+    if (owns_device) vkDestroyDevice(device, nullptr);
+    device = VK_NULL_HANDLE;
+  }
+  if (instance != VK_NULL_HANDLE && owns_device) vkDestroyInstance(instance, nullptr);
+  instance = VK_NULL_HANDLE;
+}
+
+}  // namespace tiw
+
+using namespace tiw;
+
+extern "C" {
+
+uint32_t ti_get_version() { return TI_C_API_VERSION; }
+
+void ti_get_available_archs(uint32_t *arch_count, TiArch *archs) {
+  if (arch_count == nullptr) return;
+  const TiArch available[] = {TI_ARCH_VULKAN};
+  const uint32_t n = sizeof(available) / sizeof(available[0]);
+  if (archs != nullptr) {
+    uint32_t write = std::min(*arch_count, n);
+    for (uint32_t i = 0; i < write; ++i) archs[i] = available[i];
+  }
+  *arch_count = n;
+}
+
+TiRuntime ti_create_runtime(TiArch arch, uint32_t device_index) {
+  if (arch != TI_ARCH_VULKAN) {
+    fail(TI_ERROR_NOT_SUPPORTED, "arch %u: taichi-wasm runs only TI_ARCH_VULKAN", static_cast<unsigned>(arch));
+    return TI_NULL_HANDLE;
+  }
+  return create_vulkan_runtime(VK_API_VERSION_1_3, 0, nullptr, 0, nullptr, device_index);
+}
+
+TiRuntime ti_create_vulkan_runtime_ext(uint32_t api_version, uint32_t instance_extension_count, const char **instance_extensions,
+                                       uint32_t device_extension_count, const char **device_extensions) {
+  if (api_version < VK_API_VERSION_1_0) {
+    fail(TI_ERROR_ARGUMENT_OUT_OF_RANGE, "api_version");
+    return TI_NULL_HANDLE;
+  }
+  if (instance_extension_count > 0) {
+    TIW_CHECK_NULL(instance_extensions, TI_NULL_HANDLE);
+    for (uint32_t i = 0; i < instance_extension_count; ++i) {
+      if (instance_extensions[i] == nullptr) {
+        fail(TI_ERROR_ARGUMENT_NULL, "instance_extensions[%u]", i);
+        return TI_NULL_HANDLE;
+      }
+    }
+  }
+  if (device_extension_count > 0) {
+    TIW_CHECK_NULL(device_extensions, TI_NULL_HANDLE);
+    for (uint32_t i = 0; i < device_extension_count; ++i) {
+      if (device_extensions[i] == nullptr) {
+        fail(TI_ERROR_ARGUMENT_NULL, "device_extensions[%u]", i);
+        return TI_NULL_HANDLE;
+      }
+    }
+  }
+  return create_vulkan_runtime(api_version, instance_extension_count, instance_extensions, device_extension_count, device_extensions, 0);
+}
+
+void ti_destroy_runtime(TiRuntime runtime) {
+  Runtime *rt = lookup_runtime(runtime);
+  if (!rt) return;
+  rt->flush();
+  rt->wait();
+  destroy_memories_of(runtime);
+  rt->destroy_device_objects();
+  registry().runtimes.remove(handle_bits(runtime));
+}
+
+void ti_set_runtime_capabilities_ext(TiRuntime runtime, uint32_t capability_count, const TiCapabilityLevelInfo *capabilities) {
+  Runtime *rt = lookup_runtime(runtime);
+  if (!rt) return;
+  if (capability_count > 0) TIW_CHECK_NULL(capabilities, );
+  std::map<TiCapability, uint32_t> next;
+  for (uint32_t i = 0; i < capability_count; ++i) {
+    TiCapability c = capabilities[i].capability;
+    if (c <= TI_CAPABILITY_RESERVED || c > TI_CAPABILITY_SPIRV_HAS_NO_INTEGER_WRAP_DECORATION) {
+      fail(TI_ERROR_ARGUMENT_OUT_OF_RANGE, "capabilities[%u].capability", i);
+      return;
+    }
+    next[c] = capabilities[i].level;
+  }
+  rt->capabilities = std::move(next);
+}
+
+void ti_get_runtime_capabilities(TiRuntime runtime, uint32_t *capability_count, TiCapabilityLevelInfo *capabilities) {
+  Runtime *rt = lookup_runtime(runtime);
+  if (!rt || capability_count == nullptr) return;
+  if (capabilities != nullptr) {
+    uint32_t i = 0;
+    for (auto &kv : rt->capabilities) {
+      if (i >= *capability_count) break;
+      capabilities[i].capability = kv.first;
+      capabilities[i].level = kv.second;
+      ++i;
+    }
+  }
+  *capability_count = static_cast<uint32_t>(rt->capabilities.size());
+}
+
+void ti_flush(TiRuntime runtime) {
+  Runtime *rt = lookup_runtime(runtime);
+  if (rt) rt->flush();
+}
+
+void ti_wait(TiRuntime runtime) {
+  Runtime *rt = lookup_runtime(runtime);
+  if (rt) rt->wait();
+}
+
+}  // extern "C"
