@@ -1,0 +1,49 @@
+// SPIR-V compute module -> WGSL plus binding reflection: parse, structurize (per function,
+// inside the emitter), emit, reflect.
+import { WgslEmitter } from './emit-wgsl.js';
+import { SpirvTranslationError } from './errors.js';
+import { ExecutionModel } from './opcodes.js';
+import { parseSpirv } from './parse.js';
+import { reflectBindings, type BindingReflection } from './reflect.js';
+import { TypeTable } from './types.js';
+
+export type { BindingKind, BindingReflection } from './reflect.js';
+export { COMBINED_SAMPLER_BINDING_OFFSET } from './emit-wgsl.js';
+export { SpirvTranslationError } from './errors.js';
+
+export interface TranslateOptions { entryPoint?: string }
+
+export interface TranslationResult {
+  wgsl: string;
+  entryPoint: string;
+  workgroupSize: [number, number, number];
+  bindings: BindingReflection[];
+}
+
+export function translateSpirv(words: Uint32Array, options: TranslateOptions = {}): TranslationResult {
+  try {
+    const mod = parseSpirv(words);
+    const computes = mod.entryPoints.filter((e) => e.model === ExecutionModel.GLCompute);
+    const entry = options.entryPoint === undefined ? computes[0] : computes.find((e) => e.name === options.entryPoint);
+    if (entry === undefined) {
+      const names = computes.map((e) => `"${e.name}"`).join(', ') || 'none';
+      const what = options.entryPoint === undefined ? 'the module has no GLCompute entry point' : `no GLCompute entry point named "${options.entryPoint}"`;
+      throw new SpirvTranslationError(5, undefined, `${what} (GLCompute entry points: ${names})`);
+    }
+    if (!mod.functions.has(entry.fn)) throw new SpirvTranslationError(entry.offset, 15, `entry point function %${entry.fn} is not defined`);
+    const emitter = new WgslEmitter(mod);
+    const emitted = emitter.emit(entry);
+    const types = new TypeTable(mod);
+    return {
+      wgsl: emitted.wgsl,
+      entryPoint: emitted.entryName,
+      workgroupSize: emitted.workgroupSize,
+      bindings: reflectBindings(mod, types, emitted),
+    };
+  } catch (e) {
+    if (e instanceof SpirvTranslationError) throw e;
+    // Internal failures (including stack exhaustion on absurd nesting) still name a place.
+    const reason = e instanceof Error ? `internal error: ${e.message}` : `internal error: ${String(e)}`;
+    throw new SpirvTranslationError(0, undefined, reason);
+  }
+}
