@@ -11,7 +11,7 @@ const [outDir = 'wasm/build'] = process.argv.slice(2);
 mkdirSync(outDir, { recursive: true });
 
 // Entry points that wait for the GPU (or for a GPUDevice) and so must be able to suspend wasm.
-const SUSPENDING = ['vkCreateDevice', 'vkWaitForFences', 'vkQueueWaitIdle', 'vkDeviceWaitIdle'];
+const SUSPENDING = ['vkCreateDevice', 'vkCreateComputePipelines', 'vkWaitForFences', 'vkQueueWaitIdle', 'vkDeviceWaitIdle'];
 // Implemented in C (they hand out C function pointers), not forwarded to the shim.
 const IN_C = ['vkGetInstanceProcAddr', 'vkGetDeviceProcAddr'];
 

@@ -13,7 +13,9 @@ import { VkResult } from './result.js';
 import { VkFailure } from './validation.js';
 import { readStruct, readArray, requirePointer, writeHandle32, handleArg, sizeArg, isWholeSize } from './structs.js';
 import * as S from './abi/vk-structs.js';
-import { VkStructureType, VkCommandBufferLevel, VkCommandBufferUsageFlagBits, VkCommandPoolCreateFlagBits } from './abi/vk-enums.js';
+import { VkStructureType, VkCommandBufferLevel, VkCommandBufferUsageFlagBits, VkCommandPoolCreateFlagBits, VkPipelineBindPoint } from './abi/vk-enums.js';
+import { lookupPipeline, lookupPipelineLayout } from './pipeline.js';
+import { lookupDescriptorSet } from './descriptor.js';
 import type { Command, EncodeContext } from './encode.js';
 
 export type CommandBufferState = 'initial' | 'recording' | 'executable' | 'pending' | 'invalid';
@@ -175,7 +177,59 @@ export function vkCmdPipelineBarrier(vk: VulkanShim, commandBuffer: number, _src
   if (cb.state !== 'recording') throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `vkCmdPipelineBarrier: command buffer is ${cb.state}`);
 }
 
+export function vkCmdBindPipeline(vk: VulkanShim, commandBuffer: number, bindPoint: number, pipelineHandle: unknown): void {
+  const cb = lookupCommandBuffer(vk, commandBuffer, 'vkCmdBindPipeline');
+  if (bindPoint !== VkPipelineBindPoint.COMPUTE) throw new VkFailure(VkResult.ERROR_FEATURE_NOT_PRESENT, 'vkCmdBindPipeline: only compute pipelines exist');
+  cb.record('vkCmdBindPipeline', { kind: 'bindPipeline', pipeline: lookupPipeline(vk, pipelineHandle, 'vkCmdBindPipeline') });
+}
+
+export function vkCmdBindDescriptorSets(vk: VulkanShim, commandBuffer: number, bindPoint: number, layoutHandle: unknown, firstSet: number, setCount: number, pSets: number, dynamicOffsetCount: number, pDynamicOffsets: number): void {
+  const cb = lookupCommandBuffer(vk, commandBuffer, 'vkCmdBindDescriptorSets');
+  if (bindPoint !== VkPipelineBindPoint.COMPUTE) throw new VkFailure(VkResult.ERROR_FEATURE_NOT_PRESENT, 'vkCmdBindDescriptorSets: only compute pipelines exist');
+  const layout = lookupPipelineLayout(vk, layoutHandle, 'vkCmdBindDescriptorSets');
+  requirePointer(vk.heap, pSets, 8 * setCount, 'pDescriptorSets');
+  if (firstSet + setCount > layout.setLayouts.length) {
+    throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `vkCmdBindDescriptorSets: sets ${firstSet}..${firstSet + setCount - 1} exceed the layout's ${layout.setLayouts.length}`);
+  }
+  if (dynamicOffsetCount > 0) requirePointer(vk.heap, pDynamicOffsets, 4 * dynamicOffsetCount, 'pDynamicOffsets');
+  let next = 0;
+  const sets = Array.from({ length: setCount }, (_, i) => {
+    const set = lookupDescriptorSet(vk, vk.heap.u64(pSets + 8 * i), 'vkCmdBindDescriptorSets');
+    const dynamic = set.layout.dynamicBindings.length;
+    const offsets = Array.from({ length: dynamic }, (_, k) => vk.heap.u32(pDynamicOffsets + 4 * (next + k)));
+    next += dynamic;
+    return { set, offsets };
+  });
+  if (next !== dynamicOffsetCount) {
+    throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `vkCmdBindDescriptorSets: ${dynamicOffsetCount} dynamic offsets given, the sets have ${next} dynamic descriptors`);
+  }
+  cb.record('vkCmdBindDescriptorSets', { kind: 'bindDescriptorSets', firstSet, sets });
+}
+
+export function vkCmdDispatch(vk: VulkanShim, commandBuffer: number, x: number, y: number, z: number): void {
+  const cb = lookupCommandBuffer(vk, commandBuffer, 'vkCmdDispatch');
+  const max = cb.device.gpu.limits.maxComputeWorkgroupsPerDimension;
+  if (x > max || y > max || z > max) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `vkCmdDispatch: ${x}x${y}x${z} groups exceed maxComputeWorkGroupCount ${max}`);
+  if (x === 0 || y === 0 || z === 0) return;
+  cb.record('vkCmdDispatch', { kind: 'dispatch', x, y, z });
+}
+
+export function vkCmdDispatchIndirect(vk: VulkanShim, commandBuffer: number, bufferHandle: unknown, offsetArg: unknown): void {
+  const cb = lookupCommandBuffer(vk, commandBuffer, 'vkCmdDispatchIndirect');
+  const buffer = lookupBuffer(vk, bufferHandle, 'vkCmdDispatchIndirect');
+  const offset = sizeArg(offsetArg);
+  checkRange(buffer, offset, 12, 'vkCmdDispatchIndirect');
+  if (offset % 4 !== 0) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'vkCmdDispatchIndirect: offset must be a multiple of 4');
+  cb.record('vkCmdDispatchIndirect', { kind: 'dispatchIndirect', buffer, offset });
+}
+
+export function vkCmdPushConstants(vk: VulkanShim, commandBuffer: number): void {
+  lookupCommandBuffer(vk, commandBuffer, 'vkCmdPushConstants');
+  throw new VkFailure(VkResult.ERROR_FEATURE_NOT_PRESENT, 'vkCmdPushConstants: push constants are not supported (maxPushConstantsSize is 0)');
+}
+
 /** Replays a command buffer's commands into the submission's encoder. */
 export function encodeCommandBuffer(cb: CommandBuffer, ctx: EncodeContext): void {
+  ctx.beginCommandBuffer();
   for (const command of cb.commands) ctx.encode(command);
 }

@@ -7,6 +7,10 @@ import { BufferUsage } from './webgpu-flags.js';
 import type { Buffer } from './buffer.js';
 import type { Device } from './device.js';
 import type { DeviceMemory } from './memory.js';
+import type { Pipeline } from './pipeline.js';
+import { bindGroupFor, type DescriptorSet } from './descriptor.js';
+import { VkResult } from './result.js';
+import { VkFailure } from './validation.js';
 
 export interface BufferCopyRegion {
   srcOffset: number;
@@ -17,7 +21,11 @@ export interface BufferCopyRegion {
 export type Command =
   | { kind: 'copyBuffer'; src: Buffer; dst: Buffer; regions: BufferCopyRegion[] }
   | { kind: 'fillBuffer'; dst: Buffer; offset: number; size: number; data: number }
-  | { kind: 'updateBuffer'; dst: Buffer; offset: number; data: Uint8Array };
+  | { kind: 'updateBuffer'; dst: Buffer; offset: number; data: Uint8Array }
+  | { kind: 'bindPipeline'; pipeline: Pipeline }
+  | { kind: 'bindDescriptorSets'; firstSet: number; sets: { set: DescriptorSet; offsets: number[] }[] }
+  | { kind: 'dispatch'; x: number; y: number; z: number }
+  | { kind: 'dispatchIndirect'; buffer: Buffer; offset: number };
 
 const FILL_WGSL = /* wgsl */ `
 struct Fill { first: u32, count: u32, value: u32, rowWords: u32 }
@@ -49,6 +57,13 @@ export class EncodeContext {
   private pass: GPUComputePassEncoder | undefined;
   private upload: GPUBuffer | undefined;
   private uploadCursor = 0;
+  // Vulkan state bound by the command buffer being replayed...
+  private pipeline: Pipeline | undefined;
+  private sets: ({ set: DescriptorSet; offsets: number[] } | undefined)[] = [];
+  // ...and what the open pass has applied of it, so unchanged state is not set again.
+  private appliedPipeline: Pipeline | undefined;
+  private appliedGroups: (GPUBindGroup | undefined)[] = [];
+  private appliedOffsets: (number[] | undefined)[] = [];
 
   constructor(readonly device: Device) {
     this.encoder = device.gpu.createCommandEncoder({ label: 'vkQueueSubmit' });
@@ -72,13 +87,24 @@ export class EncodeContext {
   }
 
   computePass(): GPUComputePassEncoder {
-    this.pass ??= this.encoder.beginComputePass();
+    if (!this.pass) {
+      this.pass = this.encoder.beginComputePass();
+      this.appliedPipeline = undefined;
+      this.appliedGroups = [];
+      this.appliedOffsets = [];
+    }
     return this.pass;
   }
 
   endPass(): void {
     this.pass?.end();
     this.pass = undefined;
+  }
+
+  /** Bound state does not carry from one command buffer to the next. */
+  beginCommandBuffer(): void {
+    this.pipeline = undefined;
+    this.sets = [];
   }
 
   encode(c: Command): void {
@@ -95,7 +121,52 @@ export class EncodeContext {
         this.written.add(dst.memory);
         return;
       }
+      case 'bindPipeline':
+        this.pipeline = c.pipeline;
+        return;
+      case 'bindDescriptorSets':
+        c.sets.forEach((s, i) => (this.sets[c.firstSet + i] = s));
+        return;
+      case 'dispatch':
+        this.prepareDispatch().dispatchWorkgroups(c.x, c.y, c.z);
+        return;
+      case 'dispatchIndirect': {
+        const pass = this.prepareDispatch();
+        const b = c.buffer.bound('vkCmdDispatchIndirect');
+        pass.dispatchWorkgroupsIndirect(b.gpu, b.offset + c.offset);
+        return;
+      }
     }
+  }
+
+  /** Applies the bound pipeline and descriptor sets to the open pass, changing only what changed. */
+  private prepareDispatch(): GPUComputePassEncoder {
+    const pipeline = this.pipeline;
+    if (!pipeline) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'vkCmdDispatch: no compute pipeline is bound');
+    const pass = this.computePass();
+    if (this.appliedPipeline !== pipeline) {
+      pass.setPipeline(pipeline.gpu);
+      this.appliedPipeline = pipeline;
+    }
+    pipeline.groups.forEach((group, index) => {
+      if (!group) return;
+      const bound = this.sets[index];
+      if (!bound) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `vkCmdDispatch: descriptor set ${index} is not bound`);
+      const bindGroup = bindGroupFor(bound.set, group.layout, group.bindings);
+      const dynamic = bound.set.layout.dynamicBindings;
+      const offsets = group.dynamicBindings.map((b) => bound.offsets[dynamic.indexOf(b)]);
+      const previous = this.appliedOffsets[index];
+      if (this.appliedGroups[index] !== bindGroup || !previous || previous.some((o, i) => o !== offsets[i])) {
+        pass.setBindGroup(index, bindGroup, offsets);
+        this.appliedGroups[index] = bindGroup;
+        this.appliedOffsets[index] = offsets;
+      }
+      for (const b of group.writtenBindings) {
+        const memory = bound.set.descriptors.get(b)?.buffer.memory;
+        if (memory?.hostVisible) this.written.add(memory);
+      }
+    });
+    return pass;
   }
 
   finish(): GPUCommandBuffer {

@@ -16,6 +16,9 @@ import type { CommandPool } from './command-pool.js';
 import type { CommandBuffer } from './command-buffer.js';
 import type { Fence } from './fence.js';
 import type { Semaphore } from './semaphore.js';
+import type { ShaderModule } from './shader-module.js';
+import type { DescriptorSetLayout, DescriptorPool, DescriptorSet } from './descriptor.js';
+import type { PipelineLayout, Pipeline, PipelineCache } from './pipeline.js';
 import * as instance from './instance.js';
 import * as physicalDevice from './physical-device.js';
 import * as device from './device.js';
@@ -26,6 +29,9 @@ import * as commandBuffer from './command-buffer.js';
 import * as queue from './queue.js';
 import * as fence from './fence.js';
 import * as semaphore from './semaphore.js';
+import * as shaderModule from './shader-module.js';
+import * as descriptor from './descriptor.js';
+import * as pipeline from './pipeline.js';
 
 export interface GpuSource {
   /** navigator.gpu in a browser, Dawn's `create([])` in Node. */
@@ -49,6 +55,9 @@ const families: Record<string, unknown>[] = [
   queue,
   fence,
   semaphore,
+  shaderModule,
+  descriptor,
+  pipeline,
 ];
 
 export class VulkanShim {
@@ -64,6 +73,13 @@ export class VulkanShim {
   readonly commandPools = new HandleTable<CommandPool>(VkObjectType.COMMAND_POOL, 64);
   readonly fences = new HandleTable<Fence>(VkObjectType.FENCE, 64);
   readonly semaphores = new HandleTable<Semaphore>(VkObjectType.SEMAPHORE, 64);
+  readonly shaderModules = new HandleTable<ShaderModule>(VkObjectType.SHADER_MODULE, 64);
+  readonly descriptorSetLayouts = new HandleTable<DescriptorSetLayout>(VkObjectType.DESCRIPTOR_SET_LAYOUT, 64);
+  readonly descriptorPools = new HandleTable<DescriptorPool>(VkObjectType.DESCRIPTOR_POOL, 64);
+  readonly descriptorSets = new HandleTable<DescriptorSet>(VkObjectType.DESCRIPTOR_SET, 64);
+  readonly pipelineLayouts = new HandleTable<PipelineLayout>(VkObjectType.PIPELINE_LAYOUT, 64);
+  readonly pipelineCaches = new HandleTable<PipelineCache>(VkObjectType.PIPELINE_CACHE, 64);
+  readonly pipelines = new HandleTable<Pipeline>(VkObjectType.PIPELINE, 64);
 
   /** Entry points by name, bound to this shim; what the emscripten library calls. */
   readonly entryPoints: Record<string, (...args: unknown[]) => unknown> = {};
@@ -96,6 +112,14 @@ export class VulkanShim {
       if (value instanceof HandleTable && value.live > 0) counts[key] = value.live;
     }
     return counts;
+  }
+
+  /** What the emscripten library calls for a vk* function the shim does not implement. */
+  unimplemented(name: string): () => number {
+    return () => {
+      this.validation.report(name, 'not implemented by the taichi-wasm shim');
+      return VkResult.ERROR_FEATURE_NOT_PRESENT;
+    };
   }
 
   totalLiveObjects(): number {

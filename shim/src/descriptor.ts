@@ -1,0 +1,226 @@
+// Descriptor set layouts, pools and sets. A descriptor set holds what vkUpdateDescriptorSets
+// wrote; the GPUBindGroup is made from it when a dispatch first needs it, for the bind group
+// layout of the pipeline in use (cached until the set is written again).
+
+import type { VulkanShim } from './vulkan.js';
+import { lookupDevice, type Device } from './device.js';
+import { lookupBuffer, type Buffer } from './buffer.js';
+import { VkResult } from './result.js';
+import { VkFailure } from './validation.js';
+import { readStruct, readArray, requirePointer, writeHandle64, handleArg } from './structs.js';
+import * as S from './abi/vk-structs.js';
+import { VkStructureType, VkDescriptorType, VkDescriptorPoolCreateFlagBits } from './abi/vk-enums.js';
+
+export interface LayoutBinding {
+  binding: number;
+  type: number;
+  count: number;
+}
+
+export class DescriptorSetLayout {
+  readonly bindings = new Map<number, LayoutBinding>();
+  constructor(readonly device: Device) {}
+
+  get dynamicBindings(): number[] {
+    return [...this.bindings.values()]
+      .filter((b) => b.type === VkDescriptorType.UNIFORM_BUFFER_DYNAMIC || b.type === VkDescriptorType.STORAGE_BUFFER_DYNAMIC)
+      .map((b) => b.binding)
+      .sort((a, b) => a - b);
+  }
+}
+
+export interface BufferDescriptor {
+  kind: 'buffer';
+  buffer: Buffer;
+  offset: number;
+  /** Bytes bound, VK_WHOLE_SIZE resolved. */
+  range: number;
+}
+
+/** Image and sampler descriptors belong to the images issue; this union grows with it. */
+export type Descriptor = BufferDescriptor;
+
+export class DescriptorSet {
+  readonly descriptors = new Map<number, Descriptor>();
+  /** Bumped by every write, so cached bind groups know they are stale. */
+  version = 0;
+  readonly bindGroups = new Map<GPUBindGroupLayout, { version: number; group: GPUBindGroup }>();
+  constructor(
+    readonly layout: DescriptorSetLayout,
+    readonly poolHandle: number,
+  ) {}
+}
+
+export class DescriptorPool {
+  readonly sets = new Set<number>();
+  constructor(
+    readonly device: Device,
+    readonly maxSets: number,
+    readonly freeable: boolean,
+  ) {}
+}
+
+export function lookupSetLayout(vk: VulkanShim, handle: unknown, entryPoint: string): DescriptorSetLayout {
+  const l = vk.descriptorSetLayouts.lookup(handleArg(handle));
+  if (!l) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `${entryPoint}: invalid VkDescriptorSetLayout ${String(handle)}`);
+  return l;
+}
+
+export function lookupDescriptorSet(vk: VulkanShim, handle: unknown, entryPoint: string): DescriptorSet {
+  const s = vk.descriptorSets.lookup(handleArg(handle));
+  if (!s) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `${entryPoint}: invalid VkDescriptorSet ${String(handle)}`);
+  return s;
+}
+
+function lookupPool(vk: VulkanShim, handle: unknown, entryPoint: string): DescriptorPool {
+  const p = vk.descriptorPools.lookup(handleArg(handle));
+  if (!p) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `${entryPoint}: invalid VkDescriptorPool ${String(handle)}`);
+  return p;
+}
+
+const SUPPORTED_TYPES: readonly number[] = [
+  VkDescriptorType.UNIFORM_BUFFER,
+  VkDescriptorType.STORAGE_BUFFER,
+  VkDescriptorType.UNIFORM_BUFFER_DYNAMIC,
+  VkDescriptorType.STORAGE_BUFFER_DYNAMIC,
+];
+
+export function vkCreateDescriptorSetLayout(vk: VulkanShim, deviceHandle: number, pCreateInfo: number, _pAllocator: number, pSetLayout: number): VkResult {
+  const device = lookupDevice(vk, deviceHandle, 'vkCreateDescriptorSetLayout');
+  const info = readStruct(vk.heap, pCreateInfo, S.VkDescriptorSetLayoutCreateInfo, VkStructureType.DESCRIPTOR_SET_LAYOUT_CREATE_INFO, 'pCreateInfo');
+  requirePointer(vk.heap, pSetLayout, 8, 'pSetLayout');
+  const layout = new DescriptorSetLayout(device);
+  for (const b of readArray(vk.heap, info.ptr('pBindings'), info.u32('bindingCount'), S.VkDescriptorSetLayoutBinding, 'pBindings')) {
+    const binding = b.u32('binding');
+    const type = b.u32('descriptorType');
+    const count = b.u32('descriptorCount');
+    if (!SUPPORTED_TYPES.includes(type)) throw new VkFailure(VkResult.ERROR_FEATURE_NOT_PRESENT, `descriptor type ${type} at binding ${binding} is not supported`);
+    if (count > 1) throw new VkFailure(VkResult.ERROR_FEATURE_NOT_PRESENT, `binding ${binding}: descriptor arrays are not supported (count ${count})`);
+    if (layout.bindings.has(binding)) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `binding ${binding} appears twice`);
+    layout.bindings.set(binding, { binding, type, count });
+  }
+  writeHandle64(vk.heap, pSetLayout, vk.descriptorSetLayouts.insert(layout));
+  return VkResult.SUCCESS;
+}
+
+export function vkDestroyDescriptorSetLayout(vk: VulkanShim, deviceHandle: number, layoutHandle: unknown, _pAllocator: number): void {
+  lookupDevice(vk, deviceHandle, 'vkDestroyDescriptorSetLayout');
+  if (handleArg(layoutHandle) === 0) return;
+  lookupSetLayout(vk, layoutHandle, 'vkDestroyDescriptorSetLayout');
+  vk.descriptorSetLayouts.remove(handleArg(layoutHandle));
+}
+
+export function vkCreateDescriptorPool(vk: VulkanShim, deviceHandle: number, pCreateInfo: number, _pAllocator: number, pPool: number): VkResult {
+  const device = lookupDevice(vk, deviceHandle, 'vkCreateDescriptorPool');
+  const info = readStruct(vk.heap, pCreateInfo, S.VkDescriptorPoolCreateInfo, VkStructureType.DESCRIPTOR_POOL_CREATE_INFO, 'pCreateInfo');
+  requirePointer(vk.heap, pPool, 8, 'pDescriptorPool');
+  const freeable = (info.u32('flags') & VkDescriptorPoolCreateFlagBits.FREE_DESCRIPTOR_SET_BIT) !== 0;
+  writeHandle64(vk.heap, pPool, vk.descriptorPools.insert(new DescriptorPool(device, info.u32('maxSets'), freeable)));
+  return VkResult.SUCCESS;
+}
+
+function freeSets(vk: VulkanShim, pool: DescriptorPool): void {
+  for (const s of pool.sets) vk.descriptorSets.remove(s);
+  pool.sets.clear();
+}
+
+export function vkDestroyDescriptorPool(vk: VulkanShim, deviceHandle: number, poolHandle: unknown, _pAllocator: number): void {
+  lookupDevice(vk, deviceHandle, 'vkDestroyDescriptorPool');
+  if (handleArg(poolHandle) === 0) return;
+  freeSets(vk, lookupPool(vk, poolHandle, 'vkDestroyDescriptorPool'));
+  vk.descriptorPools.remove(handleArg(poolHandle));
+}
+
+export function vkResetDescriptorPool(vk: VulkanShim, deviceHandle: number, poolHandle: unknown, _flags: number): VkResult {
+  lookupDevice(vk, deviceHandle, 'vkResetDescriptorPool');
+  freeSets(vk, lookupPool(vk, poolHandle, 'vkResetDescriptorPool'));
+  return VkResult.SUCCESS;
+}
+
+export function vkAllocateDescriptorSets(vk: VulkanShim, deviceHandle: number, pAllocateInfo: number, pSets: number): VkResult {
+  const device = lookupDevice(vk, deviceHandle, 'vkAllocateDescriptorSets');
+  const info = readStruct(vk.heap, pAllocateInfo, S.VkDescriptorSetAllocateInfo, VkStructureType.DESCRIPTOR_SET_ALLOCATE_INFO, 'pAllocateInfo');
+  const poolHandle = handleArg(info.handle('descriptorPool'));
+  const pool = lookupPool(vk, poolHandle, 'vkAllocateDescriptorSets');
+  if (pool.device !== device) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'descriptor pool of another device');
+  const count = info.u32('descriptorSetCount');
+  requirePointer(vk.heap, pSets, 8 * count, 'pDescriptorSets');
+  const layoutsPtr = info.ptr('pSetLayouts');
+  requirePointer(vk.heap, layoutsPtr, 8 * count, 'pSetLayouts');
+  if (pool.sets.size + count > pool.maxSets) return VkResult.ERROR_OUT_OF_POOL_MEMORY;
+  const layouts = Array.from({ length: count }, (_, i) => lookupSetLayout(vk, vk.heap.u64(layoutsPtr + 8 * i), 'vkAllocateDescriptorSets'));
+  layouts.forEach((layout, i) => {
+    const handle = vk.descriptorSets.insert(new DescriptorSet(layout, poolHandle));
+    pool.sets.add(handle);
+    writeHandle64(vk.heap, pSets + 8 * i, handle);
+  });
+  return VkResult.SUCCESS;
+}
+
+export function vkFreeDescriptorSets(vk: VulkanShim, deviceHandle: number, poolHandle: unknown, count: number, pSets: number): VkResult {
+  lookupDevice(vk, deviceHandle, 'vkFreeDescriptorSets');
+  const pool = lookupPool(vk, poolHandle, 'vkFreeDescriptorSets');
+  if (!pool.freeable) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'pool was created without FREE_DESCRIPTOR_SET_BIT');
+  requirePointer(vk.heap, pSets, 8 * count, 'pDescriptorSets');
+  for (let i = 0; i < count; i++) {
+    const handle = handleArg(vk.heap.u64(pSets + 8 * i));
+    if (handle === 0) continue;
+    if (!pool.sets.has(handle)) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `descriptor set ${handle} is not a live set of this pool`);
+    pool.sets.delete(handle);
+    vk.descriptorSets.remove(handle);
+  }
+  return VkResult.SUCCESS;
+}
+
+export function vkUpdateDescriptorSets(vk: VulkanShim, deviceHandle: number, writeCount: number, pWrites: number, copyCount: number, pCopies: number): void {
+  lookupDevice(vk, deviceHandle, 'vkUpdateDescriptorSets');
+  for (const w of readArray(vk.heap, pWrites, writeCount, S.VkWriteDescriptorSet, 'pDescriptorWrites')) {
+    if (w.u32('sType') !== VkStructureType.WRITE_DESCRIPTOR_SET) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'VkWriteDescriptorSet has the wrong sType');
+    const set = lookupDescriptorSet(vk, w.handle('dstSet'), 'vkUpdateDescriptorSets');
+    const first = w.u32('dstBinding');
+    const type = w.u32('descriptorType');
+    const count = w.u32('descriptorCount');
+    const infos = readArray(vk.heap, w.ptr('pBufferInfo'), count, S.VkDescriptorBufferInfo, 'pBufferInfo');
+    infos.forEach((bi, i) => {
+      const binding = first + i;
+      const declared = set.layout.bindings.get(binding);
+      if (!declared || declared.type !== type) {
+        throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `binding ${binding} is not a descriptor of type ${type} in the set's layout`);
+      }
+      const buffer = lookupBuffer(vk, bi.handle('buffer'), 'vkUpdateDescriptorSets');
+      const offset = bi.u64('offset');
+      const rawRange = bi.u64('range');
+      const range = rawRange >= 0xffff_ffff_ffff_f000 ? buffer.size - offset : rawRange;
+      if (offset + range > buffer.size || range <= 0) {
+        throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `binding ${binding}: range [${offset}, +${range}) is outside the ${buffer.size}-byte buffer`);
+      }
+      set.descriptors.set(binding, { kind: 'buffer', buffer, offset, range });
+    });
+    set.version++;
+  }
+  for (const c of readArray(vk.heap, pCopies, copyCount, S.VkCopyDescriptorSet, 'pDescriptorCopies')) {
+    const src = lookupDescriptorSet(vk, c.handle('srcSet'), 'vkUpdateDescriptorSets');
+    const dst = lookupDescriptorSet(vk, c.handle('dstSet'), 'vkUpdateDescriptorSets');
+    const count = c.u32('descriptorCount');
+    for (let i = 0; i < count; i++) {
+      const d = src.descriptors.get(c.u32('srcBinding') + i);
+      if (d) dst.descriptors.set(c.u32('dstBinding') + i, d);
+    }
+    dst.version++;
+  }
+}
+
+/** The bind group of `set` for a pipeline's group layout, made once per write of the set. */
+export function bindGroupFor(set: DescriptorSet, layout: GPUBindGroupLayout, bindings: readonly number[]): GPUBindGroup {
+  const cached = set.bindGroups.get(layout);
+  if (cached && cached.version === set.version) return cached.group;
+  const entries: GPUBindGroupEntry[] = bindings.map((binding) => {
+    const d = set.descriptors.get(binding);
+    if (!d) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `the shader uses binding ${binding}, which the bound descriptor set never wrote`);
+    const bound = d.buffer.bound('vkCmdDispatch');
+    return { binding, resource: { buffer: bound.gpu, offset: bound.offset + d.offset, size: d.range } };
+  });
+  const group = set.layout.device.gpu.createBindGroup({ layout, entries });
+  set.bindGroups.set(layout, { version: set.version, group });
+  return group;
+}

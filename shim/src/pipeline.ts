@@ -1,0 +1,218 @@
+// Pipeline layouts, pipeline caches and compute pipelines. vkCreateComputePipelines translates
+// the stage's SPIR-V to WGSL and builds the GPUComputePipeline with explicit bind group layouts
+// made from the translator's reflection, checked against the Vulkan descriptor set layouts.
+// When the caller can be suspended it waits for createComputePipelineAsync, so a shader WebGPU
+// rejects fails the call itself instead of a later dispatch.
+
+import type { VulkanShim } from './vulkan.js';
+import { lookupDevice, type Device } from './device.js';
+import { lookupShaderModule } from './shader-module.js';
+import { lookupSetLayout, type DescriptorSetLayout } from './descriptor.js';
+import { VkResult } from './result.js';
+import { VkFailure } from './validation.js';
+import { readStruct, readArray, requirePointer, writeHandle64, handleArg, StructReader } from './structs.js';
+import * as S from './abi/vk-structs.js';
+import { VkStructureType, VkDescriptorType } from './abi/vk-enums.js';
+import { ShaderStage } from './webgpu-flags.js';
+import { translateSpirv, type TranslationResult, type BindingReflection } from '../spirv/translate.js';
+import { SpirvTranslationError } from '../spirv/errors.js';
+
+export class PipelineLayout {
+  constructor(
+    readonly device: Device,
+    readonly setLayouts: DescriptorSetLayout[],
+    readonly pushConstantBytes: number,
+  ) {}
+}
+
+export class PipelineCache {
+  constructor(readonly device: Device) {}
+}
+
+/** What a dispatch needs per bind group of the pipeline. */
+export interface PipelineGroup {
+  layout: GPUBindGroupLayout;
+  /** Bindings the shader declares, in order. */
+  bindings: number[];
+  /** Of those, the dynamic ones in binding order (their offsets go to setBindGroup). */
+  dynamicBindings: number[];
+  /** Of those, the storage buffers the shader writes. */
+  writtenBindings: number[];
+}
+
+export class Pipeline {
+  constructor(
+    readonly device: Device,
+    readonly layout: PipelineLayout,
+    readonly gpu: GPUComputePipeline,
+    /** Indexed by set number; undefined for sets the shader does not use. */
+    readonly groups: (PipelineGroup | undefined)[],
+    readonly workgroupSize: [number, number, number],
+    readonly wgsl: string,
+  ) {}
+}
+
+export function lookupPipelineLayout(vk: VulkanShim, handle: unknown, entryPoint: string): PipelineLayout {
+  const l = vk.pipelineLayouts.lookup(handleArg(handle));
+  if (!l) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `${entryPoint}: invalid VkPipelineLayout ${String(handle)}`);
+  return l;
+}
+
+export function lookupPipeline(vk: VulkanShim, handle: unknown, entryPoint: string): Pipeline {
+  const p = vk.pipelines.lookup(handleArg(handle));
+  if (!p) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `${entryPoint}: invalid VkPipeline ${String(handle)}`);
+  return p;
+}
+
+export function vkCreatePipelineLayout(vk: VulkanShim, deviceHandle: number, pCreateInfo: number, _pAllocator: number, pLayout: number): VkResult {
+  const device = lookupDevice(vk, deviceHandle, 'vkCreatePipelineLayout');
+  const info = readStruct(vk.heap, pCreateInfo, S.VkPipelineLayoutCreateInfo, VkStructureType.PIPELINE_LAYOUT_CREATE_INFO, 'pCreateInfo');
+  requirePointer(vk.heap, pLayout, 8, 'pPipelineLayout');
+  const count = info.u32('setLayoutCount');
+  const ptr = info.ptr('pSetLayouts');
+  if (count > 0) requirePointer(vk.heap, ptr, 8 * count, 'pSetLayouts');
+  if (count > device.gpu.limits.maxBindGroups) {
+    throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `${count} descriptor sets exceed maxBoundDescriptorSets ${device.gpu.limits.maxBindGroups}`);
+  }
+  const setLayouts = Array.from({ length: count }, (_, i) => lookupSetLayout(vk, vk.heap.u64(ptr + 8 * i), 'vkCreatePipelineLayout'));
+  const ranges = readArray(vk.heap, info.ptr('pPushConstantRanges'), info.u32('pushConstantRangeCount'), S.VkPushConstantRange, 'pPushConstantRanges');
+  if (ranges.length > 0) throw new VkFailure(VkResult.ERROR_FEATURE_NOT_PRESENT, 'push constants are not supported (maxPushConstantsSize is 0)');
+  writeHandle64(vk.heap, pLayout, vk.pipelineLayouts.insert(new PipelineLayout(device, setLayouts, 0)));
+  return VkResult.SUCCESS;
+}
+
+export function vkDestroyPipelineLayout(vk: VulkanShim, deviceHandle: number, layoutHandle: unknown, _pAllocator: number): void {
+  lookupDevice(vk, deviceHandle, 'vkDestroyPipelineLayout');
+  if (handleArg(layoutHandle) === 0) return;
+  lookupPipelineLayout(vk, layoutHandle, 'vkDestroyPipelineLayout');
+  vk.pipelineLayouts.remove(handleArg(layoutHandle));
+}
+
+export function vkCreatePipelineCache(vk: VulkanShim, deviceHandle: number, pCreateInfo: number, _pAllocator: number, pCache: number): VkResult {
+  const device = lookupDevice(vk, deviceHandle, 'vkCreatePipelineCache');
+  readStruct(vk.heap, pCreateInfo, S.VkPipelineCacheCreateInfo, VkStructureType.PIPELINE_CACHE_CREATE_INFO, 'pCreateInfo');
+  requirePointer(vk.heap, pCache, 8, 'pPipelineCache');
+  writeHandle64(vk.heap, pCache, vk.pipelineCaches.insert(new PipelineCache(device)));
+  return VkResult.SUCCESS;
+}
+
+export function vkDestroyPipelineCache(vk: VulkanShim, deviceHandle: number, cacheHandle: unknown, _pAllocator: number): void {
+  lookupDevice(vk, deviceHandle, 'vkDestroyPipelineCache');
+  if (handleArg(cacheHandle) === 0) return;
+  if (!vk.pipelineCaches.lookup(handleArg(cacheHandle))) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'vkDestroyPipelineCache: invalid VkPipelineCache');
+  vk.pipelineCaches.remove(handleArg(cacheHandle));
+}
+
+const bindGroupLayouts = new WeakMap<GPUDevice, Map<string, GPUBindGroupLayout>>();
+
+/** Equal entries give the same GPUBindGroupLayout, so bind groups are shared between pipelines. */
+function cachedBindGroupLayout(gpu: GPUDevice, entries: GPUBindGroupLayoutEntry[]): GPUBindGroupLayout {
+  let cache = bindGroupLayouts.get(gpu);
+  if (!cache) bindGroupLayouts.set(gpu, (cache = new Map()));
+  const key = JSON.stringify(entries);
+  let layout = cache.get(key);
+  if (!layout) {
+    layout = gpu.createBindGroupLayout({ entries });
+    cache.set(key, layout);
+  }
+  return layout;
+}
+
+function layoutEntry(r: BindingReflection, declared: number, where: string): GPUBindGroupLayoutEntry {
+  const dynamic = declared === VkDescriptorType.UNIFORM_BUFFER_DYNAMIC || declared === VkDescriptorType.STORAGE_BUFFER_DYNAMIC;
+  const isUniform = declared === VkDescriptorType.UNIFORM_BUFFER || declared === VkDescriptorType.UNIFORM_BUFFER_DYNAMIC;
+  const isStorage = declared === VkDescriptorType.STORAGE_BUFFER || declared === VkDescriptorType.STORAGE_BUFFER_DYNAMIC;
+  if ((r.kind === 'uniform' && !isUniform) || (r.kind === 'storage' && !isStorage) || (r.kind !== 'uniform' && r.kind !== 'storage')) {
+    throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `${where}: the shader's ${r.kind} binding does not match descriptor type ${declared} of the pipeline layout`);
+  }
+  return { binding: r.binding, visibility: ShaderStage.COMPUTE, buffer: { type: isUniform ? 'uniform' : 'storage', hasDynamicOffset: dynamic } };
+}
+
+function pipelineGroups(device: Device, layout: PipelineLayout, translation: TranslationResult): (PipelineGroup | undefined)[] {
+  const groups: (PipelineGroup | undefined)[] = [];
+  const bySet = new Map<number, BindingReflection[]>();
+  for (const b of translation.bindings) {
+    const list = bySet.get(b.set) ?? [];
+    list.push(b);
+    bySet.set(b.set, list);
+  }
+  for (const [set, reflected] of bySet) {
+    const setLayout = layout.setLayouts[set];
+    if (!setLayout) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `the shader uses descriptor set ${set}, which the pipeline layout lacks`);
+    reflected.sort((a, b) => a.binding - b.binding);
+    const entries = reflected.map((r) => {
+      const declared = setLayout.bindings.get(r.binding);
+      if (!declared) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `the shader uses set ${set} binding ${r.binding}, which its layout lacks`);
+      return layoutEntry(r, declared.type, `set ${set} binding ${r.binding}`);
+    });
+    groups[set] = {
+      layout: cachedBindGroupLayout(device.gpu, entries),
+      bindings: reflected.map((r) => r.binding),
+      dynamicBindings: entries.filter((e) => e.buffer?.hasDynamicOffset).map((e) => e.binding),
+      writtenBindings: reflected.filter((r) => r.kind === 'storage' && r.access !== 'read').map((r) => r.binding),
+    };
+  }
+  return groups;
+}
+
+function translate(vk: VulkanShim, stage: StructReader): { translation: TranslationResult; device: Device } {
+  const module = lookupShaderModule(vk, stage.handle('module'), 'vkCreateComputePipelines');
+  const name = vk.heap.cstring(stage.ptr('pName'), 256);
+  let translation = module.translations.get(name);
+  if (!translation) {
+    try {
+      translation = translateSpirv(module.words, { entryPoint: name });
+    } catch (e) {
+      if (e instanceof SpirvTranslationError) throw new VkFailure(VkResult.ERROR_INVALID_SHADER_NV, `SPIR-V to WGSL: ${e.message}`);
+      throw e;
+    }
+    module.translations.set(name, translation);
+  }
+  return { translation, device: module.device };
+}
+
+export function vkCreateComputePipelines(vk: VulkanShim, deviceHandle: number, _cache: unknown, count: number, pCreateInfos: number, _pAllocator: number, pPipelines: number): VkResult | Promise<VkResult> {
+  const device = lookupDevice(vk, deviceHandle, 'vkCreateComputePipelines');
+  const infos = readArray(vk.heap, pCreateInfos, count, S.VkComputePipelineCreateInfo, 'pCreateInfos');
+  requirePointer(vk.heap, pPipelines, 8 * count, 'pPipelines');
+  const prepared = infos.map((info) => {
+    if (info.u32('sType') !== VkStructureType.COMPUTE_PIPELINE_CREATE_INFO) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'VkComputePipelineCreateInfo has the wrong sType');
+    const layout = lookupPipelineLayout(vk, info.handle('layout'), 'vkCreateComputePipelines');
+    const stage = new StructReader(vk.heap, info.offset('stage'), S.VkPipelineShaderStageCreateInfo);
+    const { translation } = translate(vk, stage);
+    const groups = pipelineGroups(device, layout, translation);
+    const bindGroupLayouts = Array.from({ length: layout.setLayouts.length }, (_, i) => groups[i]?.layout ?? cachedBindGroupLayout(device.gpu, []));
+    const descriptor: GPUComputePipelineDescriptor = {
+      layout: device.gpu.createPipelineLayout({ bindGroupLayouts }),
+      compute: { module: device.gpu.createShaderModule({ code: translation.wgsl }), entryPoint: translation.entryPoint },
+    };
+    return { layout, groups, translation, descriptor };
+  });
+  for (let i = 0; i < count; i++) vk.heap.setU64(pPipelines + 8 * i, 0);
+  const finish = (gpuPipelines: GPUComputePipeline[]): VkResult => {
+    gpuPipelines.forEach((gpu, i) => {
+      const p = prepared[i];
+      const pipeline = new Pipeline(device, p.layout, gpu, p.groups, p.translation.workgroupSize, p.translation.wgsl);
+      writeHandle64(vk.heap, pPipelines + 8 * i, vk.pipelines.insert(pipeline));
+    });
+    return VkResult.SUCCESS;
+  };
+  if (vk.suspendable === 0) {
+    device.gpu.pushErrorScope('validation');
+    const pipelines = prepared.map((p) => device.gpu.createComputePipeline(p.descriptor));
+    device.gpu.popErrorScope().then((error) => {
+      if (error) vk.validation.report('vkCreateComputePipelines', `WebGPU rejected the pipeline: ${error.message}`);
+    });
+    return finish(pipelines);
+  }
+  return Promise.all(prepared.map((p) => device.gpu.createComputePipelineAsync(p.descriptor))).then(finish, (error: unknown) => {
+    throw new VkFailure(VkResult.ERROR_INVALID_SHADER_NV, `WebGPU rejected the translated pipeline: ${error instanceof Error ? error.message : String(error)}`);
+  });
+}
+
+export function vkDestroyPipeline(vk: VulkanShim, deviceHandle: number, pipelineHandle: unknown, _pAllocator: number): void {
+  lookupDevice(vk, deviceHandle, 'vkDestroyPipeline');
+  if (handleArg(pipelineHandle) === 0) return;
+  lookupPipeline(vk, pipelineHandle, 'vkDestroyPipeline');
+  vk.pipelines.remove(handleArg(pipelineHandle));
+}
