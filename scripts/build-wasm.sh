@@ -16,7 +16,7 @@ emcc $OPT -std=c11 -Wall -Wextra -Werror -Ishim/include -c "$out/vk_proc_addr.c"
 emcc $OPT -std=c++17 -fno-exceptions -fno-rtti -Wall -Wextra -Werror \
   -Iwasm/include -Ishim/include -isystem "$out/include" \
   wasm/src/*.cpp "$out/vk_proc_addr.o" \
-  --js-library "$out/library_vulkan.js" \
+  --js-library "$out/library_vulkan.js" --js-library wasm/js/library_host.js \
   -sMODULARIZE -sEXPORT_NAME=createTaichiWasm -sENVIRONMENT=web,worker,node \
   -sASYNCIFY -sASYNCIFY_IMPORTS="$(cat "$out/asyncify-imports.json")" -sASYNCIFY_IGNORE_INDIRECT \
   -sWASM_BIGINT -sALLOW_MEMORY_GROWTH -sMAXIMUM_MEMORY=2GB \

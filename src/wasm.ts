@@ -6,6 +6,7 @@ import { VulkanShim, type GpuSource } from '../shim/src/vulkan.js';
 import { currentPlatform } from './platform/index.js';
 import type { EmscriptenModule } from './platform/types.js';
 import { TaichiError, errorCodeName } from './errors.js';
+import { Host } from './host.js';
 
 export type WasmArg = number | bigint;
 
@@ -31,7 +32,8 @@ export class TaichiWasm {
       },
       source,
     );
-    module = await factory({ wasmBinary, vulkan: shim });
+    const host = new Host({ heap: () => module!.HEAPU8, malloc: (size) => module!._malloc(size as never) as number }, platform);
+    module = await factory({ wasmBinary, vulkan: shim, host });
     return new TaichiWasm(module, shim);
   }
 

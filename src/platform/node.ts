@@ -1,10 +1,11 @@
 // Node: Dawn's binding (npm `webgpu`) and the wasm read from the package's files.
 import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Platform, TaichiWasmFactory } from './types.js';
+import { unzipModule } from '../host.js';
 
 /** The folder holding wasm/build/, found upwards from this file (src/ in a checkout, dist/src/ when built). */
 function wasmBuildDir(): string {
@@ -31,6 +32,18 @@ export const nodePlatform: Platform = {
   },
   async wasmBytes() {
     return new Uint8Array(await readFile(join(wasmBuildDir(), 'taichi.wasm')));
+  },
+  readModuleFiles(path: string) {
+    if (!existsSync(path)) throw new Error(`no module at path '${path}'`);
+    if (statSync(path).isDirectory()) {
+      const files = new Map<string, Uint8Array>();
+      for (const name of readdirSync(path)) {
+        const full = join(path, name);
+        if (statSync(full).isFile()) files.set(name, new Uint8Array(readFileSync(full)));
+      }
+      return files;
+    }
+    return unzipModule(new Uint8Array(readFileSync(path)));
   },
   async factory() {
     const require = createRequire(import.meta.url);

@@ -4,6 +4,8 @@ export interface Platform {
   wasmBytes(): Promise<Uint8Array>;
   /** The emscripten factory of wasm/build/taichi.cjs. */
   factory(): Promise<TaichiWasmFactory>;
+  /** The files of a module directory or .tcm archive at `path` (platforms with a file system). */
+  readModuleFiles?(path: string): Map<string, Uint8Array>;
 }
 
 export type TaichiWasmFactory = (options: Record<string, unknown>) => Promise<EmscriptenModule>;

@@ -1,0 +1,334 @@
+// metadata.json / graphs.json through nlohmann/json, built without exceptions: parse errors
+// come back as a discarded value, and every access below checks the type first, so a broken
+// or hostile file is reported, never trapped on.
+#include "metadata.h"
+
+#include <nlohmann/json.hpp>
+
+#include "error.h"
+
+namespace tiw {
+namespace {
+
+using json = nlohmann::json;
+
+// Reads fields with a JSON path for error messages; the first failure is kept.
+class Reader {
+ public:
+  explicit Reader(const char *file) : file_(file) {}
+
+  bool ok() const { return error_.empty(); }
+  const std::string &error() const { return error_; }
+
+  const json *member(const json &obj, const char *key, const std::string &path, bool required = true) {
+    if (!ok()) return nullptr;
+    if (!obj.is_object()) return fail_at(path, "expected an object");
+    auto it = obj.find(key);
+    if (it == obj.end()) return required ? fail_at(path + "." + key, "missing") : nullptr;
+    return &*it;
+  }
+
+  const json *array(const json &obj, const char *key, const std::string &path, bool required = true) {
+    const json *v = member(obj, key, path, required);
+    if (v && !v->is_array()) return fail_at(path + "." + key, "expected an array");
+    return v;
+  }
+
+  bool integer(const json &obj, const char *key, const std::string &path, int64_t min, int64_t max, int64_t &out, bool required = true) {
+    const json *v = member(obj, key, path, required);
+    if (!v) return false;
+    if (v->is_boolean()) {
+      out = v->get<bool>() ? 1 : 0;
+    } else if (v->is_number_integer()) {
+      out = v->get<int64_t>();
+    } else {
+      fail_at(path + "." + key, "expected an integer");
+      return false;
+    }
+    if (out < min || out > max) {
+      fail_at(path + "." + key, "out of range");
+      return false;
+    }
+    return true;
+  }
+
+  bool string(const json &obj, const char *key, const std::string &path, std::string &out) {
+    const json *v = member(obj, key, path);
+    if (!v) return false;
+    if (!v->is_string()) {
+      fail_at(path + "." + key, "expected a string");
+      return false;
+    }
+    out = v->get<std::string>();
+    return true;
+  }
+
+  bool uint_list(const json &obj, const char *key, const std::string &path, std::vector<uint32_t> &out, uint32_t max_count, bool required = true) {
+    const json *v = array(obj, key, path, required);
+    if (!v) return !required && ok();
+    if (v->size() > max_count) {
+      fail_at(path + "." + key, "too many entries");
+      return false;
+    }
+    for (const json &e : *v) {
+      if (!e.is_number_integer() || e.get<int64_t>() < 0 || e.get<int64_t>() > 0x7fffffff) {
+        fail_at(path + "." + key, "expected non-negative integers");
+        return false;
+      }
+      out.push_back(static_cast<uint32_t>(e.get<int64_t>()));
+    }
+    return true;
+  }
+
+  std::nullptr_t fail_at(const std::string &path, const char *what) {
+    if (ok()) error_ = std::string(file_) + ": " + path + ": " + what;
+    return nullptr;
+  }
+
+ private:
+  const char *file_;
+  std::string error_;
+};
+
+constexpr int64_t kMaxU32 = 0xffffffffll;
+constexpr uint32_t kMaxArgs = 64;
+
+// The byte offset of argument `index` and, for an ndarray, of its shape, from args_type_.
+bool arg_offsets(Reader &r, const json &args_type, std::vector<ArgInfo> &args, const std::string &path) {
+  const json *content = r.member(args_type, "content", path);
+  if (!content) return false;
+  const json *elements = r.array(*content, "elements_", path + ".content");
+  if (!elements) return false;
+  if (elements->size() != args.size()) {
+    r.fail_at(path, "element count differs from arg_attribs_vec_");
+    return false;
+  }
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string at = path + ".content.elements_[" + std::to_string(i) + "]";
+    const json &e = (*elements)[i];
+    int64_t offset = 0;
+    if (!r.integer(e, "offset", at, 0, 1 << 20, offset)) return false;
+    args[i].offset = static_cast<uint32_t>(offset);
+    const json *type = r.member(e, "type", at);
+    if (!type) return false;
+    int64_t kind = 0;
+    if (!r.integer(*type, "type_kind", at + ".type", 0, 16, kind)) return false;
+    if (args[i].kind == ArgKind::Ndarray) {
+      // {shape: {dim_0..}, data_ptr}: find where the shape struct sits.
+      const json *c = r.member(*type, "content", at + ".type");
+      const json *members = c ? r.array(*c, "elements_", at + ".type.content") : nullptr;
+      if (!members) return false;
+      for (const json &m : *members) {
+        if (m.is_object() && m.contains("name") && m["name"] == "shape") {
+          int64_t shape_offset = 0;
+          if (!r.integer(m, "offset", at + ".shape", 0, 1 << 16, shape_offset)) return false;
+          args[i].offset += static_cast<uint32_t>(shape_offset);
+        }
+      }
+    } else if (args[i].kind == ArgKind::Tensor) {
+      args[i].tensor_stride = data_type_size(args[i].dtype);
+    }
+  }
+  return true;
+}
+
+bool parse_kernel(Reader &r, const json &k, const std::string &path, KernelInfo &out) {
+  if (!r.string(k, "name", path, out.name)) return false;
+  const json *ctx = r.member(k, "ctx_attribs", path);
+  if (!ctx) return false;
+  std::string cpath = path + ".ctx_attribs";
+  int64_t v = 0;
+  if (!r.integer(*ctx, "args_bytes_", cpath, 0, 1 << 16, v)) return false;
+  out.args_bytes = static_cast<uint32_t>(v);
+  if (!r.integer(*ctx, "rets_bytes_", cpath, 0, 1 << 16, v)) return false;
+  out.rets_bytes = static_cast<uint32_t>(v);
+  const json *attribs = r.array(*ctx, "arg_attribs_vec_", cpath);
+  if (!attribs) return false;
+  if (attribs->size() > kMaxArgs) return r.fail_at(cpath + ".arg_attribs_vec_", "more than 64 arguments"), false;
+  out.args.resize(attribs->size());
+  std::vector<bool> seen(attribs->size(), false);
+  for (size_t i = 0; i < attribs->size(); ++i) {
+    std::string at = cpath + ".arg_attribs_vec_[" + std::to_string(i) + "]";
+    const json &entry = (*attribs)[i];
+    std::vector<uint32_t> key;
+    if (!r.uint_list(entry, "key", at, key, 4)) return false;
+    if (key.size() != 1 || key[0] >= attribs->size() || seen[key[0]]) return r.fail_at(at + ".key", "argument packs and repeated or out-of-range keys are not supported"), false;
+    seen[key[0]] = true;
+    ArgInfo &arg = out.args[key[0]];
+    const json *value = r.member(entry, "value", at);
+    if (!value) return false;
+    std::string vpath = at + ".value";
+    if (!r.string(*value, "name", vpath, arg.name)) return false;
+    if (!r.integer(*value, "ptype", vpath, 0, 4, v)) return false;
+    arg.kind = static_cast<ArgKind>(v);
+    if (!r.integer(*value, "dtype", vpath, 0, TI_DATA_TYPE_UNKNOWN, v)) return false;
+    arg.dtype = static_cast<TiDataType>(v);
+    if (!r.integer(*value, "field_dim", vpath, 0, 16, v)) return false;
+    arg.field_dim = static_cast<uint32_t>(v);
+    if (!r.uint_list(*value, "element_shape", vpath, arg.element_shape, 16)) return false;
+    if (arg.kind == ArgKind::Ndarray && data_type_size(arg.dtype) == 0) return r.fail_at(vpath + ".dtype", "not a storable element type"), false;
+  }
+  const json *args_type = r.member(*ctx, "args_type_", cpath);
+  if (!args_type || !arg_offsets(r, *args_type, out.args, cpath + ".args_type_")) return false;
+  for (const ArgInfo &arg : out.args) {
+    uint32_t extent = arg.kind == ArgKind::Ndarray ? 4 * arg.field_dim : 4;
+    if (arg.kind == ArgKind::Tensor) {
+      uint32_t n = 1;
+      for (uint32_t d : arg.element_shape) n *= d;
+      extent = n * arg.tensor_stride;
+    }
+    if (arg.offset + extent > out.args_bytes) return r.fail_at(cpath + ".args_type_", "an argument lies outside args_bytes_"), false;
+  }
+
+  const json *tasks = r.array(k, "tasks_attribs", path);
+  if (!tasks) return false;
+  for (size_t t = 0; t < tasks->size(); ++t) {
+    std::string tpath = path + ".tasks_attribs[" + std::to_string(t) + "]";
+    const json &tj = (*tasks)[t];
+    TaskInfo task;
+    if (!r.string(tj, "name", tpath, task.name)) return false;
+    if (!r.integer(tj, "advisory_total_num_threads", tpath, 0, kMaxU32, v)) return false;
+    task.total_threads = static_cast<uint32_t>(v);
+    if (!r.integer(tj, "advisory_num_threads_per_group", tpath, 1, 1024, v)) return false;
+    task.threads_per_group = static_cast<uint32_t>(v);
+    if (!r.integer(tj, "task_type", tpath, 0, 5, v)) return false;
+    task.task_type = static_cast<int>(v);
+    const json *binds = r.array(tj, "buffer_binds", tpath);
+    if (!binds) return false;
+    for (size_t b = 0; b < binds->size(); ++b) {
+      std::string bpath = tpath + ".buffer_binds[" + std::to_string(b) + "]";
+      BufferBind bind;
+      if (!r.integer((*binds)[b], "binding", bpath, 0, 1000, v)) return false;
+      bind.binding = static_cast<uint32_t>(v);
+      const json *buffer = r.member((*binds)[b], "buffer", bpath);
+      if (!buffer || !r.integer(*buffer, "type", bpath + ".buffer", 0, 6, v)) return false;
+      bind.kind = static_cast<BufferKind>(v);
+      const json *root = r.array(*buffer, "root_id", bpath + ".buffer");
+      if (!root) return false;
+      if (!root->empty()) {
+        if (!(*root)[0].is_number_integer()) return r.fail_at(bpath + ".buffer.root_id", "expected integers"), false;
+        int64_t id = (*root)[0].get<int64_t>();
+        bind.arg_index = id < -1 || id > 1 << 20 ? -2 : static_cast<int32_t>(id);
+      }
+      if (bind.kind == BufferKind::ExtArr &&
+          (root->size() != 1 || bind.arg_index < 0 || static_cast<size_t>(bind.arg_index) >= out.args.size() ||
+           out.args[bind.arg_index].kind != ArgKind::Ndarray)) {
+        return r.fail_at(bpath + ".buffer.root_id", "does not name an ndarray argument"), false;
+      }
+      if (bind.kind == BufferKind::ArgPack) return r.fail_at(bpath, "argument packs are not supported"), false;
+      for (const BufferBind &other : task.buffers) {
+        if (other.binding == bind.binding) return r.fail_at(bpath + ".binding", "two buffers share one binding"), false;
+      }
+      task.buffers.push_back(bind);
+    }
+    const json *textures = r.array(tj, "texture_binds", tpath, false);
+    if (textures) {
+      for (size_t b = 0; b < textures->size(); ++b) {
+        std::string bpath = tpath + ".texture_binds[" + std::to_string(b) + "]";
+        TextureBind bind;
+        if (!r.integer((*textures)[b], "binding", bpath, 0, 1000, v)) return false;
+        bind.binding = static_cast<uint32_t>(v);
+        std::vector<uint32_t> arg_id;
+        if (!r.uint_list((*textures)[b], "arg_id", bpath, arg_id, 4)) return false;
+        if (arg_id.size() != 1 || arg_id[0] >= out.args.size()) return r.fail_at(bpath + ".arg_id", "does not name an argument"), false;
+        bind.arg_index = static_cast<int32_t>(arg_id[0]);
+        if (!r.integer((*textures)[b], "is_storage", bpath, 0, 1, v)) return false;
+        bind.is_storage = v != 0;
+        task.textures.push_back(bind);
+      }
+    }
+    if (!r.ok()) return false;
+    out.tasks.push_back(std::move(task));
+  }
+  return r.ok();
+}
+
+bool parse_graph(Reader &r, const json &g, const std::string &path, GraphInfo &out) {
+  if (!r.string(g, "key", path, out.name)) return false;
+  const json *value = r.member(g, "value", path);
+  const json *dispatches = value ? r.array(*value, "dispatches", path + ".value") : nullptr;
+  if (!dispatches) return false;
+  for (size_t d = 0; d < dispatches->size(); ++d) {
+    std::string dpath = path + ".value.dispatches[" + std::to_string(d) + "]";
+    GraphDispatch dispatch;
+    if (!r.string((*dispatches)[d], "kernel_name", dpath, dispatch.kernel)) return false;
+    const json *args = r.array((*dispatches)[d], "symbolic_args", dpath);
+    if (!args) return false;
+    if (args->size() > kMaxArgs) return r.fail_at(dpath, "more than 64 arguments"), false;
+    for (size_t a = 0; a < args->size(); ++a) {
+      std::string apath = dpath + ".symbolic_args[" + std::to_string(a) + "]";
+      SymbolicArg arg;
+      int64_t v = 0;
+      if (!r.string((*args)[a], "name", apath, arg.name)) return false;
+      if (!r.integer((*args)[a], "tag", apath, 0, 16, v)) return false;
+      arg.tag = static_cast<int>(v);
+      if (!r.integer((*args)[a], "dtype_id", apath, 0, TI_DATA_TYPE_UNKNOWN, v)) return false;
+      arg.dtype = static_cast<TiDataType>(v);
+      if (!r.integer((*args)[a], "field_dim", apath, 0, 16, v)) return false;
+      arg.field_dim = static_cast<uint32_t>(v);
+      if (!r.uint_list((*args)[a], "element_shape", apath, arg.element_shape, 16)) return false;
+      dispatch.args.push_back(std::move(arg));
+    }
+    out.dispatches.push_back(std::move(dispatch));
+  }
+  return r.ok();
+}
+
+}  // namespace
+
+uint32_t data_type_size(TiDataType type) {
+  switch (type) {
+    case TI_DATA_TYPE_F16: case TI_DATA_TYPE_I16: case TI_DATA_TYPE_U16: return 2;
+    case TI_DATA_TYPE_F32: case TI_DATA_TYPE_I32: case TI_DATA_TYPE_U32: return 4;
+    case TI_DATA_TYPE_F64: case TI_DATA_TYPE_I64: case TI_DATA_TYPE_U64: return 8;
+    case TI_DATA_TYPE_I8: case TI_DATA_TYPE_U8: case TI_DATA_TYPE_U1: return 1;
+    default: return 0;
+  }
+}
+
+const char *data_type_name(TiDataType type) {
+  static const char *const kNames[] = {"f16", "f32", "f64", "i8", "i16", "i32", "i64", "u1", "u8", "u16", "u32", "u64", "gen", "unknown"};
+  return static_cast<uint32_t>(type) <= TI_DATA_TYPE_UNKNOWN ? kNames[type] : "invalid";
+}
+
+bool parse_metadata(const std::string &metadata_json, const std::string &graphs_json, ModuleMetadata &out) {
+  json meta = json::parse(metadata_json, nullptr, false);
+  if (meta.is_discarded()) return fail(TI_ERROR_CORRUPTED_DATA, "metadata.json is not valid JSON");
+  Reader r("metadata.json");
+  const json *kernels = r.array(meta, "kernels", "$");
+  if (!kernels) return fail(TI_ERROR_CORRUPTED_DATA, "%s", r.error().c_str());
+  for (size_t i = 0; i < kernels->size(); ++i) {
+    KernelInfo kernel;
+    if (!parse_kernel(r, (*kernels)[i], "$.kernels[" + std::to_string(i) + "]", kernel)) return fail(TI_ERROR_CORRUPTED_DATA, "%s", r.error().c_str());
+    out.kernels.push_back(std::move(kernel));
+  }
+  int64_t root = 0;
+  if (!r.integer(meta, "root_buffer_size", "$", 0, 1ll << 32, root, false) && !r.ok()) return fail(TI_ERROR_CORRUPTED_DATA, "%s", r.error().c_str());
+  out.root_buffer_size = static_cast<uint64_t>(root);
+  const json *caps = r.array(meta, "required_caps", "$", false);
+  if (caps) {
+    for (size_t i = 0; i < caps->size(); ++i) {
+      std::string key;
+      int64_t level = 0;
+      std::string at = "$.required_caps[" + std::to_string(i) + "]";
+      if (!r.string((*caps)[i], "key", at, key) || !r.integer((*caps)[i], "value", at, 0, kMaxU32, level)) {
+        return fail(TI_ERROR_CORRUPTED_DATA, "%s", r.error().c_str());
+      }
+      out.required_caps[key] = static_cast<uint32_t>(level);
+    }
+  }
+  if (!r.ok()) return fail(TI_ERROR_CORRUPTED_DATA, "%s", r.error().c_str());
+
+  json graphs = json::parse(graphs_json, nullptr, false);
+  if (graphs.is_discarded()) return fail(TI_ERROR_CORRUPTED_DATA, "graphs.json is not valid JSON");
+  if (!graphs.is_array()) return fail(TI_ERROR_CORRUPTED_DATA, "graphs.json: $: expected an array");
+  Reader gr("graphs.json");
+  for (size_t i = 0; i < graphs.size(); ++i) {
+    GraphInfo graph;
+    if (!parse_graph(gr, graphs[i], "$[" + std::to_string(i) + "]", graph)) return fail(TI_ERROR_CORRUPTED_DATA, "%s", gr.error().c_str());
+    out.graphs.push_back(std::move(graph));
+  }
+  return true;
+}
+
+}  // namespace tiw
