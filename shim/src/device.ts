@@ -67,8 +67,15 @@ const RAISED_LIMITS = [
 
 const WANTED_FEATURES: GPUFeatureName[] = ['float32-filterable', 'bgra8unorm-storage', 'timestamp-query', 'shader-f16'];
 
+/**
+ * Adapters that have handed out their one device. Kept per adapter rather than per
+ * VkPhysicalDevice: every VkInstance makes a new VkPhysicalDevice over the same source adapter.
+ */
+const consumedAdapters = new WeakSet<GPUAdapter>();
+
 async function requestDevice(physical: PhysicalDevice): Promise<GPUDevice> {
-  let adapter = physical.adapterConsumed ? undefined : physical.source.adapter;
+  const source = physical.source.adapter;
+  let adapter = source && !consumedAdapters.has(source) ? source : undefined;
   const gpu = physical.source.gpu;
   if (!adapter) {
     if (!gpu) throw new VkFailure(VkResult.ERROR_INITIALIZATION_FAILED, 'no WebGPU adapter');
@@ -78,7 +85,7 @@ async function requestDevice(physical: PhysicalDevice): Promise<GPUDevice> {
   const requiredLimits: Record<string, number> = {};
   for (const name of RAISED_LIMITS) requiredLimits[name] = adapter.limits[name];
   const requiredFeatures = WANTED_FEATURES.filter((f) => adapter.features.has(f));
-  if (adapter === physical.source.adapter) physical.adapterConsumed = true;
+  consumedAdapters.add(adapter);
   return adapter.requestDevice({ requiredLimits, requiredFeatures, label: 'taichi-wasm' });
 }
 

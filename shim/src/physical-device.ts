@@ -22,9 +22,6 @@ export const ALL_MEMORY_TYPE_BITS = (1 << MEMORY_TYPES.length) - 1;
 const VENDOR_IDS: Record<string, number> = { nvidia: 0x10de, amd: 0x1002, intel: 0x8086, apple: 0x106b, mesa: 0x10005, google: 0x1ae0, arm: 0x13b5, qualcomm: 0x5143 };
 
 export class PhysicalDevice {
-  /** An adapter hands out one device; once it has, the next VkDevice needs a fresh adapter. */
-  adapterConsumed = false;
-
   constructor(readonly source: GpuSource) {}
 
   get limits(): GPUSupportedLimits {
