@@ -6,6 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-system.sh
-npm ci --no-audit --no-fund </dev/null
+
+# `npm ci` refuses package-lock.json: the lock has no entries for rollup's optional binaries of
+# other platforms, which the registry this project installs from does not serve (404), so npm
+# cannot record them. `npm install` installs the same locked versions; --no-save keeps it from
+# rewriting the lock file.
+npm install --no-save --no-audit --no-fund </dev/null
+
 npm run build
 npm run demo
