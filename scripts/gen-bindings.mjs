@@ -81,6 +81,7 @@ writeFileSync(join(outDir, 'vk_proc_addr.c'), c.join('\n'));
 const ti = new Map([
   ...prototypes('wasm/include/taichi/taichi_core.h', /TI_DLL_EXPORT\s+[\w\s*]+?[\s*]TI_API_CALL\s+(ti_\w+)\s*\(([^)]*)\)\s*;/g),
   ...prototypes('wasm/include/taichi/taichi_vulkan.h', /TI_DLL_EXPORT\s+[\w\s*]+?[\s*]TI_API_CALL\s+(ti_\w+)\s*\(([^)]*)\)\s*;/g),
+  ...prototypes('wasm/include/taichi/taichi_wasm.h', /TI_DLL_EXPORT\s+[\w\s*]+?[\s*]TI_API_CALL\s+(ti_\w+)\s*\(([^)]*)\)\s*;/g),
 ]);
 if (ti.size === 0) throw new Error('no ti_* prototypes found in the Taichi headers');
 writeFileSync(join(outDir, 'exports.json'), JSON.stringify([...[...ti.keys()].map((n) => `_${n}`), '_malloc', '_free']));

@@ -1,3 +1,5 @@
 export { Runtime, type RuntimeOptions, type RuntimeDiagnostics } from './runtime.js';
 export { Memory, MemoryUsage, type MemoryAllocateOptions, type MemorySlice } from './memory.js';
 export { TaichiError, type TaichiErrorCode } from './errors.js';
+export { NdArray, type DType, type NdArrayOptions } from './ndarray.js';
+export { AotModule, Kernel, ComputeGraph, type ArgumentSignature, type KernelSignature, type GraphSignature, type ArgumentValue } from './module.js';

@@ -4,6 +4,8 @@ import { TaichiError } from './errors.js';
 import { Memory, MemoryUsage, type MemoryAllocateOptions, type MemorySlice } from './memory.js';
 import { TiMemoryAllocateInfo, TiMemorySlice, TiCapabilityLevelInfo } from './abi/taichi-structs.js';
 import { TiArch } from './abi/taichi-enums.js';
+import { AotModule } from './module.js';
+import { NdArray, type DType, type NdArrayOptions } from './ndarray.js';
 
 export interface RuntimeOptions {
   /** Run Taichi on this existing GPUDevice (e.g. a renderer's); it is never destroyed by Taichi. */
@@ -77,6 +79,39 @@ export class Runtime {
       return this.wasm.call('ti_allocate_memory', this.handle, ptr);
     });
     return new Memory(this, handle, size, !!options.hostRead, !!options.hostWrite);
+  }
+
+  /**
+   * Loads an AOT module: a path (Node: a .tcm file or a module directory) or the bytes of a .tcm.
+   * Every task's SPIR-V is translated and its pipeline built here.
+   */
+  async loadModule(source: string | Uint8Array | ArrayBuffer): Promise<AotModule> {
+    this.checkLive('loadModule');
+    const wasm = this.wasm;
+    let handle: number;
+    if (typeof source === 'string') {
+      const path = wasm.allocCString(source);
+      try {
+        handle = await wasm.callAsync('ti_load_aot_module', this.handle, path);
+      } finally {
+        wasm.free(path);
+      }
+    } else if (source instanceof Uint8Array || source instanceof ArrayBuffer) {
+      const bytes = source instanceof Uint8Array ? source : new Uint8Array(source);
+      handle = await wasm.withHeapAsync(bytes.length, async (ptr) => {
+        wasm.heap.set(bytes, ptr);
+        return wasm.callAsync('ti_create_aot_module', this.handle, ptr, BigInt(bytes.length));
+      });
+    } else {
+      throw new TaichiError('INVALID_ARGUMENT', 'loadModule takes a path or the bytes of a .tcm archive');
+    }
+    return new AotModule(this, handle);
+  }
+
+  /** Allocates an ndarray of `dtype` with `shape` (and an optional element shape). */
+  ndarray<D extends DType>(dtype: D, shape: number[], options: NdArrayOptions = {}): NdArray<D> {
+    this.checkLive('ndarray');
+    return NdArray.allocate(this, dtype, shape, options);
   }
 
   /** Records a device-to-device copy; `size` defaults to the rest of the source. */

@@ -1,5 +1,5 @@
 // ti_allocate_memory, ti_free_memory, mapping, and device-to-device copies.
-#include "memory.h"
+#include "registry.h"
 
 #include "error.h"
 
@@ -122,6 +122,7 @@ void ti_free_memory(TiRuntime runtime, TiMemory memory) {
   if (!m) return;
   // Recorded commands may still use the buffer: submit them before it goes away.
   if (!rt->flush()) return;
+  forget_buffer(runtime, m->buffer);
   auto owned = registry().memories.remove(handle_bits(memory));
   release(*rt, *owned);
 }

@@ -17,16 +17,9 @@ void ti_destroy_event(TiEvent) { TIW_NOT_YET("ti_destroy_event"); }
 void ti_copy_image_device_to_device(TiRuntime, const TiImageSlice *, const TiImageSlice *) { TIW_NOT_YET("ti_copy_image_device_to_device"); }
 void ti_track_image_ext(TiRuntime, TiImage, TiImageLayout) { TIW_NOT_YET("ti_track_image_ext"); }
 void ti_transition_image(TiRuntime, TiImage, TiImageLayout) { TIW_NOT_YET("ti_transition_image"); }
-void ti_launch_kernel(TiRuntime, TiKernel, uint32_t, const TiArgument *) { TIW_NOT_YET("ti_launch_kernel"); }
-void ti_launch_compute_graph(TiRuntime, TiComputeGraph, uint32_t, const TiNamedArgument *) { TIW_NOT_YET("ti_launch_compute_graph"); }
 void ti_signal_event(TiRuntime, TiEvent) { TIW_NOT_YET("ti_signal_event"); }
 void ti_reset_event(TiRuntime, TiEvent) { TIW_NOT_YET("ti_reset_event"); }
 void ti_wait_event(TiRuntime, TiEvent) { TIW_NOT_YET("ti_wait_event"); }
-TiAotModule ti_load_aot_module(TiRuntime, const char *) { return TIW_NOT_YET("ti_load_aot_module"), nullptr; }
-TiAotModule ti_create_aot_module(TiRuntime, const void *, uint64_t) { return TIW_NOT_YET("ti_create_aot_module"), nullptr; }
-void ti_destroy_aot_module(TiAotModule) { TIW_NOT_YET("ti_destroy_aot_module"); }
-TiKernel ti_get_aot_module_kernel(TiAotModule, const char *) { return TIW_NOT_YET("ti_get_aot_module_kernel"), nullptr; }
-TiComputeGraph ti_get_aot_module_compute_graph(TiAotModule, const char *) { return TIW_NOT_YET("ti_get_aot_module_compute_graph"), nullptr; }
 TiRuntime ti_import_vulkan_runtime(const TiVulkanRuntimeInteropInfo *) { return TIW_NOT_YET("ti_import_vulkan_runtime"), nullptr; }
 void ti_export_vulkan_runtime(TiRuntime, TiVulkanRuntimeInteropInfo *) { TIW_NOT_YET("ti_export_vulkan_runtime"); }
 TiMemory ti_import_vulkan_memory(TiRuntime, const TiVulkanMemoryInteropInfo *) { return TIW_NOT_YET("ti_import_vulkan_memory"), nullptr; }

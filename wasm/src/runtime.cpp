@@ -5,7 +5,7 @@
 #include <cstring>
 
 #include "error.h"
-#include "memory.h"
+#include "registry.h"
 
 namespace tiw {
 
@@ -188,6 +188,18 @@ void Runtime::barrier() {
 
 bool Runtime::flush() {
   if (recording == VK_NULL_HANDLE) return true;
+  // Argument slots live in non-coherent memory: hand the written ranges to the device.
+  for (ArgsChunk &chunk : args_chunks) {
+    if (chunk.dirty_end <= chunk.dirty_begin) continue;
+    VkMappedMemoryRange range{};
+    range.sType = VK_STRUCTURE_TYPE_MAPPED_MEMORY_RANGE;
+    range.memory = chunk.storage.memory;
+    range.offset = chunk.dirty_begin;
+    range.size = chunk.dirty_end - chunk.dirty_begin;
+    vkFlushMappedMemoryRanges(device, 1, &range);
+    chunk.dirty_begin = UINT64_MAX;
+    chunk.dirty_end = 0;
+  }
   VkCommandBuffer cb = recording;
   recording = VK_NULL_HANDLE;
   VkResult r = vkEndCommandBuffer(cb);
@@ -221,7 +233,98 @@ bool Runtime::flush() {
     free_fences.push_back(fence);
     return fail_vk(r, "vkQueueSubmit");
   }
-  in_flight.push_back({cb, fence});
+  in_flight.push_back({cb, fence, recording_serial});
+  recording_serial++;
+  return true;
+}
+
+void Runtime::retire() {
+  size_t done = 0;
+  while (done < in_flight.size() && vkGetFenceStatus(device, in_flight[done].fence) == VK_SUCCESS) ++done;
+  if (done == 0) return;
+  for (size_t i = 0; i < done; ++i) {
+    InFlight &s = in_flight[i];
+    vkResetFences(device, 1, &s.fence);
+    vkResetCommandBuffer(s.command_buffer, 0);
+    free_command_buffers.push_back(s.command_buffer);
+    free_fences.push_back(s.fence);
+    completed = s.serial;
+  }
+  in_flight.erase(in_flight.begin(), in_flight.begin() + static_cast<std::ptrdiff_t>(done));
+}
+
+bool Runtime::create_buffer(uint64_t size, VkBufferUsageFlags usage, uint32_t memory_type, DeviceBuffer &out) {
+  VkBufferCreateInfo bci{};
+  bci.sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO;
+  bci.size = size;
+  bci.usage = usage;
+  VkResult r = vkCreateBuffer(device, &bci, nullptr, &out.buffer);
+  if (r != VK_SUCCESS) return fail_vk(r, "vkCreateBuffer");
+  VkMemoryRequirements req{};
+  vkGetBufferMemoryRequirements(device, out.buffer, &req);
+  VkMemoryAllocateInfo mai{};
+  mai.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO;
+  mai.allocationSize = req.size;
+  mai.memoryTypeIndex = memory_type;
+  r = vkAllocateMemory(device, &mai, nullptr, &out.memory);
+  if (r == VK_SUCCESS) r = vkBindBufferMemory(device, out.buffer, out.memory, 0);
+  if (r == VK_SUCCESS && memory_type != memory_type_device) r = vkMapMemory(device, out.memory, 0, VK_WHOLE_SIZE, 0, &out.mapped);
+  if (r != VK_SUCCESS) {
+    destroy_buffer(out);
+    return fail_vk(r, "allocating an internal buffer");
+  }
+  out.size = size;
+  return true;
+}
+
+void Runtime::destroy_buffer(DeviceBuffer &b) {
+  if (b.buffer != VK_NULL_HANDLE) vkDestroyBuffer(device, b.buffer, nullptr);
+  if (b.memory != VK_NULL_HANDLE) vkFreeMemory(device, b.memory, nullptr);
+  b = DeviceBuffer{};
+}
+
+bool Runtime::args_slot(uint32_t size, VkBuffer &buffer, uint32_t &offset, uint8_t *&data) {
+  constexpr uint64_t kChunkBytes = 1 << 20;
+  uint64_t need = (static_cast<uint64_t>(size) + 255) / 256 * 256;
+  if (need == 0) need = 256;
+  auto fits = [&](const ArgsChunk &c) { return c.cursor + need <= c.storage.size; };
+  if (args_chunks.empty() || !fits(args_chunks[args_chunk])) {
+    retire();
+    size_t found = args_chunks.size();
+    for (size_t i = 0; i < args_chunks.size(); ++i) {
+      ArgsChunk &c = args_chunks[i];
+      if (c.last_use <= completed && c.last_use != recording_serial && c.storage.size >= need) {
+        found = i;
+        break;
+      }
+    }
+    if (found == args_chunks.size()) {
+      ArgsChunk chunk;
+      if (!create_buffer(std::max<uint64_t>(kChunkBytes, need), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, memory_type_readback, chunk.storage)) return false;
+      args_chunks.push_back(chunk);
+    }
+    args_chunk = found;
+    args_chunks[found].cursor = 0;
+  }
+  ArgsChunk &c = args_chunks[args_chunk];
+  offset = static_cast<uint32_t>(c.cursor);
+  buffer = c.storage.buffer;
+  data = static_cast<uint8_t *>(c.storage.mapped) + c.cursor;
+  c.dirty_begin = std::min(c.dirty_begin, c.cursor);
+  c.dirty_end = std::max(c.dirty_end, c.cursor + need);
+  c.cursor += need;
+  c.last_use = recording_serial;
+  return true;
+}
+
+bool Runtime::shared_buffer(DeviceBuffer &b, uint64_t size, bool host_visible) {
+  if (b.buffer != VK_NULL_HANDLE) return true;
+  VkBufferUsageFlags usage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT;
+  if (!create_buffer(size, usage, host_visible ? memory_type_readback : memory_type_device, b)) return false;
+  VkCommandBuffer cb = commands();
+  if (cb == VK_NULL_HANDLE) return false;
+  vkCmdFillBuffer(cb, b.buffer, 0, VK_WHOLE_SIZE, 0);
+  barrier();
   return true;
 }
 
@@ -233,19 +336,18 @@ bool Runtime::wait() {
   for (auto &s : in_flight) fences.push_back(s.fence);
   VkResult r = vkWaitForFences(device, static_cast<uint32_t>(fences.size()), fences.data(), VK_TRUE, UINT64_MAX);
   if (r != VK_SUCCESS) return fail_vk(r, "vkWaitForFences");
-  vkResetFences(device, static_cast<uint32_t>(fences.size()), fences.data());
-  for (auto &s : in_flight) {
-    vkResetCommandBuffer(s.command_buffer, 0);
-    free_command_buffers.push_back(s.command_buffer);
-    free_fences.push_back(s.fence);
-  }
-  in_flight.clear();
+  retire();
   return true;
 }
 
 void Runtime::destroy_device_objects() {
   if (device != VK_NULL_HANDLE) {
     vkDeviceWaitIdle(device);
+    for (ArgsChunk &c : args_chunks) destroy_buffer(c.storage);
+    args_chunks.clear();
+    destroy_buffer(global_tmps);
+    destroy_buffer(list_gen);
+    destroy_buffer(rets);
     for (VkFence f : free_fences) vkDestroyFence(device, f, nullptr);
     for (auto &s : in_flight) vkDestroyFence(device, s.fence, nullptr);
     free_fences.clear();
@@ -320,6 +422,7 @@ void ti_destroy_runtime(TiRuntime runtime) {
   if (!rt) return;
   rt->flush();
   rt->wait();
+  destroy_modules_of(runtime);
   destroy_memories_of(runtime);
   rt->destroy_device_objects();
   registry().runtimes.remove(handle_bits(runtime));

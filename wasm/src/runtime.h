@@ -11,7 +11,24 @@
 
 namespace tiw {
 
-struct Memory;
+// A buffer with its own memory, for the runtime's internal storage.
+struct DeviceBuffer {
+  VkBuffer buffer = VK_NULL_HANDLE;
+  VkDeviceMemory memory = VK_NULL_HANDLE;
+  uint64_t size = 0;
+  void *mapped = nullptr;  // persistently mapped when host-visible
+};
+
+// A chunk of host-visible memory that kernel arguments are written into, one 256-byte-aligned
+// slot per launch, bound with a dynamic offset. A chunk is reused once the last submission that
+// read it has completed, so the cost of a launch does not grow with the launches before it.
+struct ArgsChunk {
+  DeviceBuffer storage;
+  uint64_t cursor = 0;
+  uint64_t dirty_begin = UINT64_MAX;
+  uint64_t dirty_end = 0;
+  uint64_t last_use = 0;  // serial of the command list that last wrote it
+};
 
 struct Runtime {
   TiArch arch = TI_ARCH_VULKAN;
@@ -33,11 +50,20 @@ struct Runtime {
   VkCommandPool command_pool = VK_NULL_HANDLE;
   VkCommandBuffer recording = VK_NULL_HANDLE;
   uint32_t recorded_commands = 0;
-  struct Submission {
+  struct InFlight {
     VkCommandBuffer command_buffer;
     VkFence fence;
+    uint64_t serial;
   };
-  std::vector<Submission> in_flight;
+  std::vector<InFlight> in_flight;
+  // Command lists are numbered; `completed` is the newest one known to have finished.
+  uint64_t recording_serial = 1;
+  uint64_t completed = 0;
+  std::vector<ArgsChunk> args_chunks;
+  size_t args_chunk = 0;
+  DeviceBuffer global_tmps;
+  DeviceBuffer list_gen;
+  DeviceBuffer rets;
   std::vector<VkCommandBuffer> free_command_buffers;
   std::vector<VkFence> free_fences;
 
@@ -47,17 +73,20 @@ struct Runtime {
   void barrier();
   bool flush();
   bool wait();
+  // Recycles the command buffers of submissions whose fences have signalled, without waiting.
+  void retire();
   void destroy_device_objects();
-};
 
-struct Registry {
-  HandleTable<Runtime, HandleTag::Runtime> runtimes;
-  HandleTable<Memory, HandleTag::Memory> memories;
+  bool create_buffer(uint64_t size, VkBufferUsageFlags usage, uint32_t memory_type, DeviceBuffer &out);
+  void destroy_buffer(DeviceBuffer &b);
+  // A slot for `size` bytes of kernel arguments: where to write them and how to bind them.
+  bool args_slot(uint32_t size, VkBuffer &buffer, uint32_t &offset, uint8_t *&data);
+  // A runtime-wide buffer (GlobalTmps, ListGen, Rets), created zeroed on first use.
+  bool shared_buffer(DeviceBuffer &b, uint64_t size, bool host_visible);
 };
-
-Registry &registry();
 
 // The runtime behind a handle, or null with ARGUMENT_NULL / INVALID_ARGUMENT set.
+// (Registry, which owns every handle table, is in registry.h.)
 Runtime *lookup_runtime(TiRuntime runtime, const char *name = "runtime");
 
 // Chooses memory types and records device properties once the device exists.

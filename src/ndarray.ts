@@ -1,0 +1,131 @@
+import type { Runtime } from './runtime.js';
+import type { Memory } from './memory.js';
+import { TaichiError } from './errors.js';
+import { TiDataType } from './abi/taichi-enums.js';
+import { TiNdArray, TiNdShape } from './abi/taichi-structs.js';
+
+/** Element types an ndarray can hold, as Taichi names them. */
+export type DType = 'f32' | 'i32' | 'u32' | 'f16' | 'i16' | 'u16' | 'i8' | 'u8';
+
+interface DTypeInfo {
+  value: number;
+  bytes: number;
+  array: { new (buffer: ArrayBuffer): ArrayBufferView; BYTES_PER_ELEMENT: number };
+}
+
+/** f16 data travels as its raw 16-bit patterns (Uint16Array). */
+export const DTYPES: Record<DType, DTypeInfo> = {
+  f32: { value: TiDataType.F32, bytes: 4, array: Float32Array },
+  i32: { value: TiDataType.I32, bytes: 4, array: Int32Array },
+  u32: { value: TiDataType.U32, bytes: 4, array: Uint32Array },
+  f16: { value: TiDataType.F16, bytes: 2, array: Uint16Array },
+  i16: { value: TiDataType.I16, bytes: 2, array: Int16Array },
+  u16: { value: TiDataType.U16, bytes: 2, array: Uint16Array },
+  i8: { value: TiDataType.I8, bytes: 1, array: Int8Array },
+  u8: { value: TiDataType.U8, bytes: 1, array: Uint8Array },
+};
+
+export function dtypeInfo(dtype: string): DTypeInfo {
+  const info = (DTYPES as Record<string, DTypeInfo | undefined>)[dtype];
+  if (!info) throw new TaichiError('INVALID_ARGUMENT', `unknown dtype '${dtype}' (one of ${Object.keys(DTYPES).join(', ')})`);
+  return info;
+}
+
+export interface NdArrayOptions {
+  /** Shape of each element: [] for scalars, [2] for vec2, [3, 3] for a 3x3 matrix. */
+  elementShape?: number[];
+  hostRead?: boolean;
+  hostWrite?: boolean;
+}
+
+type ArrayFor<D extends DType> = D extends 'f32'
+  ? Float32Array
+  : D extends 'i32'
+    ? Int32Array
+    : D extends 'u32'
+      ? Uint32Array
+      : D extends 'i16'
+        ? Int16Array
+        : D extends 'i8'
+          ? Int8Array
+          : D extends 'u8'
+            ? Uint8Array
+            : Uint16Array;
+
+/**
+ * An n-dimensional array in device memory, as Taichi kernels take it (TiNdArray).
+ *
+ * ```ts
+ * const a = runtime.ndarray('f32', [37, 53]);
+ * a.write(new Float32Array(37 * 53).fill(1));
+ * const values = await a.read();
+ * ```
+ */
+export class NdArray<D extends DType = DType> {
+  /** @internal */
+  constructor(
+    readonly memory: Memory,
+    readonly dtype: D,
+    readonly shape: readonly number[],
+    readonly elementShape: readonly number[],
+  ) {}
+
+  /** @internal */
+  static allocate<D extends DType>(runtime: Runtime, dtype: D, shape: number[], options: NdArrayOptions = {}): NdArray<D> {
+    const info = dtypeInfo(dtype);
+    const elementShape = options.elementShape ?? [];
+    for (const [what, dims] of [['shape', shape], ['elementShape', elementShape]] as const) {
+      if (!Array.isArray(dims) || dims.length > 16 || dims.some((d) => !Number.isInteger(d) || d <= 0 || d > 0x7fffffff)) {
+        throw new TaichiError('INVALID_ARGUMENT', `ndarray ${what} must be at most 16 positive integers, got ${JSON.stringify(dims)}`);
+      }
+    }
+    if (shape.length === 0) throw new TaichiError('INVALID_ARGUMENT', 'ndarray shape needs at least one dimension');
+    const count = [...shape, ...elementShape].reduce((a, b) => a * b, 1);
+    const memory = runtime.allocateMemory({ size: count * info.bytes, hostRead: options.hostRead, hostWrite: options.hostWrite });
+    return new NdArray(memory, dtype, [...shape], [...elementShape]);
+  }
+
+  /** Number of scalar values (shape and element shape multiplied out). */
+  get length(): number {
+    return [...this.shape, ...this.elementShape].reduce((a, b) => a * b, 1);
+  }
+
+  /** Writes all values (row-major, element components innermost). */
+  write(values: ArrayFor<D> | ArrayLike<number>): void {
+    const info = dtypeInfo(this.dtype);
+    let typed: ArrayBufferView;
+    if (ArrayBuffer.isView(values)) {
+      typed = values;
+    } else {
+      const converted = new info.array(new ArrayBuffer(values.length * info.bytes)) as ArrayBufferView & { set(a: ArrayLike<number>): void };
+      converted.set(values);
+      typed = converted;
+    }
+    if (typed.byteLength !== this.length * info.bytes) {
+      throw new TaichiError('INVALID_ARGUMENT', `write: ${typed.byteLength} bytes given, the ndarray holds ${this.length * info.bytes}`);
+    }
+    this.memory.write(typed);
+  }
+
+  /** Waits for the runtime's work and reads all values back. */
+  async read(): Promise<ArrayFor<D>> {
+    return (await this.memory.read(dtypeInfo(this.dtype).array)) as ArrayFor<D>;
+  }
+
+  free(): void {
+    this.memory.free();
+  }
+
+  /** @internal Writes this ndarray as a TiNdArray at `ptr`. */
+  writeTo(view: DataView, ptr: number): void {
+    view.setUint32(ptr + TiNdArray.offsets.memory, this.memory.handle, true);
+    writeShape(view, ptr + TiNdArray.offsets.shape, this.shape);
+    writeShape(view, ptr + TiNdArray.offsets.elem_shape, this.elementShape);
+    view.setUint32(ptr + TiNdArray.offsets.elem_type, dtypeInfo(this.dtype).value, true);
+  }
+}
+
+function writeShape(view: DataView, ptr: number, dims: readonly number[]): void {
+  view.setUint32(ptr + TiNdShape.offsets.dim_count, dims.length, true);
+  for (let i = 0; i < 16; i++) view.setUint32(ptr + TiNdShape.offsets.dims + 4 * i, dims[i] ?? 0, true);
+}

@@ -1,0 +1,327 @@
+// Loading AOT modules: files -> metadata -> capability check -> one pipeline per task.
+#include "aot_module.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include <nlohmann/json.hpp>
+#include <taichi/taichi_wasm.h>
+
+#include "archive.h"
+#include "error.h"
+#include "registry.h"
+
+namespace tiw {
+namespace {
+
+const char *const kCapabilityNames[] = {
+    "",
+    "spirv_version",
+    "spirv_has_int8",
+    "spirv_has_int16",
+    "spirv_has_int64",
+    "spirv_has_float16",
+    "spirv_has_float64",
+    "spirv_has_atomic_int64",
+    "spirv_has_atomic_float16",
+    "spirv_has_atomic_float16_add",
+    "spirv_has_atomic_float16_minmax",
+    "spirv_has_atomic_float",
+    "spirv_has_atomic_float_add",
+    "spirv_has_atomic_float_minmax",
+    "spirv_has_atomic_float64",
+    "spirv_has_atomic_float64_add",
+    "spirv_has_atomic_float64_minmax",
+    "spirv_has_variable_ptr",
+    "spirv_has_physical_storage_buffer",
+    "spirv_has_subgroup_basic",
+    "spirv_has_subgroup_vote",
+    "spirv_has_subgroup_arithmetic",
+    "spirv_has_subgroup_ballot",
+    "spirv_has_non_semantic_info",
+    "spirv_has_no_integer_wrap_decoration",
+};
+
+bool check_capabilities(const Runtime &rt, const ModuleMetadata &meta) {
+  for (const auto &kv : meta.required_caps) {
+    int found = -1;
+    for (int i = 1; i < static_cast<int>(sizeof(kCapabilityNames) / sizeof(kCapabilityNames[0])); ++i) {
+      if (kv.first == kCapabilityNames[i]) found = i;
+    }
+    if (found < 0) return fail(TI_ERROR_INCOMPATIBLE_MODULE, "the module requires unknown capability '%s'", kv.first.c_str());
+    auto have = rt.capabilities.find(static_cast<TiCapability>(found));
+    uint32_t level = have == rt.capabilities.end() ? 0 : have->second;
+    if (level < kv.second) {
+      return fail(TI_ERROR_INCOMPATIBLE_MODULE, "the module requires %s = %u, the runtime has %u", kv.first.c_str(), kv.second, level);
+    }
+  }
+  return true;
+}
+
+std::string text_of(const Archive &files, const char *name) {
+  auto it = files.find(name);
+  return it == files.end() ? std::string() : std::string(it->second.begin(), it->second.end());
+}
+
+void destroy_task(Runtime &rt, Task &t) {
+  if (t.pipeline) vkDestroyPipeline(rt.device, t.pipeline, nullptr);
+  if (t.pipeline_layout) vkDestroyPipelineLayout(rt.device, t.pipeline_layout, nullptr);
+  if (t.set_layout) vkDestroyDescriptorSetLayout(rt.device, t.set_layout, nullptr);
+  if (t.shader) vkDestroyShaderModule(rt.device, t.shader, nullptr);
+  t = Task{};
+}
+
+bool create_task(Runtime &rt, const Archive &files, const TaskInfo &info, Task &t) {
+  t.info = &info;
+  auto spv = files.find(info.name + ".spv");
+  if (spv == files.end() || spv->second.empty()) return fail(TI_ERROR_CORRUPTED_DATA, "the module lacks %s.spv", info.name.c_str());
+  if (spv->second.size() % 4 != 0) return fail(TI_ERROR_CORRUPTED_DATA, "%s.spv is not a whole number of SPIR-V words", info.name.c_str());
+  std::vector<uint32_t> words(spv->second.size() / 4);
+  std::memcpy(words.data(), spv->second.data(), spv->second.size());
+  VkShaderModuleCreateInfo smci{};
+  smci.sType = VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO;
+  smci.codeSize = spv->second.size();
+  smci.pCode = words.data();
+  VkResult r = vkCreateShaderModule(rt.device, &smci, nullptr, &t.shader);
+  if (r != VK_SUCCESS) return fail(TI_ERROR_CORRUPTED_DATA, "%s.spv is not valid SPIR-V (VkResult %d)", info.name.c_str(), r);
+
+  std::vector<VkDescriptorSetLayoutBinding> bindings;
+  for (const BufferBind &b : info.buffers) {
+    VkDescriptorSetLayoutBinding lb{};
+    lb.binding = b.binding;
+    lb.descriptorType = b.kind == BufferKind::Args ? VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER_DYNAMIC : VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    lb.descriptorCount = 1;
+    lb.stageFlags = VK_SHADER_STAGE_COMPUTE_BIT;
+    bindings.push_back(lb);
+  }
+  if (!info.textures.empty()) return fail(TI_ERROR_NOT_SUPPORTED, "task %s binds textures, which are not supported yet", info.name.c_str());
+  VkDescriptorSetLayoutCreateInfo dslci{};
+  dslci.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO;
+  dslci.bindingCount = static_cast<uint32_t>(bindings.size());
+  dslci.pBindings = bindings.data();
+  r = vkCreateDescriptorSetLayout(rt.device, &dslci, nullptr, &t.set_layout);
+  if (r != VK_SUCCESS) return fail_vk(r, "vkCreateDescriptorSetLayout");
+  VkPipelineLayoutCreateInfo plci{};
+  plci.sType = VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO;
+  plci.setLayoutCount = 1;
+  plci.pSetLayouts = &t.set_layout;
+  r = vkCreatePipelineLayout(rt.device, &plci, nullptr, &t.pipeline_layout);
+  if (r != VK_SUCCESS) return fail_vk(r, "vkCreatePipelineLayout");
+  VkComputePipelineCreateInfo cpci{};
+  cpci.sType = VK_STRUCTURE_TYPE_COMPUTE_PIPELINE_CREATE_INFO;
+  cpci.stage.sType = VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO;
+  cpci.stage.stage = VK_SHADER_STAGE_COMPUTE_BIT;
+  cpci.stage.module = t.shader;
+  cpci.stage.pName = "main";
+  cpci.layout = t.pipeline_layout;
+  r = vkCreateComputePipelines(rt.device, VK_NULL_HANDLE, 1, &cpci, nullptr, &t.pipeline);
+  if (r != VK_SUCCESS) return fail(TI_ERROR_INVALID_STATE, "task %s: the shader could not become a WebGPU pipeline (VkResult %d)", info.name.c_str(), r);
+  return true;
+}
+
+void destroy_module(Runtime *rt, uint32_t handle) {
+  std::unique_ptr<AotModule> module = registry().modules.remove(handle);
+  if (!module) return;
+  for (auto &kv : module->kernels) {
+    std::unique_ptr<Kernel> kernel = registry().kernels.remove(kv.second);
+    if (kernel && rt) {
+      for (Task &t : kernel->tasks) destroy_task(*rt, t);
+    }
+  }
+  for (auto &kv : module->graphs) registry().graphs.remove(kv.second);
+  if (rt) {
+    for (VkDescriptorPool p : module->pools) vkDestroyDescriptorPool(rt->device, p, nullptr);
+    rt->destroy_buffer(module->root);
+  }
+}
+
+TiAotModule load(TiRuntime runtime, Runtime &rt, const Archive &files) {
+  if (files.count("metadata.tcb") || (files.count("metadata.json") == 0 && files.count("graphs.tcb"))) {
+    fail(TI_ERROR_INCOMPATIBLE_MODULE, "this module is in the Taichi 1.4 format (metadata.tcb); re-export it with Taichi 1.5 or later");
+    return TI_NULL_HANDLE;
+  }
+  if (!files.count("metadata.json")) {
+    fail(TI_ERROR_CORRUPTED_DATA, "the module has no metadata.json");
+    return TI_NULL_HANDLE;
+  }
+  std::string graphs = files.count("graphs.json") ? text_of(files, "graphs.json") : "[]";
+  auto module = std::make_unique<AotModule>();
+  module->runtime = runtime;
+  if (!parse_metadata(text_of(files, "metadata.json"), graphs, module->metadata)) return TI_NULL_HANDLE;
+  if (!check_capabilities(rt, module->metadata)) return TI_NULL_HANDLE;
+  // Pipelines are made before the module gets a handle, so a failure leaves nothing behind.
+  std::vector<std::unique_ptr<Kernel>> kernels;
+  for (const KernelInfo &k : module->metadata.kernels) {
+    auto kernel = std::make_unique<Kernel>();
+    kernel->info = &k;
+    kernel->tasks.resize(k.tasks.size());
+    bool ok = true;
+    for (size_t i = 0; ok && i < k.tasks.size(); ++i) ok = create_task(rt, files, k.tasks[i], kernel->tasks[i]);
+    kernels.push_back(std::move(kernel));
+    if (!ok) {
+      for (auto &made : kernels)
+        for (Task &t : made->tasks) destroy_task(rt, t);
+      return TI_NULL_HANDLE;
+    }
+  }
+  if (module->metadata.root_buffer_size > 0 && !rt.shared_buffer(module->root, module->metadata.root_buffer_size, false)) {
+    for (auto &made : kernels)
+      for (Task &t : made->tasks) destroy_task(rt, t);
+    return TI_NULL_HANDLE;
+  }
+  AotModule &ref = *module;
+  uint32_t handle = registry().modules.insert(std::move(module));
+  for (auto &kernel : kernels) {
+    kernel->module = make_handle<TiAotModule>(handle);
+    std::string name = kernel->info->name;
+    ref.kernels[name] = registry().kernels.insert(std::move(kernel));
+  }
+  for (const GraphInfo &g : ref.metadata.graphs) {
+    auto graph = std::make_unique<ComputeGraph>();
+    graph->module = make_handle<TiAotModule>(handle);
+    graph->info = &g;
+    for (const GraphDispatch &d : g.dispatches) {
+      auto k = ref.kernels.find(d.kernel);
+      if (k == ref.kernels.end()) {
+        destroy_module(&rt, handle);
+        fail(TI_ERROR_CORRUPTED_DATA, "graph '%s' dispatches kernel '%s', which the module lacks", g.name.c_str(), d.kernel.c_str());
+        return TI_NULL_HANDLE;
+      }
+      graph->kernels.push_back(registry().kernels.get(k->second));
+    }
+    ref.graphs[g.name] = registry().graphs.insert(std::move(graph));
+  }
+  return make_handle<TiAotModule>(handle);
+}
+
+AotModule *lookup_module(TiAotModule module) {
+  if (module == TI_NULL_HANDLE) {
+    fail(TI_ERROR_ARGUMENT_NULL, "aot_module");
+    return nullptr;
+  }
+  AotModule *m = registry().modules.get(handle_bits(module));
+  if (!m) fail(TI_ERROR_INVALID_ARGUMENT, "aot_module is not a live TiAotModule (destroyed, or a handle of another type)");
+  return m;
+}
+
+}  // namespace
+
+void destroy_modules_of(TiRuntime runtime) {
+  Runtime *rt = registry().runtimes.get(handle_bits(runtime));
+  std::vector<uint32_t> doomed;
+  registry().modules.for_each([&](uint32_t handle, AotModule &m) {
+    if (m.runtime == runtime) doomed.push_back(handle);
+  });
+  for (uint32_t h : doomed) destroy_module(rt, h);
+}
+
+void forget_buffer(TiRuntime runtime, VkBuffer buffer) {
+  registry().kernels.for_each([&](uint32_t, Kernel &k) {
+    AotModule *m = registry().modules.get(handle_bits(k.module));
+    if (!m || m->runtime != runtime) return;
+    for (Task &t : k.tasks) {
+      for (auto it = t.sets.begin(); it != t.sets.end();) {
+        bool uses = false;
+        for (VkBuffer b : it->first) uses = uses || b == buffer;
+        // The pools reset only with the module, so a forgotten set stays allocated but unused.
+        it = uses ? t.sets.erase(it) : std::next(it);
+      }
+    }
+  });
+}
+
+}  // namespace tiw
+
+using namespace tiw;
+
+extern "C" {
+
+TiAotModule ti_load_aot_module(TiRuntime runtime, const char *module_path) {
+  Runtime *rt = lookup_runtime(runtime);
+  if (!rt) return TI_NULL_HANDLE;
+  TIW_CHECK_NULL(module_path, TI_NULL_HANDLE);
+  Archive files;
+  if (!archive_from_path(module_path, files)) return TI_NULL_HANDLE;
+  return load(runtime, *rt, files);
+}
+
+TiAotModule ti_create_aot_module(TiRuntime runtime, const void *tcm, uint64_t size) {
+  Runtime *rt = lookup_runtime(runtime);
+  if (!rt) return TI_NULL_HANDLE;
+  TIW_CHECK_NULL(tcm, TI_NULL_HANDLE);
+  Archive files;
+  if (!archive_from_bytes(tcm, size, files)) return TI_NULL_HANDLE;
+  return load(runtime, *rt, files);
+}
+
+void ti_destroy_aot_module(TiAotModule aot_module) {
+  AotModule *m = lookup_module(aot_module);
+  if (!m) return;
+  Runtime *rt = registry().runtimes.get(handle_bits(m->runtime));
+  // Recorded launches may still use the pipelines: submit and finish them first.
+  if (rt && !rt->wait()) return;
+  destroy_module(rt, handle_bits(aot_module));
+}
+
+TiKernel ti_get_aot_module_kernel(TiAotModule aot_module, const char *name) {
+  AotModule *m = lookup_module(aot_module);
+  if (!m) return TI_NULL_HANDLE;
+  TIW_CHECK_NULL(name, TI_NULL_HANDLE);
+  auto it = m->kernels.find(name);
+  if (it == m->kernels.end()) {
+    fail(TI_ERROR_NAME_NOT_FOUND, "no kernel named '%s'", name);
+    return TI_NULL_HANDLE;
+  }
+  return make_handle<TiKernel>(it->second);
+}
+
+TiComputeGraph ti_get_aot_module_compute_graph(TiAotModule aot_module, const char *name) {
+  AotModule *m = lookup_module(aot_module);
+  if (!m) return TI_NULL_HANDLE;
+  TIW_CHECK_NULL(name, TI_NULL_HANDLE);
+  auto it = m->graphs.find(name);
+  if (it == m->graphs.end()) {
+    fail(TI_ERROR_NAME_NOT_FOUND, "no compute graph named '%s'", name);
+    return TI_NULL_HANDLE;
+  }
+  return make_handle<TiComputeGraph>(it->second);
+}
+
+uint64_t ti_describe_aot_module_ext(TiAotModule aot_module, char *json, uint64_t capacity) {
+  AotModule *m = lookup_module(aot_module);
+  if (!m) return 0;
+  static const char *const kKinds[] = {"scalar", "ndarray", "texture", "rw_texture", "tensor"};
+  auto describe_arg = [](const std::string &name, ArgKind kind, TiDataType dtype, uint32_t ndim, const std::vector<uint32_t> &element_shape) {
+    return nlohmann::json{{"name", name}, {"kind", kKinds[static_cast<int>(kind)]}, {"dtype", data_type_name(dtype)}, {"ndim", ndim}, {"elementShape", element_shape}};
+  };
+  nlohmann::json kernels = nlohmann::json::array();
+  for (const KernelInfo &k : m->metadata.kernels) {
+    nlohmann::json args = nlohmann::json::array();
+    for (const ArgInfo &a : k.args) args.push_back(describe_arg(a.name, a.kind, a.dtype, a.field_dim, a.element_shape));
+    kernels.push_back({{"name", k.name}, {"args", args}});
+  }
+  nlohmann::json graphs = nlohmann::json::array();
+  for (const GraphInfo &g : m->metadata.graphs) {
+    nlohmann::json args = nlohmann::json::array();
+    std::vector<std::string> seen;
+    for (size_t d = 0; d < g.dispatches.size(); ++d) {
+      const KernelInfo &k = *registry().graphs.get(m->graphs[g.name])->kernels[d]->info;
+      for (size_t i = 0; i < g.dispatches[d].args.size() && i < k.args.size(); ++i) {
+        const SymbolicArg &s = g.dispatches[d].args[i];
+        if (std::find(seen.begin(), seen.end(), s.name) != seen.end()) continue;
+        seen.push_back(s.name);
+        args.push_back(describe_arg(s.name, k.args[i].kind, k.args[i].dtype, k.args[i].field_dim, k.args[i].element_shape));
+      }
+    }
+    graphs.push_back({{"name", g.name}, {"dispatches", g.dispatches.size()}, {"args", args}});
+  }
+  std::string text = nlohmann::json{{"kernels", kernels}, {"graphs", graphs}}.dump();
+  if (json != nullptr && capacity > 0) {
+    size_t n = std::min<uint64_t>(text.size(), capacity - 1);
+    std::memcpy(json, text.data(), n);
+    json[n] = '\0';
+  }
+  return text.size() + 1;
+}
+
+}  // extern "C"

@@ -1,0 +1,56 @@
+// A loaded AOT module: its metadata, one compute pipeline per task, the root buffer, and the
+// TiKernel / TiComputeGraph handles it hands out.
+#pragma once
+#include <map>
+#include <memory>
+#include <vector>
+
+#include <taichi/taichi.h>
+
+#include "metadata.h"
+#include "runtime.h"
+
+namespace tiw {
+
+struct Task {
+  const TaskInfo *info = nullptr;
+  VkShaderModule shader = VK_NULL_HANDLE;
+  VkDescriptorSetLayout set_layout = VK_NULL_HANDLE;
+  VkPipelineLayout pipeline_layout = VK_NULL_HANDLE;
+  VkPipeline pipeline = VK_NULL_HANDLE;
+  // Descriptor sets by the buffers they bind (in buffer_binds order), made once and reused.
+  std::map<std::vector<VkBuffer>, VkDescriptorSet> sets;
+};
+
+struct Kernel {
+  TiAotModule module = TI_NULL_HANDLE;
+  const KernelInfo *info = nullptr;
+  std::vector<Task> tasks;
+};
+
+struct ComputeGraph {
+  TiAotModule module = TI_NULL_HANDLE;
+  const GraphInfo *info = nullptr;
+  std::vector<Kernel *> kernels;  // per dispatch
+};
+
+struct AotModule {
+  TiRuntime runtime = TI_NULL_HANDLE;
+  ModuleMetadata metadata;
+  std::map<std::string, uint32_t> kernels;  // name -> TiKernel bits
+  std::map<std::string, uint32_t> graphs;   // name -> TiComputeGraph bits
+  DeviceBuffer root;
+  std::vector<VkDescriptorPool> pools;
+  uint32_t sets_in_last_pool = 0;
+};
+
+// Frees every module of a runtime that is being destroyed.
+void destroy_modules_of(TiRuntime runtime);
+
+// Drops cached descriptor sets that bind `buffer` (it is being freed).
+void forget_buffer(TiRuntime runtime, VkBuffer buffer);
+
+// Records one kernel launch with already-checked arguments.
+bool record_launch(Runtime &rt, AotModule &module, Kernel &kernel, uint32_t arg_count, const TiArgument *args);
+
+}  // namespace tiw

@@ -1,0 +1,335 @@
+// ti_launch_kernel and ti_launch_compute_graph: arguments are checked against the kernel's
+// metadata, written into an args slot, and each task is recorded as bind + dispatch.
+#include <cstring>
+#include <string>
+
+#include "error.h"
+#include "registry.h"
+
+namespace tiw {
+namespace {
+
+constexpr uint32_t kMaxArgs = 64;
+
+std::string shape_text(const uint32_t *dims, uint32_t n) {
+  std::string s = "[";
+  for (uint32_t i = 0; i < n; ++i) s += (i ? ", " : "") + std::to_string(dims[i]);
+  return s + "]";
+}
+
+const char *kind_name(ArgKind kind) {
+  switch (kind) {
+    case ArgKind::Scalar: return "a scalar";
+    case ArgKind::Ndarray: return "an ndarray";
+    case ArgKind::Texture: return "a texture";
+    case ArgKind::RwTexture: return "a rw_texture";
+    case ArgKind::Tensor: return "a tensor";
+  }
+  return "?";
+}
+
+bool check_ndarray(TiRuntime runtime, const ArgInfo &arg, uint32_t index, const TiNdArray &nd) {
+  std::string at = "argument " + std::to_string(index) + " ('" + arg.name + "')";
+  if (nd.memory == TI_NULL_HANDLE) return fail(TI_ERROR_ARGUMENT_NULL, "%s: ndarray.memory", at.c_str());
+  Memory *m = lookup_memory(runtime, nd.memory, (at + ": ndarray.memory").c_str());
+  if (!m) return false;
+  if (nd.shape.dim_count != arg.field_dim) {
+    return fail(TI_ERROR_INVALID_ARGUMENT, "%s: the kernel takes a %u-D ndarray, got shape %s", at.c_str(), arg.field_dim,
+                shape_text(nd.shape.dims, std::min<uint32_t>(nd.shape.dim_count, 16)).c_str());
+  }
+  if (nd.elem_shape.dim_count != arg.element_shape.size() ||
+      !std::equal(arg.element_shape.begin(), arg.element_shape.end(), nd.elem_shape.dims)) {
+    return fail(TI_ERROR_INVALID_ARGUMENT, "%s: element shape %s, the kernel takes %s", at.c_str(),
+                shape_text(nd.elem_shape.dims, std::min<uint32_t>(nd.elem_shape.dim_count, 16)).c_str(),
+                shape_text(arg.element_shape.data(), static_cast<uint32_t>(arg.element_shape.size())).c_str());
+  }
+  if (nd.elem_type != arg.dtype) {
+    return fail(TI_ERROR_INVALID_ARGUMENT, "%s: element type %s, the kernel takes %s", at.c_str(), data_type_name(nd.elem_type), data_type_name(arg.dtype));
+  }
+  uint64_t elements = 1;
+  for (uint32_t i = 0; i < nd.shape.dim_count; ++i) elements *= nd.shape.dims[i];
+  for (uint32_t i = 0; i < nd.elem_shape.dim_count; ++i) elements *= nd.elem_shape.dims[i];
+  uint64_t bytes = elements * data_type_size(arg.dtype);
+  if (bytes > m->size) {
+    return fail(TI_ERROR_INVALID_ARGUMENT, "%s: shape %s needs %llu bytes, the memory has %llu", at.c_str(),
+                shape_text(nd.shape.dims, nd.shape.dim_count).c_str(), (unsigned long long)bytes, (unsigned long long)m->size);
+  }
+  if (!(m->usage & VK_BUFFER_USAGE_STORAGE_BUFFER_BIT)) return fail(TI_ERROR_INVALID_ARGUMENT, "%s: the memory lacks storage usage", at.c_str());
+  return true;
+}
+
+bool check_scalar(const ArgInfo &arg, uint32_t index, const TiArgument &a) {
+  TiDataType given;
+  switch (a.type) {
+    case TI_ARGUMENT_TYPE_I32: given = TI_DATA_TYPE_I32; break;
+    case TI_ARGUMENT_TYPE_F32: given = TI_DATA_TYPE_F32; break;
+    default: given = a.value.scalar.type; break;
+  }
+  bool ok = given == arg.dtype || (arg.dtype == TI_DATA_TYPE_U32 && given == TI_DATA_TYPE_I32);
+  if (!ok) {
+    return fail(TI_ERROR_INVALID_ARGUMENT, "argument %u ('%s'): a %s scalar, the kernel takes %s", index, arg.name.c_str(), data_type_name(given),
+                data_type_name(arg.dtype));
+  }
+  if (data_type_size(arg.dtype) > 4) return fail(TI_ERROR_NOT_SUPPORTED, "argument %u ('%s'): 64-bit scalars are not supported", index, arg.name.c_str());
+  return true;
+}
+
+bool check_args(TiRuntime runtime, const KernelInfo &kernel, uint32_t arg_count, const TiArgument *args) {
+  if (arg_count != kernel.args.size()) {
+    return fail(TI_ERROR_INVALID_ARGUMENT, "kernel '%s' takes %zu arguments, got %u", kernel.name.c_str(), kernel.args.size(), arg_count);
+  }
+  for (uint32_t i = 0; i < arg_count; ++i) {
+    const ArgInfo &arg = kernel.args[i];
+    const TiArgument &a = args[i];
+    bool matches = false;
+    switch (arg.kind) {
+      case ArgKind::Scalar: matches = a.type == TI_ARGUMENT_TYPE_I32 || a.type == TI_ARGUMENT_TYPE_F32 || a.type == TI_ARGUMENT_TYPE_SCALAR; break;
+      case ArgKind::Ndarray: matches = a.type == TI_ARGUMENT_TYPE_NDARRAY; break;
+      case ArgKind::Tensor: matches = a.type == TI_ARGUMENT_TYPE_TENSOR; break;
+      case ArgKind::Texture:
+      case ArgKind::RwTexture: matches = a.type == TI_ARGUMENT_TYPE_TEXTURE; break;
+    }
+    if (!matches) {
+      return fail(TI_ERROR_INVALID_ARGUMENT, "argument %u ('%s') must be %s (argument type %u given)", i, arg.name.c_str(), kind_name(arg.kind),
+                  static_cast<unsigned>(a.type));
+    }
+    if (arg.kind == ArgKind::Ndarray && !check_ndarray(runtime, arg, i, a.value.ndarray)) return false;
+    if (arg.kind == ArgKind::Scalar && !check_scalar(arg, i, a)) return false;
+    if (arg.kind == ArgKind::Tensor) {
+      uint32_t n = 1;
+      for (uint32_t d : arg.element_shape) n *= d;
+      if (a.value.tensor.type != arg.dtype) {
+        return fail(TI_ERROR_INVALID_ARGUMENT, "argument %u ('%s'): tensor of %s, the kernel takes %s", i, arg.name.c_str(), data_type_name(a.value.tensor.type),
+                    data_type_name(arg.dtype));
+      }
+      if (a.value.tensor.contents.length != n) {
+        return fail(TI_ERROR_INVALID_ARGUMENT, "argument %u ('%s'): %u tensor elements, the kernel takes %u", i, arg.name.c_str(), a.value.tensor.contents.length, n);
+      }
+      if (n * data_type_size(arg.dtype) > sizeof(TiTensorValue)) return fail(TI_ERROR_INVALID_ARGUMENT, "argument %u ('%s'): tensor too large", i, arg.name.c_str());
+    }
+    if (arg.kind == ArgKind::Texture || arg.kind == ArgKind::RwTexture) {
+      return fail(TI_ERROR_NOT_SUPPORTED, "argument %u ('%s'): texture arguments are not supported yet", i, arg.name.c_str());
+    }
+  }
+  return true;
+}
+
+void write_args(const KernelInfo &kernel, const TiArgument *args, uint8_t *out) {
+  std::memset(out, 0, kernel.args_bytes);
+  for (size_t i = 0; i < kernel.args.size(); ++i) {
+    const ArgInfo &arg = kernel.args[i];
+    const TiArgument &a = args[i];
+    uint8_t *at = out + arg.offset;
+    switch (arg.kind) {
+      case ArgKind::Scalar:
+        if (a.type == TI_ARGUMENT_TYPE_I32) std::memcpy(at, &a.value.i32, 4);
+        else if (a.type == TI_ARGUMENT_TYPE_F32) std::memcpy(at, &a.value.f32, 4);
+        else std::memcpy(at, &a.value.scalar.value, data_type_size(arg.dtype) == 2 ? 4 : data_type_size(arg.dtype));
+        break;
+      case ArgKind::Ndarray:
+        for (uint32_t d = 0; d < arg.field_dim; ++d) {
+          int32_t dim = static_cast<int32_t>(a.value.ndarray.shape.dims[d]);
+          std::memcpy(at + 4 * d, &dim, 4);
+        }
+        break;
+      case ArgKind::Tensor: {
+        uint32_t size = data_type_size(arg.dtype);
+        for (uint32_t e = 0; e < a.value.tensor.contents.length; ++e) {
+          std::memcpy(at + e * arg.tensor_stride, a.value.tensor.contents.data.x8 + e * size, size);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+VkDescriptorSet descriptor_set(Runtime &rt, AotModule &module, Task &task, const std::vector<VkBuffer> &buffers, uint32_t args_range) {
+  auto it = task.sets.find(buffers);
+  if (it != task.sets.end()) return it->second;
+  constexpr uint32_t kSetsPerPool = 256;
+  if (module.pools.empty() || module.sets_in_last_pool == kSetsPerPool) {
+    VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kSetsPerPool * 16}, {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER_DYNAMIC, kSetsPerPool}};
+    VkDescriptorPoolCreateInfo dpci{};
+    dpci.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO;
+    dpci.maxSets = kSetsPerPool;
+    dpci.poolSizeCount = 2;
+    dpci.pPoolSizes = sizes;
+    VkDescriptorPool pool;
+    VkResult r = vkCreateDescriptorPool(rt.device, &dpci, nullptr, &pool);
+    if (r != VK_SUCCESS) {
+      fail_vk(r, "vkCreateDescriptorPool");
+      return VK_NULL_HANDLE;
+    }
+    module.pools.push_back(pool);
+    module.sets_in_last_pool = 0;
+  }
+  VkDescriptorSetAllocateInfo ai{};
+  ai.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO;
+  ai.descriptorPool = module.pools.back();
+  ai.descriptorSetCount = 1;
+  ai.pSetLayouts = &task.set_layout;
+  VkDescriptorSet set;
+  VkResult r = vkAllocateDescriptorSets(rt.device, &ai, &set);
+  if (r != VK_SUCCESS) {
+    fail_vk(r, "vkAllocateDescriptorSets");
+    return VK_NULL_HANDLE;
+  }
+  module.sets_in_last_pool++;
+  std::vector<VkDescriptorBufferInfo> infos(buffers.size());
+  std::vector<VkWriteDescriptorSet> writes(buffers.size());
+  for (size_t i = 0; i < buffers.size(); ++i) {
+    const BufferBind &b = task.info->buffers[i];
+    infos[i] = {buffers[i], 0, b.kind == BufferKind::Args ? args_range : VK_WHOLE_SIZE};
+    VkWriteDescriptorSet &w = writes[i];
+    w = VkWriteDescriptorSet{};
+    w.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
+    w.dstSet = set;
+    w.dstBinding = b.binding;
+    w.descriptorCount = 1;
+    w.descriptorType = b.kind == BufferKind::Args ? VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER_DYNAMIC : VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    w.pBufferInfo = &infos[i];
+  }
+  vkUpdateDescriptorSets(rt.device, static_cast<uint32_t>(writes.size()), writes.data(), 0, nullptr);
+  task.sets.emplace(buffers, set);
+  return set;
+}
+
+}  // namespace
+
+bool record_launch(Runtime &rt, AotModule &module, Kernel &kernel, uint32_t /*arg_count*/, const TiArgument *args) {
+  const KernelInfo &info = *kernel.info;
+  VkBuffer args_buffer = VK_NULL_HANDLE;
+  uint32_t args_offset = 0;
+  uint8_t *args_data = nullptr;
+  uint32_t args_range = std::max<uint32_t>(info.args_bytes, 16);
+  if (!rt.args_slot(args_range, args_buffer, args_offset, args_data)) return false;
+  write_args(info, args, args_data);
+  VkCommandBuffer cb = rt.commands();
+  if (cb == VK_NULL_HANDLE) return false;
+  uint32_t max_groups = rt.properties.limits.maxComputeWorkGroupCount[0];
+  for (Task &task : kernel.tasks) {
+    std::vector<VkBuffer> buffers;
+    buffers.reserve(task.info->buffers.size());
+    for (const BufferBind &b : task.info->buffers) {
+      switch (b.kind) {
+        case BufferKind::Args: buffers.push_back(args_buffer); break;
+        case BufferKind::ExtArr: buffers.push_back(registry().memories.get(handle_bits(args[b.arg_index].value.ndarray.memory))->buffer); break;
+        case BufferKind::Root:
+          if (module.root.buffer == VK_NULL_HANDLE) return fail(TI_ERROR_CORRUPTED_DATA, "task %s binds a root buffer but root_buffer_size is 0", task.info->name.c_str());
+          buffers.push_back(module.root.buffer);
+          break;
+        case BufferKind::GlobalTmps:
+          if (!rt.shared_buffer(rt.global_tmps, 1 << 20, false)) return false;
+          buffers.push_back(rt.global_tmps.buffer);
+          break;
+        case BufferKind::ListGen:
+          if (!rt.shared_buffer(rt.list_gen, 32 << 20, false)) return false;
+          buffers.push_back(rt.list_gen.buffer);
+          break;
+        case BufferKind::Rets:
+          if (!rt.shared_buffer(rt.rets, 4096, true)) return false;
+          buffers.push_back(rt.rets.buffer);
+          break;
+        case BufferKind::ArgPack: return fail(TI_ERROR_NOT_SUPPORTED, "argument packs are not supported");
+      }
+    }
+    VkDescriptorSet set = descriptor_set(rt, module, task, buffers, args_range);
+    if (set == VK_NULL_HANDLE) return false;
+    rt.barrier();
+    vkCmdBindPipeline(cb, VK_PIPELINE_BIND_POINT_COMPUTE, task.pipeline);
+    vkCmdBindDescriptorSets(cb, VK_PIPELINE_BIND_POINT_COMPUTE, task.pipeline_layout, 0, 1, &set, 1, &args_offset);
+    // range_for tasks loop over their range inside the shader, so capping the grid is safe.
+    uint32_t groups = (task.info->total_threads + task.info->threads_per_group - 1) / task.info->threads_per_group;
+    vkCmdDispatch(cb, std::max<uint32_t>(1, std::min(groups, max_groups)), 1, 1);
+    rt.recorded_commands++;
+  }
+  return true;
+}
+
+}  // namespace tiw
+
+using namespace tiw;
+
+extern "C" {
+
+void ti_launch_kernel(TiRuntime runtime, TiKernel kernel, uint32_t arg_count, const TiArgument *args) {
+  Runtime *rt = lookup_runtime(runtime);
+  if (!rt) return;
+  TIW_CHECK_NULL(kernel, );
+  if (arg_count > kMaxArgs) {
+    fail(TI_ERROR_ARGUMENT_OUT_OF_RANGE, "arg_count");
+    return;
+  }
+  if (arg_count > 0) TIW_CHECK_NULL(args, );
+  Kernel *k = registry().kernels.get(handle_bits(kernel));
+  if (!k) {
+    fail(TI_ERROR_INVALID_ARGUMENT, "kernel is not a live TiKernel (its module was destroyed, or a handle of another type)");
+    return;
+  }
+  AotModule *module = registry().modules.get(handle_bits(k->module));
+  if (!module || module->runtime != runtime) {
+    fail(TI_ERROR_INVALID_ARGUMENT, "kernel belongs to another runtime");
+    return;
+  }
+  if (!check_args(runtime, *k->info, arg_count, args)) return;
+  record_launch(*rt, *module, *k, arg_count, args);
+}
+
+void ti_launch_compute_graph(TiRuntime runtime, TiComputeGraph compute_graph, uint32_t arg_count, const TiNamedArgument *args) {
+  Runtime *rt = lookup_runtime(runtime);
+  if (!rt) return;
+  TIW_CHECK_NULL(compute_graph, );
+  if (arg_count > kMaxArgs) {
+    fail(TI_ERROR_ARGUMENT_OUT_OF_RANGE, "arg_count");
+    return;
+  }
+  if (arg_count > 0) TIW_CHECK_NULL(args, );
+  ComputeGraph *g = registry().graphs.get(handle_bits(compute_graph));
+  if (!g) {
+    fail(TI_ERROR_INVALID_ARGUMENT, "compute_graph is not a live TiComputeGraph (its module was destroyed, or a handle of another type)");
+    return;
+  }
+  AotModule *module = registry().modules.get(handle_bits(g->module));
+  if (!module || module->runtime != runtime) {
+    fail(TI_ERROR_INVALID_ARGUMENT, "compute_graph belongs to another runtime");
+    return;
+  }
+  for (uint32_t i = 0; i < arg_count; ++i) {
+    if (args[i].name == nullptr) {
+      fail(TI_ERROR_ARGUMENT_NULL, "args[%u].name", i);
+      return;
+    }
+  }
+  // Check every dispatch before recording any, so a bad argument records nothing.
+  std::vector<std::vector<TiArgument>> resolved(g->info->dispatches.size());
+  for (size_t d = 0; d < g->info->dispatches.size(); ++d) {
+    const GraphDispatch &dispatch = g->info->dispatches[d];
+    for (const SymbolicArg &sym : dispatch.args) {
+      const TiNamedArgument *found = nullptr;
+      for (uint32_t i = 0; i < arg_count && !found; ++i) {
+        if (sym.name == args[i].name) found = &args[i];
+      }
+      if (!found) {
+        fail(TI_ERROR_INVALID_ARGUMENT, "graph '%s' needs argument '%s', which was not given", g->info->name.c_str(), sym.name.c_str());
+        return;
+      }
+      resolved[d].push_back(found->argument);
+    }
+    if (!check_args(runtime, *g->kernels[d]->info, static_cast<uint32_t>(resolved[d].size()), resolved[d].data())) {
+      std::string inner;
+      uint64_t size = 0;
+      ti_get_last_error(&size, nullptr);
+      inner.resize(size);
+      TiError code = ti_get_last_error(&size, inner.data());
+      fail(code, "graph '%s', dispatch %zu (%s): %s", g->info->name.c_str(), d, dispatch.kernel.c_str(), inner.c_str());
+      return;
+    }
+  }
+  for (size_t d = 0; d < resolved.size(); ++d) {
+    if (!record_launch(*rt, *module, *g->kernels[d], static_cast<uint32_t>(resolved[d].size()), resolved[d].data())) return;
+  }
+}
+
+}  // extern "C"

@@ -1,0 +1,20 @@
+// Every C API handle table, in one place so that lookups check type, generation and owner alike.
+#pragma once
+#include "aot_module.h"
+#include "handles.h"
+#include "memory.h"
+#include "runtime.h"
+
+namespace tiw {
+
+struct Registry {
+  HandleTable<Runtime, HandleTag::Runtime> runtimes;
+  HandleTable<Memory, HandleTag::Memory> memories;
+  HandleTable<AotModule, HandleTag::AotModule> modules;
+  HandleTable<Kernel, HandleTag::Kernel> kernels;
+  HandleTable<ComputeGraph, HandleTag::ComputeGraph> graphs;
+};
+
+Registry &registry();
+
+}  // namespace tiw
