@@ -3,3 +3,5 @@ export { Memory, MemoryUsage, type MemoryAllocateOptions, type MemorySlice } fro
 export { TaichiError, type TaichiErrorCode } from './errors.js';
 export { NdArray, type DType, type NdArrayOptions } from './ndarray.js';
 export { AotModule, Kernel, ComputeGraph, type ArgumentSignature, type KernelSignature, type GraphSignature, type ArgumentValue } from './module.js';
+export { Event } from './event.js';
+export { VulkanInterop, type VulkanRuntimeInfo, type VulkanMemoryInfo, type VulkanEventInfo } from './interop.js';

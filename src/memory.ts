@@ -31,6 +31,8 @@ export interface MemorySlice {
  */
 export class Memory {
   private freed = false;
+  /** @internal Runs after the TiMemory is freed (releases what an import made). */
+  onFree: (() => void) | undefined;
 
   /** @internal */
   constructor(
@@ -108,6 +110,13 @@ export class Memory {
     this.checkLive('free');
     this.runtime.wasm.call('ti_free_memory', this.runtime.handle, this.handle);
     this.freed = true;
+    this.onFree?.();
+  }
+
+  /** The GPUBuffer holding this memory (shared, not copied): bind it in your own WebGPU passes. */
+  get gpuBuffer(): GPUBuffer {
+    this.checkLive('gpuBuffer');
+    return this.runtime.vulkan.gpuBuffer(this);
   }
 
   /** @internal Writes this memory as a TiMemorySlice at `ptr`. */

@@ -36,6 +36,8 @@ export interface NdArrayOptions {
   elementShape?: number[];
   hostRead?: boolean;
   hostWrite?: boolean;
+  /** View this existing memory (e.g. an imported GPUBuffer) instead of allocating. */
+  memory?: Memory;
 }
 
 type ArrayFor<D extends DType> = D extends 'f32'
@@ -81,7 +83,10 @@ export class NdArray<D extends DType = DType> {
     }
     if (shape.length === 0) throw new TaichiError('INVALID_ARGUMENT', 'ndarray shape needs at least one dimension');
     const count = [...shape, ...elementShape].reduce((a, b) => a * b, 1);
-    const memory = runtime.allocateMemory({ size: count * info.bytes, hostRead: options.hostRead, hostWrite: options.hostWrite });
+    if (options.memory && options.memory.size < count * info.bytes) {
+      throw new TaichiError('INVALID_ARGUMENT', `ndarray of ${count * info.bytes} bytes does not fit the ${options.memory.size}-byte memory`);
+    }
+    const memory = options.memory ?? runtime.allocateMemory({ size: count * info.bytes, hostRead: options.hostRead, hostWrite: options.hostWrite });
     return new NdArray(memory, dtype, [...shape], [...elementShape]);
   }
 

@@ -5,6 +5,8 @@ import { Memory, MemoryUsage, type MemoryAllocateOptions, type MemorySlice } fro
 import { TiMemoryAllocateInfo, TiMemorySlice, TiCapabilityLevelInfo } from './abi/taichi-structs.js';
 import { TiArch } from './abi/taichi-enums.js';
 import { AotModule } from './module.js';
+import { Event } from './event.js';
+import { VulkanInterop } from './interop.js';
 import { NdArray, type DType, type NdArrayOptions } from './ndarray.js';
 
 export interface RuntimeOptions {
@@ -39,6 +41,8 @@ export interface RuntimeDiagnostics {
  */
 export class Runtime {
   private destroyed = false;
+  /** Vulkan interop (taichi_vulkan.h): export and import runtimes' memory and events, and their WebGPU objects. */
+  readonly vulkan: VulkanInterop = new VulkanInterop(this);
 
   private constructor(
     /** @internal */ readonly wasm: TaichiWasm,
@@ -112,6 +116,22 @@ export class Runtime {
   ndarray<D extends DType>(dtype: D, shape: number[], options: NdArrayOptions = {}): NdArray<D> {
     this.checkLive('ndarray');
     return NdArray.allocate(this, dtype, shape, options);
+  }
+
+  /** Creates a device-side event (TiEvent). */
+  createEvent(): Event {
+    this.checkLive('createEvent');
+    return new Event(this, this.wasm.call('ti_create_event', this.handle));
+  }
+
+  /** The GPUDevice Taichi runs on; share it with your renderer. */
+  get gpuDevice(): GPUDevice {
+    return this.vulkan.gpuDevice();
+  }
+
+  /** Wraps an existing GPUBuffer (of `gpuDevice`, with STORAGE usage) as Taichi memory, zero-copy. */
+  importBuffer(gpuBuffer: GPUBuffer, size?: number): Memory {
+    return this.vulkan.importGpuBuffer(gpuBuffer, size);
   }
 
   /** Records a device-to-device copy; `size` defaults to the rest of the source. */

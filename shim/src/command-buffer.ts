@@ -16,7 +16,8 @@ import * as S from './abi/vk-structs.js';
 import { VkStructureType, VkCommandBufferLevel, VkCommandBufferUsageFlagBits, VkCommandPoolCreateFlagBits, VkPipelineBindPoint } from './abi/vk-enums.js';
 import { lookupPipeline, lookupPipelineLayout } from './pipeline.js';
 import { lookupDescriptorSet } from './descriptor.js';
-import type { Command, EncodeContext } from './encode.js';
+import type { Command } from './encode.js';
+import { lookupEvent } from './event.js';
 
 export type CommandBufferState = 'initial' | 'recording' | 'executable' | 'pending' | 'invalid';
 
@@ -228,8 +229,24 @@ export function vkCmdPushConstants(vk: VulkanShim, commandBuffer: number): void 
   throw new VkFailure(VkResult.ERROR_FEATURE_NOT_PRESENT, 'vkCmdPushConstants: push constants are not supported (maxPushConstantsSize is 0)');
 }
 
-/** Replays a command buffer's commands into the submission's encoder. */
-export function encodeCommandBuffer(cb: CommandBuffer, ctx: EncodeContext): void {
-  ctx.beginCommandBuffer();
-  for (const command of cb.commands) ctx.encode(command);
+export function vkCmdSetEvent(vk: VulkanShim, commandBuffer: number, eventHandle: unknown, _stageMask: number): void {
+  const cb = lookupCommandBuffer(vk, commandBuffer, 'vkCmdSetEvent');
+  cb.record('vkCmdSetEvent', { kind: 'setEvent', event: lookupEvent(vk, eventHandle, 'vkCmdSetEvent') });
+}
+
+export function vkCmdResetEvent(vk: VulkanShim, commandBuffer: number, eventHandle: unknown, _stageMask: number): void {
+  const cb = lookupCommandBuffer(vk, commandBuffer, 'vkCmdResetEvent');
+  cb.record('vkCmdResetEvent', { kind: 'resetEvent', event: lookupEvent(vk, eventHandle, 'vkCmdResetEvent') });
+}
+
+export function vkCmdWaitEvents(vk: VulkanShim, commandBuffer: number, eventCount: number, pEvents: number, _srcStage: number, _dstStage: number, memoryBarrierCount: number, pMemoryBarriers: number, bufferBarrierCount: number, pBufferBarriers: number, imageBarrierCount: number, pImageBarriers: number): void {
+  const cb = lookupCommandBuffer(vk, commandBuffer, 'vkCmdWaitEvents');
+  requirePointer(vk.heap, pEvents, 8 * eventCount, 'pEvents');
+  const events = Array.from({ length: eventCount }, (_, i) => lookupEvent(vk, vk.heap.u64(pEvents + 8 * i), 'vkCmdWaitEvents'));
+  for (const e of events) if (e.device !== cb.device) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'vkCmdWaitEvents: event of another device');
+  // The barriers that come with the wait are ordered by the queue like any other.
+  readArray(vk.heap, pMemoryBarriers, memoryBarrierCount, S.VkMemoryBarrier, 'pMemoryBarriers');
+  readArray(vk.heap, pBufferBarriers, bufferBarrierCount, S.VkBufferMemoryBarrier, 'pBufferMemoryBarriers');
+  readArray(vk.heap, pImageBarriers, imageBarrierCount, S.VkImageMemoryBarrier, 'pImageMemoryBarriers');
+  cb.record('vkCmdWaitEvents', { kind: 'waitEvents', events });
 }

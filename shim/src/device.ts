@@ -9,12 +9,16 @@ import { readStruct, readArray, requirePointer, writeHandle32 } from './structs.
 import * as S from './abi/vk-structs.js';
 import { VkStructureType } from './abi/vk-enums.js';
 import { waitQueueIdle } from './queue.js';
-import type { Submission } from './queue.js';
+import type { Submission, Job } from './queue.js';
 
 export class Queue {
   /** Settles when every submission so far has completed and its host-visible results landed. */
   idle: Promise<void> = Promise.resolve();
+  /** Settles when every part handed to WebGPU so far has completed (parts complete in order). */
+  completed: Promise<void> = Promise.resolve();
   readonly inFlight = new Set<Submission>();
+  /** Jobs not yet fully handed to WebGPU; the first may be waiting for a host-set event. */
+  readonly backlog: Job[] = [];
   constructor(readonly device: Device) {}
 }
 

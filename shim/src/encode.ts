@@ -11,6 +11,7 @@ import type { Pipeline } from './pipeline.js';
 import { bindGroupFor, type DescriptorSet } from './descriptor.js';
 import { VkResult } from './result.js';
 import { VkFailure } from './validation.js';
+import type { VkEvent } from './event.js';
 
 export interface BufferCopyRegion {
   srcOffset: number;
@@ -25,7 +26,11 @@ export type Command =
   | { kind: 'bindPipeline'; pipeline: Pipeline }
   | { kind: 'bindDescriptorSets'; firstSet: number; sets: { set: DescriptorSet; offsets: number[] }[] }
   | { kind: 'dispatch'; x: number; y: number; z: number }
-  | { kind: 'dispatchIndirect'; buffer: Buffer; offset: number };
+  | { kind: 'dispatchIndirect'; buffer: Buffer; offset: number }
+  | { kind: 'beginCommandBuffer' }
+  | { kind: 'setEvent'; event: VkEvent }
+  | { kind: 'resetEvent'; event: VkEvent }
+  | { kind: 'waitEvents'; events: VkEvent[] };
 
 const FILL_WGSL = /* wgsl */ `
 struct Fill { first: u32, count: u32, value: u32, rowWords: u32 }
@@ -54,6 +59,8 @@ export class EncodeContext {
   readonly written = new Set<DeviceMemory>();
   /** Buffers to destroy once the submission completes. */
   readonly temporaries: GPUBuffer[] = [];
+  /** Event states the host observes once the submission completes, in command order. */
+  readonly eventChanges: [VkEvent, boolean][] = [];
   private pass: GPUComputePassEncoder | undefined;
   private upload: GPUBuffer | undefined;
   private uploadCursor = 0;
@@ -101,11 +108,6 @@ export class EncodeContext {
     this.pass = undefined;
   }
 
-  /** Bound state does not carry from one command buffer to the next. */
-  beginCommandBuffer(): void {
-    this.pipeline = undefined;
-    this.sets = [];
-  }
 
   encode(c: Command): void {
     switch (c.kind) {
@@ -129,6 +131,19 @@ export class EncodeContext {
         return;
       case 'dispatch':
         this.prepareDispatch().dispatchWorkgroups(c.x, c.y, c.z);
+        return;
+      case 'beginCommandBuffer':
+        // Bound state does not carry from one command buffer to the next.
+        this.pipeline = undefined;
+        this.sets = [];
+        return;
+      case 'setEvent':
+      case 'resetEvent':
+        c.event.expected = c.kind === 'setEvent';
+        this.eventChanges.push([c.event, c.event.expected]);
+        return;
+      case 'waitEvents':
+        // The queue runs in order and drainQueue only encodes a wait whose events are set.
         return;
       case 'dispatchIndirect': {
         const pass = this.prepareDispatch();

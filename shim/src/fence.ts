@@ -9,6 +9,7 @@ import { readStruct, requirePointer, writeHandle64, handleArg, u64Arg } from './
 import * as S from './abi/vk-structs.js';
 import { VkStructureType, VkFenceCreateFlagBits } from './abi/vk-enums.js';
 import type { Device } from './device.js';
+import { blockedOnHost } from './queue.js';
 
 export class Fence {
   pending: Promise<void> | undefined;
@@ -79,6 +80,11 @@ export function vkWaitForFences(vk: VulkanShim, deviceHandle: number, count: num
   }
   if (waitAll && unsubmitted.length > 0 && timeoutNs === 0xffff_ffff_ffff_ffffn) {
     throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'vkWaitForFences: waiting forever on a fence that no submission will signal');
+  }
+  if (blockedOnHost(device.queue) && timeoutNs === 0xffff_ffff_ffff_ffffn) {
+    // Wasm is suspended while it waits, so nothing could call vkSetEvent: the wait would never end.
+    vk.validation.report('vkWaitForFences', 'a submission waits for an event that only the host can set; an endless wait would never return');
+    return VkResult.TIMEOUT;
   }
   const pendings = fences.map((f) => f.pending).filter((p): p is Promise<void> => p !== undefined);
   const all = waitAll ? Promise.all(pendings) : Promise.any(pendings);

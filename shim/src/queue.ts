@@ -1,7 +1,9 @@
-// VkQueue submission: every VkSubmitInfo of one vkQueueSubmit is replayed into one
-// GPUCommandEncoder and submitted once. Completion is tracked per submission and chained in
-// submission order, so fences, vkQueueWaitIdle and host-visible read-backs all see the same
-// timeline that WebGPU's in-order queue executes.
+// VkQueue submission. One vkQueueSubmit becomes a job: its command buffers' commands, replayed
+// into one GPUCommandEncoder and submitted once. A job stops early only at a vkCmdWaitEvents on
+// an event that only the host can still set (event.ts): what came before is submitted, the rest
+// waits in the backlog, with every later job behind it, until vkSetEvent drains the queue.
+// Completion is chained in submission order, so fences, vkQueueWaitIdle and host-visible
+// read-backs all see the timeline WebGPU's in-order queue executes.
 
 import { BufferUsage, MapMode } from './webgpu-flags.js';
 import type { VulkanShim } from './vulkan.js';
@@ -11,13 +13,26 @@ import { VkFailure } from './validation.js';
 import { readArray, handleArg } from './structs.js';
 import * as S from './abi/vk-structs.js';
 import { VkStructureType } from './abi/vk-enums.js';
-import { lookupCommandBuffer, encodeCommandBuffer, type CommandBuffer } from './command-buffer.js';
+import { lookupCommandBuffer, type CommandBuffer } from './command-buffer.js';
 import { uploadCoherentHostWrites, type DeviceMemory } from './memory.js';
 import { lookupFence, type Fence } from './fence.js';
-import { EncodeContext } from './encode.js';
+import { EncodeContext, type Command } from './encode.js';
 import { lookupSemaphore } from './semaphore.js';
+import type { VkEvent } from './event.js';
 
 export interface Submission {
+  done: Promise<void>;
+}
+
+/** The work of one vkQueueSubmit, possibly submitted to WebGPU in several parts. */
+export interface Job {
+  commands: Command[];
+  cursor: number;
+  commandBuffers: CommandBuffer[];
+  fence: Fence | undefined;
+  /** The events the job is held back on, while it is. */
+  waitingOn: VkEvent[] | undefined;
+  finished: () => void;
   done: Promise<void>;
 }
 
@@ -61,10 +76,66 @@ export function vkQueueSubmit(vk: VulkanShim, queueHandle: number, submitCount: 
     if (fence.signaled || fence.pending) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'vkQueueSubmit: fence is already signalled or in use');
   }
 
+  const commands: Command[] = [];
+  for (const cb of commandBuffers) {
+    cb.state = 'pending';
+    cb.pendingCount++;
+    commands.push({ kind: 'beginCommandBuffer' }, ...cb.commands);
+  }
+  let finished!: () => void;
+  const done = new Promise<void>((resolve) => (finished = resolve));
+  const job: Job = { commands, cursor: 0, commandBuffers, fence, waitingOn: undefined, finished, done };
+  const submission: Submission = { done };
+  queue.inFlight.add(submission);
+  queue.idle = done;
+  done.then(() => queue.inFlight.delete(submission));
+  if (fence) {
+    const f = fence;
+    f.pending = done.then(() => {
+      f.signaled = true;
+      f.pending = undefined;
+    });
+  }
+  queue.backlog.push(job);
+  drainQueue(vk, queue);
+  return VkResult.SUCCESS;
+}
+
+/** Submits backlog jobs in order until one waits for an event the host has not set. */
+export function drainQueue(vk: VulkanShim, queue: Queue): void {
+  while (queue.backlog.length > 0) {
+    const job = queue.backlog[0];
+    // Find how far the job can run: events set earlier in it count as set.
+    const expected = new Map<VkEvent, boolean>();
+    let end = job.cursor;
+    let blocked: VkEvent[] | undefined;
+    for (; end < job.commands.length; end++) {
+      const c = job.commands[end];
+      if (c.kind === 'setEvent' || c.kind === 'resetEvent') expected.set(c.event, c.kind === 'setEvent');
+      if (c.kind === 'waitEvents') {
+        const unset = c.events.filter((e) => !(expected.get(e) ?? e.expected));
+        if (unset.length > 0) {
+          blocked = unset;
+          break;
+        }
+      }
+    }
+    if (end > job.cursor || !blocked) submitPart(vk, queue, job, end, !blocked);
+    job.cursor = end;
+    job.waitingOn = blocked;
+    if (blocked) return;
+    queue.backlog.shift();
+  }
+}
+
+/** Encodes and submits job.commands[job.cursor, end); the last part completes the job. */
+function submitPart(vk: VulkanShim, queue: Queue, job: Job, end: number, last: boolean): void {
+  const device = queue.device;
+  const commands = job.commands.slice(job.cursor, end);
   uploadCoherentHostWrites(vk, device);
   const ctx = new EncodeContext(device);
-  ctx.prepareUploads(commandBuffers.flatMap((cb) => cb.commands));
-  for (const cb of commandBuffers) encodeCommandBuffer(cb, ctx);
+  ctx.prepareUploads(commands);
+  for (const c of commands) ctx.encode(c);
   ctx.endPass();
   const readbacks: Readback[] = [];
   for (const memory of ctx.written) {
@@ -75,17 +146,11 @@ export function vkQueueSubmit(vk: VulkanShim, queueHandle: number, submitCount: 
   }
   device.gpu.queue.submit([ctx.finish()]);
 
-  for (const cb of commandBuffers) {
-    cb.state = 'pending';
-    cb.pendingCount++;
-  }
-  const previous = queue.idle;
-  const submission: Submission = { done: previous };
-  queue.inFlight.add(submission);
+  const previous = queue.completed;
   const gpuDone = readbacks.length > 0 ? Promise.all(readbacks.map((r) => r.staging.mapAsync(MapMode.READ))) : device.gpu.queue.onSubmittedWorkDone();
   // A lost device may never finish the work; its `lost` promise ends the wait instead of hanging.
   const finished = Promise.race([gpuDone.then(() => true), device.gpu.lost.then(() => false)]).catch(() => false);
-  submission.done = (async () => {
+  queue.completed = (async () => {
     const ok = await finished;
     await previous;
     for (const r of readbacks) {
@@ -93,27 +158,30 @@ export function vkQueueSubmit(vk: VulkanShim, queueHandle: number, submitCount: 
       r.staging.destroy();
     }
     for (const t of ctx.temporaries) t.destroy();
-    for (const cb of commandBuffers) {
-      cb.pendingCount--;
-      if (cb.pendingCount === 0 && cb.state === 'pending') cb.state = cb.oneTimeSubmit ? 'invalid' : 'executable';
+    for (const [event, set] of ctx.eventChanges) event.signaled = set;
+    if (last) {
+      for (const cb of job.commandBuffers) {
+        cb.pendingCount--;
+        if (cb.pendingCount === 0 && cb.state === 'pending') cb.state = cb.oneTimeSubmit ? 'invalid' : 'executable';
+      }
+      job.finished();
     }
-    queue.inFlight.delete(submission);
   })();
-  const done = submission.done;
-  queue.idle = done;
-  if (fence) {
-    const f = fence;
-    f.pending = done.then(() => {
-      f.signaled = true;
-      f.pending = undefined;
-    });
-  }
-  return VkResult.SUCCESS;
+}
+
+/** True when a job of this queue is held back on an event only the host can set. */
+export function blockedOnHost(queue: Queue): boolean {
+  return queue.backlog.length > 0;
 }
 
 /** Waits until every submission so far has completed (suspending wasm when allowed). */
 export function waitQueueIdle(vk: VulkanShim, queue: Queue, entryPoint: string): VkResult | Promise<VkResult> {
   if (queue.inFlight.size === 0) return queue.device.lostReason === undefined ? VkResult.SUCCESS : VkResult.ERROR_DEVICE_LOST;
+  if (blockedOnHost(queue)) {
+    // Wasm is suspended while it waits, so nothing could call vkSetEvent: waiting would never end.
+    vk.validation.report(entryPoint, 'a submission waits for an event that only the host can set; waiting for the queue would never end');
+    return VkResult.TIMEOUT;
+  }
   if (vk.suspendable === 0) {
     vk.validation.report(entryPoint, 'cannot wait outside an async (Asyncify) call; answering VK_TIMEOUT');
     return VkResult.TIMEOUT;

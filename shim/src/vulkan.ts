@@ -16,6 +16,7 @@ import type { CommandPool } from './command-pool.js';
 import type { CommandBuffer } from './command-buffer.js';
 import type { Fence } from './fence.js';
 import type { Semaphore } from './semaphore.js';
+import type { VkEvent } from './event.js';
 import type { ShaderModule } from './shader-module.js';
 import type { DescriptorSetLayout, DescriptorPool, DescriptorSet } from './descriptor.js';
 import type { PipelineLayout, Pipeline, PipelineCache } from './pipeline.js';
@@ -29,6 +30,7 @@ import * as commandBuffer from './command-buffer.js';
 import * as queue from './queue.js';
 import * as fence from './fence.js';
 import * as semaphore from './semaphore.js';
+import * as event from './event.js';
 import * as shaderModule from './shader-module.js';
 import * as descriptor from './descriptor.js';
 import * as pipeline from './pipeline.js';
@@ -55,6 +57,7 @@ const families: Record<string, unknown>[] = [
   queue,
   fence,
   semaphore,
+  event,
   shaderModule,
   descriptor,
   pipeline,
@@ -73,6 +76,7 @@ export class VulkanShim {
   readonly commandPools = new HandleTable<CommandPool>(VkObjectType.COMMAND_POOL, 64);
   readonly fences = new HandleTable<Fence>(VkObjectType.FENCE, 64);
   readonly semaphores = new HandleTable<Semaphore>(VkObjectType.SEMAPHORE, 64);
+  readonly events = new HandleTable<VkEvent>(VkObjectType.EVENT, 64);
   readonly shaderModules = new HandleTable<ShaderModule>(VkObjectType.SHADER_MODULE, 64);
   readonly descriptorSetLayouts = new HandleTable<DescriptorSetLayout>(VkObjectType.DESCRIPTOR_SET_LAYOUT, 64);
   readonly descriptorPools = new HandleTable<DescriptorPool>(VkObjectType.DESCRIPTOR_POOL, 64);

@@ -12,23 +12,12 @@ TiImage ti_allocate_image(TiRuntime, const TiImageAllocateInfo *) { return TIW_N
 void ti_free_image(TiRuntime, TiImage) { TIW_NOT_YET("ti_free_image"); }
 TiSampler ti_create_sampler(TiRuntime, const TiSamplerCreateInfo *) { return TIW_NOT_YET("ti_create_sampler"), nullptr; }
 void ti_destroy_sampler(TiRuntime, TiSampler) { TIW_NOT_YET("ti_destroy_sampler"); }
-TiEvent ti_create_event(TiRuntime) { return TIW_NOT_YET("ti_create_event"), nullptr; }
-void ti_destroy_event(TiEvent) { TIW_NOT_YET("ti_destroy_event"); }
 void ti_copy_image_device_to_device(TiRuntime, const TiImageSlice *, const TiImageSlice *) { TIW_NOT_YET("ti_copy_image_device_to_device"); }
 void ti_track_image_ext(TiRuntime, TiImage, TiImageLayout) { TIW_NOT_YET("ti_track_image_ext"); }
 void ti_transition_image(TiRuntime, TiImage, TiImageLayout) { TIW_NOT_YET("ti_transition_image"); }
-void ti_signal_event(TiRuntime, TiEvent) { TIW_NOT_YET("ti_signal_event"); }
-void ti_reset_event(TiRuntime, TiEvent) { TIW_NOT_YET("ti_reset_event"); }
-void ti_wait_event(TiRuntime, TiEvent) { TIW_NOT_YET("ti_wait_event"); }
-TiRuntime ti_import_vulkan_runtime(const TiVulkanRuntimeInteropInfo *) { return TIW_NOT_YET("ti_import_vulkan_runtime"), nullptr; }
-void ti_export_vulkan_runtime(TiRuntime, TiVulkanRuntimeInteropInfo *) { TIW_NOT_YET("ti_export_vulkan_runtime"); }
-TiMemory ti_import_vulkan_memory(TiRuntime, const TiVulkanMemoryInteropInfo *) { return TIW_NOT_YET("ti_import_vulkan_memory"), nullptr; }
-void ti_export_vulkan_memory(TiRuntime, TiMemory, TiVulkanMemoryInteropInfo *) { TIW_NOT_YET("ti_export_vulkan_memory"); }
 TiImage ti_import_vulkan_image(TiRuntime, const TiVulkanImageInteropInfo *, VkImageViewType, VkImageLayout) {
   return TIW_NOT_YET("ti_import_vulkan_image"), nullptr;
 }
 void ti_export_vulkan_image(TiRuntime, TiImage, TiVulkanImageInteropInfo *) { TIW_NOT_YET("ti_export_vulkan_image"); }
-TiEvent ti_import_vulkan_event(TiRuntime, const TiVulkanEventInteropInfo *) { return TIW_NOT_YET("ti_import_vulkan_event"), nullptr; }
-void ti_export_vulkan_event(TiRuntime, TiEvent, TiVulkanEventInteropInfo *) { TIW_NOT_YET("ti_export_vulkan_event"); }
 
 }  // extern "C"

@@ -1,6 +1,7 @@
 // Every C API handle table, in one place so that lookups check type, generation and owner alike.
 #pragma once
 #include "aot_module.h"
+#include "event.h"
 #include "handles.h"
 #include "memory.h"
 #include "runtime.h"
@@ -13,6 +14,7 @@ struct Registry {
   HandleTable<AotModule, HandleTag::AotModule> modules;
   HandleTable<Kernel, HandleTag::Kernel> kernels;
   HandleTable<ComputeGraph, HandleTag::ComputeGraph> graphs;
+  HandleTable<Event, HandleTag::Event> events;
 };
 
 Registry &registry();

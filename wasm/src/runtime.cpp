@@ -37,12 +37,6 @@ uint32_t find_memory_type(const VkPhysicalDeviceMemoryProperties &props, VkMemor
   return UINT32_MAX;
 }
 
-uint32_t spirv_version_for(uint32_t api_version) {
-  if (api_version >= VK_API_VERSION_1_2) return 0x10500;
-  if (api_version >= VK_API_VERSION_1_1) return 0x10300;
-  return 0x10000;
-}
-
 // The capabilities an owned runtime starts with. The shim's translator emulates float atomics
 // with compare-exchange loops, so those are offered; nothing wider than 32 bits is.
 void default_capabilities(Runtime &rt) {
@@ -123,6 +117,12 @@ TiRuntime create_vulkan_runtime(uint32_t api_version, uint32_t instance_extensio
 }
 
 }  // namespace
+
+uint32_t spirv_version_for(uint32_t api_version) {
+  if (api_version >= VK_API_VERSION_1_2) return 0x10500;
+  if (api_version >= VK_API_VERSION_1_1) return 0x10300;
+  return 0x10000;
+}
 
 bool init_device_state(Runtime &rt) {
   vkGetPhysicalDeviceProperties(rt.physical_device, &rt.properties);
@@ -423,6 +423,7 @@ void ti_destroy_runtime(TiRuntime runtime) {
   rt->flush();
   rt->wait();
   destroy_modules_of(runtime);
+  destroy_events_of(runtime);
   destroy_memories_of(runtime);
   rt->destroy_device_objects();
   registry().runtimes.remove(handle_bits(runtime));

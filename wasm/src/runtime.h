@@ -89,6 +89,9 @@ struct Runtime {
 // (Registry, which owns every handle table, is in registry.h.)
 Runtime *lookup_runtime(TiRuntime runtime, const char *name = "runtime");
 
+// The SPIR-V version a Vulkan API version guarantees (as the reference maps it).
+uint32_t spirv_version_for(uint32_t api_version);
+
 // Chooses memory types and records device properties once the device exists.
 bool init_device_state(Runtime &rt);
 

@@ -1,0 +1,60 @@
+// Between Vulkan handles and WebGPU objects, for code that mixes the two: resolve a VkDevice or
+// VkBuffer to the GPUDevice or GPUBuffer behind it, and wrap an external GPUBuffer as a VkBuffer
+// with its VkDeviceMemory (never destroyed by the shim: its owner keeps it).
+
+import type { VulkanShim } from './vulkan.js';
+import { lookupDevice } from './device.js';
+import { lookupBuffer, Buffer } from './buffer.js';
+import { DeviceMemory } from './memory.js';
+import { VkResult } from './result.js';
+import { VkFailure } from './validation.js';
+import { BufferUsage } from './webgpu-flags.js';
+import { VkBufferUsageFlagBits } from './abi/vk-enums.js';
+import { handleArg } from './structs.js';
+
+export function gpuDeviceOf(vk: VulkanShim, device: number): GPUDevice {
+  return lookupDevice(vk, device, 'gpuDeviceOf').gpu;
+}
+
+/** The GPUBuffer range a bound VkBuffer occupies. */
+export function gpuBufferOf(vk: VulkanShim, buffer: number | bigint): { buffer: GPUBuffer; offset: number; size: number } {
+  const b = lookupBuffer(vk, buffer, 'gpuBufferOf');
+  const bound = b.bound('gpuBufferOf');
+  return { buffer: bound.gpu, offset: bound.offset, size: b.size };
+}
+
+/** Vulkan usage flags equivalent to a GPUBuffer's usage. */
+export function vulkanUsageOf(usage: number): number {
+  let flags = 0;
+  if (usage & BufferUsage.STORAGE) flags |= VkBufferUsageFlagBits.STORAGE_BUFFER_BIT;
+  if (usage & BufferUsage.UNIFORM) flags |= VkBufferUsageFlagBits.UNIFORM_BUFFER_BIT;
+  if (usage & BufferUsage.COPY_SRC) flags |= VkBufferUsageFlagBits.TRANSFER_SRC_BIT;
+  if (usage & BufferUsage.COPY_DST) flags |= VkBufferUsageFlagBits.TRANSFER_DST_BIT;
+  if (usage & BufferUsage.VERTEX) flags |= VkBufferUsageFlagBits.VERTEX_BUFFER_BIT;
+  if (usage & BufferUsage.INDEX) flags |= VkBufferUsageFlagBits.INDEX_BUFFER_BIT;
+  if (usage & BufferUsage.INDIRECT) flags |= VkBufferUsageFlagBits.INDIRECT_BUFFER_BIT;
+  return flags;
+}
+
+/** Wraps `gpuBuffer` (of the VkDevice's GPUDevice) as a VkBuffer bound to a VkDeviceMemory. */
+export function importGpuBuffer(vk: VulkanShim, device: number, gpuBuffer: GPUBuffer): { buffer: number; memory: number; size: number; usage: number } {
+  const d = lookupDevice(vk, device, 'importGpuBuffer');
+  if (gpuBuffer.mapState !== 'unmapped') throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'importGpuBuffer: the GPUBuffer is mapped');
+  if (gpuBuffer.usage & (BufferUsage.MAP_READ | BufferUsage.MAP_WRITE)) {
+    throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'importGpuBuffer: a mappable GPUBuffer cannot be bound to shaders');
+  }
+  const memory = new DeviceMemory(d, gpuBuffer.size, 0, gpuBuffer);
+  const usage = vulkanUsageOf(gpuBuffer.usage);
+  const buffer = new Buffer(d, gpuBuffer.size, usage, 0);
+  buffer.memory = memory;
+  return { buffer: vk.buffers.insert(buffer), memory: vk.memories.insert(memory), size: gpuBuffer.size, usage };
+}
+
+/** Releases what importGpuBuffer made; the GPUBuffer itself stays with its owner. */
+export function releaseImportedGpuBuffer(vk: VulkanShim, buffer: number, memory: number): void {
+  const m = vk.memories.lookup(handleArg(memory));
+  if (!m?.imported) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'releaseImportedGpuBuffer: not an imported memory');
+  vk.buffers.remove(handleArg(buffer));
+  vk.memories.remove(handleArg(memory));
+  m.destroy(vk);
+}

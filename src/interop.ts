@@ -1,0 +1,142 @@
+import type { Runtime } from './runtime.js';
+import { Memory } from './memory.js';
+import { Event } from './event.js';
+import { TaichiError } from './errors.js';
+import { TiVulkanRuntimeInteropInfo, TiVulkanMemoryInteropInfo, TiVulkanEventInteropInfo } from './abi/taichi-structs.js';
+import { gpuBufferOf, gpuDeviceOf, importGpuBuffer, releaseImportedGpuBuffer } from '../shim/src/interop.js';
+
+/** What ti_export_vulkan_runtime hands out (dispatchable handles are 32-bit on wasm32). */
+export interface VulkanRuntimeInfo {
+  apiVersion: number;
+  instance: number;
+  physicalDevice: number;
+  device: number;
+  computeQueue: number;
+  computeQueueFamilyIndex: number;
+  graphicsQueue: number;
+  graphicsQueueFamilyIndex: number;
+}
+
+/** TiVulkanMemoryInteropInfo: non-dispatchable handles are uint64 (bigint). */
+export interface VulkanMemoryInfo {
+  buffer: bigint;
+  size: number;
+  usage: number;
+  memory: bigint;
+  offset: number;
+}
+
+export interface VulkanEventInfo {
+  event: bigint;
+}
+
+/**
+ * The runtime's Vulkan interop (taichi_vulkan.h) and the WebGPU objects behind it. `export*`
+ * hands Taichi's objects out; `import*` wraps objects made elsewhere, which Taichi never destroys.
+ */
+export class VulkanInterop {
+  /** @internal */
+  constructor(private readonly runtime: Runtime) {}
+
+  exportRuntime(): VulkanRuntimeInfo {
+    const L = TiVulkanRuntimeInteropInfo;
+    const wasm = this.runtime.wasm;
+    return wasm.withHeap(L.size, (p) => {
+      wasm.call('ti_export_vulkan_runtime', this.runtime.handle, p);
+      const v = wasm.view();
+      const u = (f: keyof typeof L.offsets) => v.getUint32(p + L.offsets[f], true);
+      return {
+        apiVersion: u('api_version'),
+        instance: u('instance'),
+        physicalDevice: u('physical_device'),
+        device: u('device'),
+        computeQueue: u('compute_queue'),
+        computeQueueFamilyIndex: u('compute_queue_family_index'),
+        graphicsQueue: u('graphics_queue'),
+        graphicsQueueFamilyIndex: u('graphics_queue_family_index'),
+      };
+    });
+  }
+
+  exportMemory(memory: Memory): VulkanMemoryInfo {
+    const L = TiVulkanMemoryInteropInfo;
+    const wasm = this.runtime.wasm;
+    return wasm.withHeap(L.size, (p) => {
+      wasm.call('ti_export_vulkan_memory', this.runtime.handle, memory.handle, p);
+      const v = wasm.view();
+      return {
+        buffer: v.getBigUint64(p + L.offsets.buffer, true),
+        size: Number(v.getBigUint64(p + L.offsets.size, true)),
+        usage: v.getUint32(p + L.offsets.usage, true),
+        memory: v.getBigUint64(p + L.offsets.memory, true),
+        offset: Number(v.getBigUint64(p + L.offsets.offset, true)),
+      };
+    });
+  }
+
+  importMemory(info: VulkanMemoryInfo): Memory {
+    const L = TiVulkanMemoryInteropInfo;
+    const wasm = this.runtime.wasm;
+    const handle = wasm.withHeap(L.size, (p) => {
+      const v = wasm.view();
+      v.setBigUint64(p + L.offsets.buffer, info.buffer, true);
+      v.setBigUint64(p + L.offsets.size, BigInt(info.size), true);
+      v.setUint32(p + L.offsets.usage, info.usage, true);
+      v.setBigUint64(p + L.offsets.memory, info.memory, true);
+      v.setBigUint64(p + L.offsets.offset, BigInt(info.offset), true);
+      return wasm.call('ti_import_vulkan_memory', this.runtime.handle, p);
+    });
+    return new Memory(this.runtime, handle, info.size, false, false);
+  }
+
+  exportEvent(event: Event): VulkanEventInfo {
+    const wasm = this.runtime.wasm;
+    return wasm.withHeap(TiVulkanEventInteropInfo.size, (p) => {
+      wasm.call('ti_export_vulkan_event', this.runtime.handle, event.handle, p);
+      return { event: wasm.view().getBigUint64(p + TiVulkanEventInteropInfo.offsets.event, true) };
+    });
+  }
+
+  importEvent(info: VulkanEventInfo): Event {
+    const wasm = this.runtime.wasm;
+    const handle = wasm.withHeap(TiVulkanEventInteropInfo.size, (p) => {
+      wasm.view().setBigUint64(p + TiVulkanEventInteropInfo.offsets.event, info.event, true);
+      return wasm.call('ti_import_vulkan_event', this.runtime.handle, p);
+    });
+    return new Event(this.runtime, handle);
+  }
+
+  /** The GPUDevice the runtime's VkDevice runs on. */
+  gpuDevice(): GPUDevice {
+    return this.shimCall(() => gpuDeviceOf(this.runtime.wasm.shim, this.exportRuntime().device));
+  }
+
+  /** The GPUBuffer behind a memory: the same storage, no copy. */
+  gpuBuffer(memory: Memory): GPUBuffer {
+    return this.shimCall(() => gpuBufferOf(this.runtime.wasm.shim, this.exportMemory(memory).buffer).buffer);
+  }
+
+  /** Wraps an existing GPUBuffer of the runtime's device as Taichi memory, without copying. */
+  importGpuBuffer(gpuBuffer: GPUBuffer, size = gpuBuffer.size): Memory {
+    const shim = this.runtime.wasm.shim;
+    const wrapped = this.shimCall(() => importGpuBuffer(shim, this.exportRuntime().device, gpuBuffer));
+    try {
+      const memory = this.importMemory({ buffer: BigInt(wrapped.buffer), size, usage: wrapped.usage, memory: BigInt(wrapped.memory), offset: 0 });
+      memory.onFree = () => releaseImportedGpuBuffer(shim, wrapped.buffer, wrapped.memory);
+      return memory;
+    } catch (e) {
+      releaseImportedGpuBuffer(shim, wrapped.buffer, wrapped.memory);
+      throw e;
+    }
+  }
+
+  private shimCall<T>(fn: () => T): T {
+    this.runtime.checkLive('vulkan interop');
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof TaichiError) throw e;
+      throw new TaichiError('INVALID_INTEROP', e instanceof Error ? e.message : String(e));
+    }
+  }
+}

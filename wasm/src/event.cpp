@@ -1,0 +1,110 @@
+#include "event.h"
+
+#include "error.h"
+#include "registry.h"
+
+namespace tiw {
+
+Event *lookup_event(TiRuntime runtime, TiEvent event, const char *name) {
+  if (event == TI_NULL_HANDLE) {
+    fail(TI_ERROR_ARGUMENT_NULL, "%s", name);
+    return nullptr;
+  }
+  Event *e = registry().events.get(handle_bits(event));
+  if (!e) {
+    fail(TI_ERROR_INVALID_ARGUMENT, "%s is not a live TiEvent (destroyed, or a handle of another type)", name);
+    return nullptr;
+  }
+  if (runtime != TI_NULL_HANDLE && e->owner != runtime) {
+    fail(TI_ERROR_INVALID_ARGUMENT, "%s belongs to another runtime", name);
+    return nullptr;
+  }
+  return e;
+}
+
+namespace {
+
+void release(Runtime *rt, Event &e) {
+  if (rt && !e.imported) vkDestroyEvent(rt->device, e.event, nullptr);
+}
+
+// Records `record(cb, event)` into the runtime's command list.
+template <typename F>
+void record(TiRuntime runtime, TiEvent event, F &&command) {
+  Runtime *rt = lookup_runtime(runtime);
+  if (!rt) return;
+  Event *e = lookup_event(runtime, event, "event");
+  if (!e) return;
+  VkCommandBuffer cb = rt->commands();
+  if (cb == VK_NULL_HANDLE) return;
+  command(cb, e->event);
+  rt->recorded_commands++;
+}
+
+}  // namespace
+
+void destroy_events_of(TiRuntime runtime) {
+  Runtime *rt = registry().runtimes.get(handle_bits(runtime));
+  std::vector<uint32_t> doomed;
+  registry().events.for_each([&](uint32_t handle, Event &e) {
+    if (e.owner == runtime) doomed.push_back(handle);
+  });
+  for (uint32_t h : doomed) release(rt, *registry().events.remove(h));
+}
+
+}  // namespace tiw
+
+using namespace tiw;
+
+extern "C" {
+
+TiEvent ti_create_event(TiRuntime runtime) {
+  Runtime *rt = lookup_runtime(runtime);
+  if (!rt) return TI_NULL_HANDLE;
+  auto e = std::make_unique<Event>();
+  e->owner = runtime;
+  VkEventCreateInfo eci{};
+  eci.sType = VK_STRUCTURE_TYPE_EVENT_CREATE_INFO;
+  VkResult r = vkCreateEvent(rt->device, &eci, nullptr, &e->event);
+  if (r != VK_SUCCESS) {
+    fail_vk(r, "vkCreateEvent");
+    return TI_NULL_HANDLE;
+  }
+  VkEvent raw = e->event;
+  uint32_t handle = registry().events.insert(std::move(e));
+  if (!handle) {
+    vkDestroyEvent(rt->device, raw, nullptr);
+    fail(TI_ERROR_OUT_OF_MEMORY, "too many live events");
+    return TI_NULL_HANDLE;
+  }
+  return make_handle<TiEvent>(handle);
+}
+
+void ti_destroy_event(TiEvent event) {
+  Event *e = lookup_event(TI_NULL_HANDLE, event, "event");
+  if (!e) return;
+  Runtime *rt = registry().runtimes.get(handle_bits(e->owner));
+  // Recorded commands may still name the event: submit them first.
+  if (rt && !rt->flush()) return;
+  release(rt, *registry().events.remove(handle_bits(event)));
+}
+
+void ti_signal_event(TiRuntime runtime, TiEvent event) {
+  record(runtime, event, [](VkCommandBuffer cb, VkEvent e) { vkCmdSetEvent(cb, e, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT); });
+}
+
+void ti_reset_event(TiRuntime runtime, TiEvent event) {
+  record(runtime, event, [](VkCommandBuffer cb, VkEvent e) { vkCmdResetEvent(cb, e, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT); });
+}
+
+void ti_wait_event(TiRuntime runtime, TiEvent event) {
+  record(runtime, event, [](VkCommandBuffer cb, VkEvent e) {
+    VkMemoryBarrier mb{};
+    mb.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER;
+    mb.srcAccessMask = VK_ACCESS_MEMORY_WRITE_BIT;
+    mb.dstAccessMask = VK_ACCESS_MEMORY_READ_BIT | VK_ACCESS_MEMORY_WRITE_BIT;
+    vkCmdWaitEvents(cb, 1, &e, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT, 1, &mb, 0, nullptr, 0, nullptr);
+  });
+}
+
+}  // extern "C"

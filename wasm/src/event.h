@@ -1,0 +1,20 @@
+// TiEvent (C API up to 1.3): a VkEvent whose set, reset and wait are recorded into the
+// runtime's command list, so a later submission waits on an earlier one's signal.
+#pragma once
+#include <taichi/taichi.h>
+
+namespace tiw {
+
+struct Event {
+  TiRuntime owner = TI_NULL_HANDLE;
+  VkEvent event = VK_NULL_HANDLE;
+  // An imported event belongs to whoever made it: freeing the TiEvent leaves the VkEvent alone.
+  bool imported = false;
+};
+
+// The event behind a handle, checked to belong to `runtime`; null with the error set otherwise.
+Event *lookup_event(TiRuntime runtime, TiEvent event, const char *name);
+
+void destroy_events_of(TiRuntime runtime);
+
+}  // namespace tiw
