@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { create, globals } from 'webgpu';
+import { Runtime, TaichiError, type AotModule } from '../src/index.js';
+
+Object.assign(globalThis, globals);
+const FILL_MATMUL = new URL('../../shared/fixtures/taichi-aot/android_fill_matmul.tcm', import.meta.url).pathname;
+
+async function readGpuBuffer(device: GPUDevice, buffer: GPUBuffer, size: number): Promise<Float32Array> {
+  const staging = device.createBuffer({ size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+  const encoder = device.createCommandEncoder();
+  encoder.copyBufferToBuffer(buffer, 0, staging, 0, size);
+  device.queue.submit([encoder.finish()]);
+  await staging.mapAsync(GPUMapMode.READ);
+  const out = new Float32Array(staging.getMappedRange().slice(0));
+  staging.destroy();
+  return out;
+}
+
+// Dawn's GPU object must stay reachable while its devices live: collecting it crashes the process.
+const gpu = create([]);
+
+describe('Vulkan and WebGPU interop', () => {
+  let device: GPUDevice;
+  let runtime: Runtime;
+  let mod: AotModule;
+  beforeAll(async () => {
+    const adapter = await gpu.requestAdapter();
+    device = await adapter!.requestDevice({ requiredLimits: { maxStorageBuffersPerShaderStage: adapter!.limits.maxStorageBuffersPerShaderStage } });
+    runtime = await Runtime.create({ device });
+    mod = await runtime.loadModule(FILL_MATMUL);
+  });
+  afterAll(async () => {
+    await runtime?.destroy();
+    device?.destroy();
+  });
+
+  test('Taichi runs on the GPUDevice it was given and exposes it', () => {
+    expect(runtime.gpuDevice).toBe(device);
+    const info = runtime.vulkan.exportRuntime();
+    expect(info.device).not.toBe(0);
+    expect(info.computeQueue).not.toBe(0);
+    expect(info.computeQueueFamilyIndex).toBe(0);
+  });
+
+  test("Taichi memory's GPUBuffer is the same storage in both directions", async () => {
+    const a = runtime.ndarray('f32', [8, 8]);
+    mod.kernel('fill').launch(a, 2.5);
+    await runtime.wait();
+    // Written by Taichi, read through WebGPU.
+    expect(Array.from(await readGpuBuffer(device, a.memory.gpuBuffer, 256))).toEqual(new Array(64).fill(2.5));
+    // Written through WebGPU, read by Taichi.
+    const values = Float32Array.from({ length: 64 }, (_, i) => i * 0.25);
+    device.queue.writeBuffer(a.memory.gpuBuffer, 0, values);
+    expect(Array.from(await a.read())).toEqual(Array.from(values));
+    a.free();
+  });
+
+  test('an external GPUBuffer imported as memory is used in place and survives its TiMemory', async () => {
+    const external = device.createBuffer({ size: 1024, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST });
+    const memory = runtime.importBuffer(external);
+    const nd = runtime.ndarray('f32', [16, 16], { memory });
+    mod.kernel('fill').launch(nd, -4);
+    await runtime.wait();
+    expect(Array.from(await readGpuBuffer(device, external, 1024))).toEqual(new Array(256).fill(-4));
+    memory.free();
+    // Taichi released only its record: the buffer is still the caller's to use.
+    device.queue.writeBuffer(external, 0, new Float32Array([9]));
+    expect((await readGpuBuffer(device, external, 4))[0]).toBe(9);
+    external.destroy();
+  });
+
+  test('exported memory and events import back; bad imports are refused with clear errors', async () => {
+    const a = runtime.ndarray('f32', [4, 4]);
+    const info = runtime.vulkan.exportMemory(a.memory);
+    expect(info.size).toBe(64);
+    const again = runtime.vulkan.importMemory(info);
+    const view = runtime.ndarray('f32', [4, 4], { memory: again });
+    mod.kernel('fill').launch(view, 6);
+    expect(Array.from(await a.read())).toEqual(new Array(16).fill(6));
+    again.free();
+    expect(Array.from(await a.read())).toEqual(new Array(16).fill(6));
+
+    expect(() => runtime.vulkan.importMemory({ ...info, size: 1 << 20 })).toThrow(/INVALID_ARGUMENT/);
+    expect(() => runtime.vulkan.importMemory({ ...info, usage: 0 })).toThrow(/INVALID_INTEROP.*STORAGE_BUFFER/);
+    expect(() => runtime.vulkan.importMemory({ ...info, buffer: 12345n })).toThrow(/INVALID_INTEROP/);
+    const uniformOnly = device.createBuffer({ size: 256, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+    expect(() => runtime.importBuffer(uniformOnly)).toThrow(TaichiError);
+    uniformOnly.destroy();
+
+    const event = runtime.createEvent();
+    const imported = runtime.vulkan.importEvent(runtime.vulkan.exportEvent(event));
+    imported.destroy();
+    event.signal();
+    await runtime.wait();
+    event.destroy();
+    expect(() => runtime.vulkan.importEvent({ event: 777n })).toThrow(/INVALID_INTEROP/);
+    a.free();
+  });
+
+  test('destroying a runtime on an external device leaves the device working', async () => {
+    const second = await Runtime.create({ device });
+    const m = second.allocateMemory({ size: 64, hostWrite: true, hostRead: true });
+    m.write(new Float32Array(16).fill(1));
+    await second.destroy();
+    const probe = device.createBuffer({ size: 16, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST });
+    device.queue.writeBuffer(probe, 0, new Float32Array([1, 2, 3, 4]));
+    expect(Array.from(await readGpuBuffer(device, probe, 16))).toEqual([1, 2, 3, 4]);
+    probe.destroy();
+  });
+});
