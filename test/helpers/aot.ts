@@ -1,0 +1,75 @@
+// Shared pieces of the AOT-module tests: fixture paths, one runtime per test file, error
+// assertions, a seeded random source and small numeric summaries.
+
+import { afterAll, beforeAll, expect } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { Runtime, TaichiError } from '../../src/index.js';
+import type { TaichiErrorCode } from '../../src/errors.js';
+
+/** The real Taichi modules (read-only, shared/ beside the checkout, as in CI). */
+export const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/taichi-aot/', import.meta.url));
+
+export function fixture(name: string): string {
+  return FIXTURES + name;
+}
+
+/** Creates one runtime for the calling test file (beforeAll) and destroys it afterwards. */
+export function useRuntime(): () => Runtime {
+  let runtime: Runtime | undefined;
+  beforeAll(async () => {
+    runtime = await Runtime.create();
+  });
+  afterAll(async () => {
+    await runtime?.destroy();
+  });
+  return () => {
+    if (!runtime) throw new Error('the runtime is created in beforeAll');
+    return runtime;
+  };
+}
+
+/** Runs `fn` and checks it fails with a TaichiError of `code` whose detail contains every fragment. */
+export async function expectTaichiError(fn: () => unknown, code: TaichiErrorCode, ...fragments: string[]): Promise<TaichiError> {
+  let caught: unknown;
+  try {
+    await fn();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught, `expected TI_ERROR_${code}`).toBeInstanceOf(TaichiError);
+  const error = caught as TaichiError;
+  expect(error.code, error.message).toBe(code);
+  for (const f of fragments) expect(error.detail).toContain(f);
+  return error;
+}
+
+/** A small seeded generator (mulberry32), so inputs are random but every run sees the same ones. */
+export function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Index of the first non-finite value, or -1. */
+export function firstNonFinite(values: ArrayLike<number>): number {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return i;
+  return -1;
+}
+
+export function sum(values: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i];
+  return s;
+}
+
+/** How many values lie outside the open interval (0, 1) (NaN counts as outside). */
+export function outsideUnitInterval(x: ArrayLike<number>): number {
+  let outside = 0;
+  for (let i = 0; i < x.length; i++) if (!(x[i] > 0 && x[i] < 1)) outside++;
+  return outside;
+}
