@@ -4,7 +4,7 @@
 
 import { VulkanShim, type GpuSource } from '../shim/src/vulkan.js';
 import { currentPlatform } from './platform/index.js';
-import type { EmscriptenModule } from './platform/types.js';
+import type { EmscriptenModule, TaichiWasmFactory } from './platform/types.js';
 import { TaichiError, errorCodeName } from './errors.js';
 import { Host } from './host.js';
 
@@ -19,10 +19,13 @@ export class TaichiWasm {
     readonly shim: VulkanShim,
   ) {}
 
-  /** Instantiates the runtime over a GPU source (an adapter, or an existing GPUDevice). */
-  static async instantiate(source: GpuSource): Promise<TaichiWasm> {
+  /**
+   * Instantiates the runtime over a GPU source (an adapter, or an existing GPUDevice). `build`
+   * replaces the packaged runtime with another program linked against libtaichi_c_api.a.
+   */
+  static async instantiate(source: GpuSource, build?: { factory: TaichiWasmFactory; wasmBinary: Uint8Array }): Promise<TaichiWasm> {
     const platform = await currentPlatform();
-    const [factory, wasmBinary] = await Promise.all([platform.factory(), platform.wasmBytes()]);
+    const [factory, wasmBinary] = build ? [build.factory, build.wasmBinary] : await Promise.all([platform.factory(), platform.wasmBytes()]);
     let module: EmscriptenModule | undefined;
     const shim = new VulkanShim(
       {
