@@ -132,7 +132,8 @@ export class VulkanShim {
 
   /**
    * Runs an entry point so that nothing escapes into wasm: a VkFailure becomes its VkResult, any
-   * other exception becomes VK_ERROR_UNKNOWN, both reported to the validation log.
+   * other exception becomes VK_ERROR_UNKNOWN, both reported to the validation log. The wrapper
+   * has the entry point's own arity, so a call allocates no argument arrays.
    */
   private guard(name: string, fn: EntryPoint): (...args: unknown[]) => unknown {
     const fail = (e: unknown): number => {
