@@ -144,14 +144,22 @@ export class VulkanShim {
       this.validation.report(name, `internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return VkResult.ERROR_UNKNOWN;
     };
-    return (...args: unknown[]) => {
-      try {
-        const result = (fn as (...a: unknown[]) => unknown)(this, ...args);
-        if (result instanceof Promise) return result.catch(fail);
-        return result;
-      } catch (e) {
-        return fail(e);
-      }
-    };
+    const f = fn as (...a: unknown[]) => unknown;
+    const settle = (result: unknown): unknown => (result instanceof Promise ? result.catch(fail) : result);
+    const vk = this;
+    switch (fn.length - 1) {
+      case 1:
+        return (a) => { try { return settle(f(vk, a)); } catch (e) { return fail(e); } };
+      case 2:
+        return (a, b) => { try { return settle(f(vk, a, b)); } catch (e) { return fail(e); } };
+      case 3:
+        return (a, b, c) => { try { return settle(f(vk, a, b, c)); } catch (e) { return fail(e); } };
+      case 4:
+        return (a, b, c, d) => { try { return settle(f(vk, a, b, c, d)); } catch (e) { return fail(e); } };
+      case 5:
+        return (a, b, c, d, e5) => { try { return settle(f(vk, a, b, c, d, e5)); } catch (e) { return fail(e); } };
+      default:
+        return (...args: unknown[]) => { try { return settle(f(vk, ...args)); } catch (e) { return fail(e); } };
+    }
   }
 }
