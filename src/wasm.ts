@@ -13,6 +13,8 @@ export type WasmArg = number | bigint;
 export class TaichiWasm {
   private busy = false;
   private validationSeen = 0;
+  private readonly exports = new Map<string, (...args: WasmArg[]) => unknown>();
+  private cachedView: DataView | undefined;
 
   private constructor(
     readonly module: EmscriptenModule,
@@ -71,8 +73,12 @@ export class TaichiWasm {
 
   /** A C function called as is, with no error-slot handling (for ti_get_last_error and tests). */
   raw(name: string, ...args: WasmArg[]): number {
-    const fn = this.module[`_${name}`] as ((...a: WasmArg[]) => unknown) | undefined;
-    if (!fn) throw new TaichiError('NOT_SUPPORTED', `${name} is not exported by the wasm runtime`);
+    let fn = this.exports.get(name);
+    if (!fn) {
+      fn = this.module[`_${name}`] as ((...a: WasmArg[]) => unknown) | undefined;
+      if (!fn) throw new TaichiError('NOT_SUPPORTED', `${name} is not exported by the wasm runtime`);
+      this.exports.set(name, fn);
+    }
     const result = fn(...args);
     return typeof result === 'bigint' ? Number(BigInt.asIntN(64, result)) : (result as number);
   }
@@ -92,8 +98,11 @@ export class TaichiWasm {
     });
   }
 
+  /** A DataView of the heap, renewed only when wasm memory grows. */
   view(): DataView {
-    return new DataView(this.module.HEAPU8.buffer);
+    const buffer = this.module.HEAPU8.buffer;
+    if (this.cachedView?.buffer !== buffer) this.cachedView = new DataView(buffer);
+    return this.cachedView;
   }
 
   /** Runs `fn` with `size` bytes of zeroed heap memory, freed afterwards. */
