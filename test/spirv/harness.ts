@@ -157,7 +157,7 @@ export async function run(device: GPUDevice, r: TranslationResult, d: Dispatch):
         usage: GPUTextureUsage.TEXTURE_BINDING | GPUTextureUsage.STORAGE_BINDING | GPUTextureUsage.COPY_DST | GPUTextureUsage.COPY_SRC,
       });
       owned.push(tex);
-      if (t.data) device.queue.writeTexture({ texture: tex }, t.data, { bytesPerRow: t.width * t.bytesPerTexel }, [t.width, t.height]);
+      if (t.data) device.queue.writeTexture({ texture: tex }, new Uint8Array(t.data.buffer as ArrayBuffer, t.data.byteOffset, t.data.byteLength), { bytesPerRow: t.width * t.bytesPerTexel }, [t.width, t.height]);
       entries.push({ binding: b.binding, resource: tex.createView() });
       if (b.kind === 'storage-texture') {
         const bytesPerRow = Math.ceil((t.width * t.bytesPerTexel) / 256) * 256;
