@@ -16,6 +16,7 @@ import * as S from './abi/vk-structs.js';
 import { VkStructureType, VkCommandBufferLevel, VkCommandBufferUsageFlagBits, VkCommandPoolCreateFlagBits, VkPipelineBindPoint } from './abi/vk-enums.js';
 import { lookupPipeline, lookupPipelineLayout } from './pipeline.js';
 import { lookupDescriptorSet } from './descriptor.js';
+import { readImageBarriers } from './image.js';
 import type { Command } from './encode.js';
 import { lookupEvent } from './event.js';
 
@@ -167,15 +168,17 @@ export function vkCmdUpdateBuffer(vk: VulkanShim, commandBuffer: number, dstHand
   cb.record('vkCmdUpdateBuffer', { kind: 'updateBuffer', dst, offset, data: vk.heap.u8.slice(pData, pData + size) });
 }
 
-/** WebGPU synchronises every command of a queue in order; the barrier is only validated. */
+/** WebGPU synchronises every command of a queue in order; the barrier is validated and its image layouts tracked. */
 export function vkCmdPipelineBarrier(vk: VulkanShim, commandBuffer: number, _srcStage: number, _dstStage: number, _dependency: number, memoryBarrierCount: number, pMemoryBarriers: number, bufferBarrierCount: number, pBufferBarriers: number, imageBarrierCount: number, pImageBarriers: number): void {
   const cb = lookupCommandBuffer(vk, commandBuffer, 'vkCmdPipelineBarrier');
   readArray(vk.heap, pMemoryBarriers, memoryBarrierCount, S.VkMemoryBarrier, 'pMemoryBarriers');
   for (const b of readArray(vk.heap, pBufferBarriers, bufferBarrierCount, S.VkBufferMemoryBarrier, 'pBufferMemoryBarriers')) {
     lookupBuffer(vk, b.handle('buffer'), 'vkCmdPipelineBarrier');
   }
-  readArray(vk.heap, pImageBarriers, imageBarrierCount, S.VkImageMemoryBarrier, 'pImageMemoryBarriers');
+  const transitions = readImageBarriers(vk, imageBarrierCount, pImageBarriers, 'vkCmdPipelineBarrier');
   if (cb.state !== 'recording') throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `vkCmdPipelineBarrier: command buffer is ${cb.state}`);
+  // Layouts are tracked as the command buffer is replayed, in submission order.
+  for (const t of transitions) cb.record('vkCmdPipelineBarrier', t);
 }
 
 export function vkCmdBindPipeline(vk: VulkanShim, commandBuffer: number, bindPoint: number, pipelineHandle: unknown): void {

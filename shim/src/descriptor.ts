@@ -5,11 +5,13 @@
 import type { VulkanShim } from './vulkan.js';
 import { lookupDevice, type Device } from './device.js';
 import { lookupBuffer, type Buffer } from './buffer.js';
+import { lookupImageView, type ImageView } from './image.js';
+import { lookupSampler, type Sampler } from './sampler.js';
 import { VkResult } from './result.js';
 import { VkFailure } from './validation.js';
-import { readStruct, readArray, requirePointer, writeHandle64, handleArg } from './structs.js';
+import { readStruct, readArray, requirePointer, writeHandle64, handleArg, type StructReader } from './structs.js';
 import * as S from './abi/vk-structs.js';
-import { VkStructureType, VkDescriptorType, VkDescriptorPoolCreateFlagBits } from './abi/vk-enums.js';
+import { VkStructureType, VkDescriptorType, VkDescriptorPoolCreateFlagBits, VkImageLayout, VkImageUsageFlagBits } from './abi/vk-enums.js';
 
 export interface LayoutBinding {
   binding: number;
@@ -37,8 +39,20 @@ export interface BufferDescriptor {
   range: number;
 }
 
-/** Image and sampler descriptors belong to the images issue; this union grows with it. */
-export type Descriptor = BufferDescriptor;
+/** A sampled or storage image; a combined image sampler carries its sampler too. */
+export interface ImageDescriptor {
+  kind: 'image';
+  view: ImageView;
+  sampler: Sampler | undefined;
+  layout: number;
+}
+
+export interface SamplerDescriptor {
+  kind: 'sampler';
+  sampler: Sampler;
+}
+
+export type Descriptor = BufferDescriptor | ImageDescriptor | SamplerDescriptor;
 
 export class DescriptorSet {
   readonly descriptors = new Map<number, Descriptor>();
@@ -78,7 +92,10 @@ function lookupPool(vk: VulkanShim, handle: unknown, entryPoint: string): Descri
   return p;
 }
 
+const IMAGE_TYPES: readonly number[] = [VkDescriptorType.SAMPLER, VkDescriptorType.COMBINED_IMAGE_SAMPLER, VkDescriptorType.SAMPLED_IMAGE, VkDescriptorType.STORAGE_IMAGE];
+
 const SUPPORTED_TYPES: readonly number[] = [
+  ...IMAGE_TYPES,
   VkDescriptorType.UNIFORM_BUFFER,
   VkDescriptorType.STORAGE_BUFFER,
   VkDescriptorType.UNIFORM_BUFFER_DYNAMIC,
@@ -180,12 +197,19 @@ export function vkUpdateDescriptorSets(vk: VulkanShim, deviceHandle: number, wri
     const first = w.u32('dstBinding');
     const type = w.u32('descriptorType');
     const count = w.u32('descriptorCount');
-    const infos = readArray(vk.heap, w.ptr('pBufferInfo'), count, S.VkDescriptorBufferInfo, 'pBufferInfo');
+    const isImage = IMAGE_TYPES.includes(type);
+    const infos = isImage
+      ? readArray(vk.heap, w.ptr('pImageInfo'), count, S.VkDescriptorImageInfo, 'pImageInfo')
+      : readArray(vk.heap, w.ptr('pBufferInfo'), count, S.VkDescriptorBufferInfo, 'pBufferInfo');
     infos.forEach((bi, i) => {
       const binding = first + i;
       const declared = set.layout.bindings.get(binding);
       if (!declared || declared.type !== type) {
         throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `binding ${binding} is not a descriptor of type ${type} in the set's layout`);
+      }
+      if (isImage) {
+        set.descriptors.set(binding, imageDescriptor(vk, bi, type, binding));
+        return;
       }
       const buffer = lookupBuffer(vk, bi.handle('buffer'), 'vkUpdateDescriptorSets');
       const offset = bi.u64('offset');
@@ -210,15 +234,51 @@ export function vkUpdateDescriptorSets(vk: VulkanShim, deviceHandle: number, wri
   }
 }
 
-/** The bind group of `set` for a pipeline's group layout, made once per write of the set. */
-export function bindGroupFor(set: DescriptorSet, layout: GPUBindGroupLayout, bindings: readonly number[]): GPUBindGroup {
+/** An image, sampler or combined image sampler descriptor, checked against what WebGPU binds. */
+function imageDescriptor(vk: VulkanShim, info: StructReader, type: number, binding: number): Descriptor {
+  const where = `vkUpdateDescriptorSets: binding ${binding}`;
+  if (type === VkDescriptorType.SAMPLER) return { kind: 'sampler', sampler: lookupSampler(vk, info.handle('sampler'), where) };
+  const view = lookupImageView(vk, info.handle('imageView'), where);
+  const layout = info.u32('imageLayout');
+  if (type === VkDescriptorType.STORAGE_IMAGE) {
+    view.image.requireUsage(VkImageUsageFlagBits.STORAGE_BIT, where, 'STORAGE usage');
+    if (layout !== VkImageLayout.GENERAL) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `${where}: storage images are used in layout GENERAL, not ${layout}`);
+    if (view.range.mipCount !== 1) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `${where}: a storage image view has exactly one mip level in WebGPU`);
+    return { kind: 'image', view, sampler: undefined, layout };
+  }
+  view.image.requireUsage(VkImageUsageFlagBits.SAMPLED_BIT, where, 'SAMPLED usage');
+  const sampler = type === VkDescriptorType.COMBINED_IMAGE_SAMPLER ? lookupSampler(vk, info.handle('sampler'), where) : undefined;
+  return { kind: 'image', view, sampler, layout };
+}
+
+function bindingResource(d: Descriptor): GPUBindingResource {
+  switch (d.kind) {
+    case 'buffer': {
+      const bound = d.buffer.bound('vkCmdDispatch');
+      return { buffer: bound.gpu, offset: bound.offset + d.offset, size: d.range };
+    }
+    case 'image':
+      return d.view.gpu;
+    case 'sampler':
+      return d.sampler.gpu;
+  }
+}
+
+/**
+ * The bind group of `set` for a pipeline's group layout, made once per write of the set.
+ * `combinedSamplers` maps the WebGPU binding of each sampler split off a combined image sampler
+ * to the Vulkan binding whose descriptor holds it.
+ */
+export function bindGroupFor(set: DescriptorSet, layout: GPUBindGroupLayout, bindings: readonly number[], combinedSamplers: ReadonlyMap<number, number> = new Map()): GPUBindGroup {
   const cached = set.bindGroups.get(layout);
   if (cached && cached.version === set.version) return cached.group;
   const entries: GPUBindGroupEntry[] = bindings.map((binding) => {
-    const d = set.descriptors.get(binding);
-    if (!d) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `the shader uses binding ${binding}, which the bound descriptor set never wrote`);
-    const bound = d.buffer.bound('vkCmdDispatch');
-    return { binding, resource: { buffer: bound.gpu, offset: bound.offset + d.offset, size: d.range } };
+    const combined = combinedSamplers.get(binding);
+    const d = set.descriptors.get(combined ?? binding);
+    if (!d) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `the shader uses binding ${combined ?? binding}, which the bound descriptor set never wrote`);
+    if (combined === undefined) return { binding, resource: bindingResource(d) };
+    if (d.kind !== 'image' || !d.sampler) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `binding ${combined} is not a combined image sampler`);
+    return { binding, resource: d.sampler.gpu };
   });
   const group = set.layout.device.gpu.createBindGroup({ layout, entries });
   set.bindGroups.set(layout, { version: set.version, group });

@@ -9,6 +9,7 @@ import type { Device } from './device.js';
 import type { DeviceMemory } from './memory.js';
 import type { Pipeline } from './pipeline.js';
 import { bindGroupFor, type DescriptorSet } from './descriptor.js';
+import { encodeImageCommand, type ImageCommand } from './image.js';
 import { VkResult } from './result.js';
 import { VkFailure } from './validation.js';
 import type { VkEvent } from './event.js';
@@ -27,6 +28,7 @@ export type Command =
   | { kind: 'bindDescriptorSets'; firstSet: number; sets: { set: DescriptorSet; offsets: number[] }[] }
   | { kind: 'dispatch'; x: number; y: number; z: number }
   | { kind: 'dispatchIndirect'; buffer: Buffer; offset: number }
+  | ImageCommand
   | { kind: 'beginCommandBuffer' }
   | { kind: 'setEvent'; event: VkEvent }
   | { kind: 'resetEvent'; event: VkEvent }
@@ -123,6 +125,12 @@ export class EncodeContext {
         this.written.add(dst.memory);
         return;
       }
+      case 'imageLayout':
+      case 'copyImage':
+      case 'copyBufferToImage':
+      case 'copyImageToBuffer':
+      case 'clearColorImage':
+        return encodeImageCommand(this, c);
       case 'bindPipeline':
         this.pipeline = c.pipeline;
         return;
@@ -167,7 +175,7 @@ export class EncodeContext {
       if (!group) return;
       const bound = this.sets[index];
       if (!bound) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `vkCmdDispatch: descriptor set ${index} is not bound`);
-      const bindGroup = bindGroupFor(bound.set, group.layout, group.bindings);
+      const bindGroup = bindGroupFor(bound.set, group.layout, group.bindings, group.combinedSamplers);
       const dynamic = bound.set.layout.dynamicBindings;
       const offsets = group.dynamicBindings.map((b) => bound.offsets[dynamic.indexOf(b)]);
       const previous = this.appliedOffsets[index];
@@ -177,7 +185,8 @@ export class EncodeContext {
         this.appliedOffsets[index] = offsets;
       }
       for (const b of group.writtenBindings) {
-        const memory = bound.set.descriptors.get(b)?.buffer.memory;
+        const d = bound.set.descriptors.get(b);
+        const memory = d?.kind === 'buffer' ? d.buffer.memory : undefined;
         if (memory?.hostVisible) this.written.add(memory);
       }
     });

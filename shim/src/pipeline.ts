@@ -38,6 +38,8 @@ export interface PipelineGroup {
   dynamicBindings: number[];
   /** Of those, the storage buffers the shader writes. */
   writtenBindings: number[];
+  /** Samplers split off combined image samplers: their binding -> the Vulkan binding holding them. */
+  combinedSamplers: Map<number, number>;
 }
 
 export class Pipeline {
@@ -118,7 +120,30 @@ function cachedBindGroupLayout(gpu: GPUDevice, entries: GPUBindGroupLayoutEntry[
   return layout;
 }
 
+const STORAGE_ACCESS: Record<string, GPUStorageTextureAccess> = { read: 'read-only', write: 'write-only', read_write: 'read-write' };
+
+/** The layout entry of a texture or sampler binding, from the translator's reflection. */
+function imageLayoutEntry(r: BindingReflection, declared: number, where: string): GPUBindGroupLayoutEntry {
+  const mismatch = (): VkFailure => new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `${where}: the shader's ${r.kind} binding does not match descriptor type ${declared} of the pipeline layout`);
+  const visibility = ShaderStage.COMPUTE;
+  switch (r.kind) {
+    case 'sampled-texture':
+      if (declared !== VkDescriptorType.SAMPLED_IMAGE && declared !== VkDescriptorType.COMBINED_IMAGE_SAMPLER) throw mismatch();
+      return { binding: r.binding, visibility, texture: { sampleType: r.sampleType, viewDimension: r.viewDimension } };
+    case 'storage-texture':
+      if (declared !== VkDescriptorType.STORAGE_IMAGE) throw mismatch();
+      return { binding: r.binding, visibility, storageTexture: { access: STORAGE_ACCESS[r.access ?? 'read_write'], format: r.format!, viewDimension: r.viewDimension } };
+    default: {
+      const combined = r.combinedWith !== undefined;
+      if ((combined && declared !== VkDescriptorType.COMBINED_IMAGE_SAMPLER) || (!combined && declared !== VkDescriptorType.SAMPLER)) throw mismatch();
+      // A filtering binding also takes non-filtering samplers; comparison samplers are not supported.
+      return { binding: r.binding, visibility, sampler: { type: 'filtering' } };
+    }
+  }
+}
+
 function layoutEntry(r: BindingReflection, declared: number, where: string): GPUBindGroupLayoutEntry {
+  if (r.kind === 'sampled-texture' || r.kind === 'storage-texture' || r.kind === 'sampler') return imageLayoutEntry(r, declared, where);
   const dynamic = declared === VkDescriptorType.UNIFORM_BUFFER_DYNAMIC || declared === VkDescriptorType.STORAGE_BUFFER_DYNAMIC;
   const isUniform = declared === VkDescriptorType.UNIFORM_BUFFER || declared === VkDescriptorType.UNIFORM_BUFFER_DYNAMIC;
   const isStorage = declared === VkDescriptorType.STORAGE_BUFFER || declared === VkDescriptorType.STORAGE_BUFFER_DYNAMIC;
@@ -141,15 +166,17 @@ function pipelineGroups(device: Device, layout: PipelineLayout, translation: Tra
     if (!setLayout) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `the shader uses descriptor set ${set}, which the pipeline layout lacks`);
     reflected.sort((a, b) => a.binding - b.binding);
     const entries = reflected.map((r) => {
-      const declared = setLayout.bindings.get(r.binding);
-      if (!declared) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `the shader uses set ${set} binding ${r.binding}, which its layout lacks`);
-      return layoutEntry(r, declared.type, `set ${set} binding ${r.binding}`);
+      const vulkanBinding = r.combinedWith ?? r.binding;
+      const declared = setLayout.bindings.get(vulkanBinding);
+      if (!declared) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `the shader uses set ${set} binding ${vulkanBinding}, which its layout lacks`);
+      return layoutEntry(r, declared.type, `set ${set} binding ${vulkanBinding}`);
     });
     groups[set] = {
       layout: cachedBindGroupLayout(device.gpu, entries),
       bindings: reflected.map((r) => r.binding),
       dynamicBindings: entries.filter((e) => e.buffer?.hasDynamicOffset).map((e) => e.binding),
       writtenBindings: reflected.filter((r) => r.kind === 'storage' && r.access !== 'read').map((r) => r.binding),
+      combinedSamplers: new Map(reflected.flatMap((r) => (r.combinedWith === undefined ? [] : [[r.binding, r.combinedWith] as const]))),
     };
   }
   return groups;

@@ -18,6 +18,8 @@ import type { Fence } from './fence.js';
 import type { Semaphore } from './semaphore.js';
 import type { VkEvent } from './event.js';
 import type { ShaderModule } from './shader-module.js';
+import type { Image, ImageView } from './image.js';
+import type { Sampler } from './sampler.js';
 import type { DescriptorSetLayout, DescriptorPool, DescriptorSet } from './descriptor.js';
 import type { PipelineLayout, Pipeline, PipelineCache } from './pipeline.js';
 import * as instance from './instance.js';
@@ -32,6 +34,8 @@ import * as fence from './fence.js';
 import * as semaphore from './semaphore.js';
 import * as event from './event.js';
 import * as shaderModule from './shader-module.js';
+import * as image from './image.js';
+import * as sampler from './sampler.js';
 import * as descriptor from './descriptor.js';
 import * as pipeline from './pipeline.js';
 
@@ -59,6 +63,8 @@ const families: Record<string, unknown>[] = [
   semaphore,
   event,
   shaderModule,
+  image,
+  sampler,
   descriptor,
   pipeline,
 ];
@@ -78,6 +84,9 @@ export class VulkanShim {
   readonly semaphores = new HandleTable<Semaphore>(VkObjectType.SEMAPHORE, 64);
   readonly events = new HandleTable<VkEvent>(VkObjectType.EVENT, 64);
   readonly shaderModules = new HandleTable<ShaderModule>(VkObjectType.SHADER_MODULE, 64);
+  readonly images = new HandleTable<Image>(VkObjectType.IMAGE, 64);
+  readonly imageViews = new HandleTable<ImageView>(VkObjectType.IMAGE_VIEW, 64);
+  readonly samplers = new HandleTable<Sampler>(VkObjectType.SAMPLER, 64);
   readonly descriptorSetLayouts = new HandleTable<DescriptorSetLayout>(VkObjectType.DESCRIPTOR_SET_LAYOUT, 64);
   readonly descriptorPools = new HandleTable<DescriptorPool>(VkObjectType.DESCRIPTOR_POOL, 64);
   readonly descriptorSets = new HandleTable<DescriptorSet>(VkObjectType.DESCRIPTOR_SET, 64);
