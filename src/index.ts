@@ -2,6 +2,7 @@ export { Runtime, type RuntimeOptions, type RuntimeDiagnostics } from './runtime
 export { Memory, MemoryUsage, type MemoryAllocateOptions, type MemorySlice } from './memory.js';
 export { TaichiError, type TaichiErrorCode } from './errors.js';
 export { NdArray, type DType, type NdArrayOptions } from './ndarray.js';
+export { Image, ImageUsage, Sampler, type ImageAllocateOptions, type ImageDimension, type ImageFormat, type ImageRegion, type SamplerOptions, type TextureArgument } from './image.js';
 export { AotModule, Kernel, ComputeGraph, type ArgumentSignature, type KernelSignature, type GraphSignature, type ArgumentValue } from './module.js';
 export { Event } from './event.js';
 export { VulkanInterop, type VulkanRuntimeInfo, type VulkanMemoryInfo, type VulkanEventInfo } from './interop.js';

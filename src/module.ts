@@ -1,5 +1,6 @@
 import type { Runtime } from './runtime.js';
 import { NdArray, dtypeInfo } from './ndarray.js';
+import { Image, type TextureArgument } from './image.js';
 import { TaichiError } from './errors.js';
 import { TiArgument, TiArgumentValue, TiNamedArgument, TiScalar, TiTensor, TiTensorValueWithLength } from './abi/taichi-structs.js';
 import { TiArgumentType, TiDataType } from './abi/taichi-enums.js';
@@ -26,8 +27,8 @@ export interface GraphSignature {
   args: ArgumentSignature[];
 }
 
-/** A value for one argument: an ndarray, a number (scalar) or numbers (tensor). */
-export type ArgumentValue = NdArray | number | readonly number[];
+/** A value for one argument: an ndarray, a number (scalar), numbers (tensor) or an image (texture, alone or with a sampler). */
+export type ArgumentValue = NdArray | number | readonly number[] | Image | TextureArgument;
 
 const ARG = TiArgument.size;
 
@@ -81,8 +82,21 @@ function writeArgument(view: DataView, at: number, sig: ArgumentSignature, value
       });
       return;
     }
-    default:
-      throw new TaichiError('NOT_SUPPORTED', `${where} ('${sig.name}'): ${sig.kind} arguments are not supported yet`);
+    case 'texture':
+    case 'rw_texture': {
+      const texture = value instanceof Image ? { image: value } : value;
+      if (typeof texture !== 'object' || !('image' in texture) || !(texture.image instanceof Image)) {
+        throw new TaichiError('INVALID_ARGUMENT', `${where} ('${sig.name}') must be an Image or { image, sampler? }`);
+      }
+      for (const owned of [texture.image, texture.sampler]) {
+        if (owned && owned.runtime !== runtime) throw new TaichiError('INVALID_ARGUMENT', `${where} ('${sig.name}') belongs to another runtime`);
+      }
+      texture.image.checkLive(`${where} ('${sig.name}')`);
+      if (texture.sampler?.isDestroyed) throw new TaichiError('INVALID_STATE', `${where} ('${sig.name}'): the sampler was destroyed`);
+      view.setUint32(at + TiArgument.offsets.type, TiArgumentType.TEXTURE, true);
+      texture.image.writeTexture(view, v + TiArgumentValue.offsets.texture, texture.sampler);
+      return;
+    }
   }
 }
 

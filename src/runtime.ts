@@ -8,6 +8,7 @@ import { AotModule } from './module.js';
 import { Event } from './event.js';
 import { VulkanInterop } from './interop.js';
 import { NdArray, type DType, type NdArrayOptions } from './ndarray.js';
+import { Image, Sampler, type ImageAllocateOptions, type SamplerOptions } from './image.js';
 
 export interface RuntimeOptions {
   /** Run Taichi on this existing GPUDevice (e.g. a renderer's); it is never destroyed by Taichi. */
@@ -83,6 +84,18 @@ export class Runtime {
       return this.wasm.call('ti_allocate_memory', this.handle, ptr);
     });
     return new Memory(this, handle, size, !!options.hostRead, !!options.hostWrite);
+  }
+
+  /** Allocates a 1D, 2D, 3D, 2D-array or cube image. */
+  allocateImage(options: ImageAllocateOptions): Image {
+    this.checkLive('allocateImage');
+    return Image.allocate(this, options);
+  }
+
+  /** Creates a sampler for texture arguments (linear filters and repeat by default). */
+  createSampler(options: SamplerOptions = {}): Sampler {
+    this.checkLive('createSampler');
+    return Sampler.create(this, options);
   }
 
   /**

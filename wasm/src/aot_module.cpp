@@ -94,7 +94,15 @@ bool create_task(Runtime &rt, const Archive &files, const TaskInfo &info, Task &
     lb.stageFlags = VK_SHADER_STAGE_COMPUTE_BIT;
     bindings.push_back(lb);
   }
-  if (!info.textures.empty()) return fail(TI_ERROR_NOT_SUPPORTED, "task %s binds textures, which are not supported yet", info.name.c_str());
+  // Taichi declares sampled textures as combined image samplers and rw_textures as storage images.
+  for (const TextureBind &tb : info.textures) {
+    VkDescriptorSetLayoutBinding lb{};
+    lb.binding = tb.binding;
+    lb.descriptorType = tb.is_storage ? VK_DESCRIPTOR_TYPE_STORAGE_IMAGE : VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+    lb.descriptorCount = 1;
+    lb.stageFlags = VK_SHADER_STAGE_COMPUTE_BIT;
+    bindings.push_back(lb);
+  }
   VkDescriptorSetLayoutCreateInfo dslci{};
   dslci.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO;
   dslci.bindingCount = static_cast<uint32_t>(bindings.size());
@@ -215,14 +223,14 @@ void destroy_modules_of(TiRuntime runtime) {
   for (uint32_t h : doomed) destroy_module(rt, h);
 }
 
-void forget_buffer(TiRuntime runtime, VkBuffer buffer) {
+void forget_bound_object(TiRuntime runtime, uint64_t object) {
   registry().kernels.for_each([&](uint32_t, Kernel &k) {
     AotModule *m = registry().modules.get(handle_bits(k.module));
     if (!m || m->runtime != runtime) return;
     for (Task &t : k.tasks) {
       for (auto it = t.sets.begin(); it != t.sets.end();) {
         bool uses = false;
-        for (VkBuffer b : it->first) uses = uses || b == buffer;
+        for (uint64_t bound : it->first) uses = uses || bound == object;
         // The pools reset only with the module, so a forgotten set stays allocated but unused.
         it = uses ? t.sets.erase(it) : std::next(it);
       }

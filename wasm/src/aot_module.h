@@ -18,8 +18,9 @@ struct Task {
   VkDescriptorSetLayout set_layout = VK_NULL_HANDLE;
   VkPipelineLayout pipeline_layout = VK_NULL_HANDLE;
   VkPipeline pipeline = VK_NULL_HANDLE;
-  // Descriptor sets by the buffers they bind (in buffer_binds order), made once and reused.
-  std::map<std::vector<VkBuffer>, VkDescriptorSet> sets;
+  // Descriptor sets by what they bind: the buffers (in buffer_binds order), then the image view
+  // and sampler of each texture (in texture_binds order). Made once and reused.
+  std::map<std::vector<uint64_t>, VkDescriptorSet> sets;
 };
 
 struct Kernel {
@@ -47,8 +48,8 @@ struct AotModule {
 // Frees every module of a runtime that is being destroyed.
 void destroy_modules_of(TiRuntime runtime);
 
-// Drops cached descriptor sets that bind `buffer` (it is being freed).
-void forget_buffer(TiRuntime runtime, VkBuffer buffer);
+// Drops cached descriptor sets that bind `object` (a buffer, image view or sampler being freed).
+void forget_bound_object(TiRuntime runtime, uint64_t object);
 
 // Records one kernel launch with already-checked arguments.
 bool record_launch(Runtime &rt, AotModule &module, Kernel &kernel, uint32_t arg_count, const TiArgument *args);

@@ -74,6 +74,22 @@ bool check_scalar(const ArgInfo &arg, uint32_t index, const TiArgument &a) {
   return true;
 }
 
+// A texture argument: a live image of this runtime with the usage the kernel needs, and a live
+// sampler when one is given (without one, sampled textures use the runtime's default sampler).
+bool check_texture(TiRuntime runtime, const ArgInfo &arg, uint32_t index, const TiTexture &texture) {
+  std::string at = "argument " + std::to_string(index) + " ('" + arg.name + "')";
+  Image *image = lookup_image(runtime, texture.image, (at + ": texture.image").c_str());
+  if (!image) return false;
+  if (arg.kind == ArgKind::RwTexture && image->storage_view == VK_NULL_HANDLE) {
+    return fail(TI_ERROR_INVALID_ARGUMENT, "%s: a rw_texture needs an image with storage usage", at.c_str());
+  }
+  if (arg.kind == ArgKind::Texture && image->sampled_view == VK_NULL_HANDLE) {
+    return fail(TI_ERROR_INVALID_ARGUMENT, "%s: a texture needs an image with sampled usage", at.c_str());
+  }
+  if (texture.sampler != TI_NULL_HANDLE && !lookup_sampler(runtime, texture.sampler, (at + ": texture.sampler").c_str())) return false;
+  return true;
+}
+
 bool check_args(TiRuntime runtime, const KernelInfo &kernel, uint32_t arg_count, const TiArgument *args) {
   if (arg_count != kernel.args.size()) {
     return fail(TI_ERROR_INVALID_ARGUMENT, "kernel '%s' takes %zu arguments, got %u", kernel.name.c_str(), kernel.args.size(), arg_count);
@@ -107,9 +123,7 @@ bool check_args(TiRuntime runtime, const KernelInfo &kernel, uint32_t arg_count,
       }
       if (n * data_type_size(arg.dtype) > sizeof(TiTensorValue)) return fail(TI_ERROR_INVALID_ARGUMENT, "argument %u ('%s'): tensor too large", i, arg.name.c_str());
     }
-    if (arg.kind == ArgKind::Texture || arg.kind == ArgKind::RwTexture) {
-      return fail(TI_ERROR_NOT_SUPPORTED, "argument %u ('%s'): texture arguments are not supported yet", i, arg.name.c_str());
-    }
+    if ((arg.kind == ArgKind::Texture || arg.kind == ArgKind::RwTexture) && !check_texture(runtime, arg, i, a.value.texture)) return false;
   }
   return true;
 }
@@ -145,16 +159,25 @@ void write_args(const KernelInfo &kernel, const TiArgument *args, uint8_t *out) 
   }
 }
 
-VkDescriptorSet descriptor_set(Runtime &rt, AotModule &module, Task &task, const std::vector<VkBuffer> &buffers, uint32_t args_range) {
-  auto it = task.sets.find(buffers);
+VkDescriptorSet descriptor_set(Runtime &rt, AotModule &module, Task &task, const std::vector<VkBuffer> &buffers, const std::vector<VkDescriptorImageInfo> &images,
+                               uint32_t args_range) {
+  std::vector<uint64_t> key(buffers.begin(), buffers.end());
+  for (const VkDescriptorImageInfo &i : images) {
+    key.push_back(i.imageView);
+    key.push_back(i.sampler);
+  }
+  auto it = task.sets.find(key);
   if (it != task.sets.end()) return it->second;
   constexpr uint32_t kSetsPerPool = 256;
   if (module.pools.empty() || module.sets_in_last_pool == kSetsPerPool) {
-    VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kSetsPerPool * 16}, {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER_DYNAMIC, kSetsPerPool}};
+    VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kSetsPerPool * 16},
+                                    {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER_DYNAMIC, kSetsPerPool},
+                                    {VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, kSetsPerPool * 4},
+                                    {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, kSetsPerPool * 4}};
     VkDescriptorPoolCreateInfo dpci{};
     dpci.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO;
     dpci.maxSets = kSetsPerPool;
-    dpci.poolSizeCount = 2;
+    dpci.poolSizeCount = 4;
     dpci.pPoolSizes = sizes;
     VkDescriptorPool pool;
     VkResult r = vkCreateDescriptorPool(rt.device, &dpci, nullptr, &pool);
@@ -178,7 +201,7 @@ VkDescriptorSet descriptor_set(Runtime &rt, AotModule &module, Task &task, const
   }
   module.sets_in_last_pool++;
   std::vector<VkDescriptorBufferInfo> infos(buffers.size());
-  std::vector<VkWriteDescriptorSet> writes(buffers.size());
+  std::vector<VkWriteDescriptorSet> writes(buffers.size() + images.size());
   for (size_t i = 0; i < buffers.size(); ++i) {
     const BufferBind &b = task.info->buffers[i];
     infos[i] = {buffers[i], 0, b.kind == BufferKind::Args ? args_range : VK_WHOLE_SIZE};
@@ -191,8 +214,19 @@ VkDescriptorSet descriptor_set(Runtime &rt, AotModule &module, Task &task, const
     w.descriptorType = b.kind == BufferKind::Args ? VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER_DYNAMIC : VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
     w.pBufferInfo = &infos[i];
   }
+  for (size_t i = 0; i < images.size(); ++i) {
+    const TextureBind &t = task.info->textures[i];
+    VkWriteDescriptorSet &w = writes[buffers.size() + i];
+    w = VkWriteDescriptorSet{};
+    w.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
+    w.dstSet = set;
+    w.dstBinding = t.binding;
+    w.descriptorCount = 1;
+    w.descriptorType = t.is_storage ? VK_DESCRIPTOR_TYPE_STORAGE_IMAGE : VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+    w.pImageInfo = &images[i];
+  }
   vkUpdateDescriptorSets(rt.device, static_cast<uint32_t>(writes.size()), writes.data(), 0, nullptr);
-  task.sets.emplace(buffers, set);
+  task.sets.emplace(key, set);
   return set;
 }
 
@@ -235,9 +269,31 @@ bool record_launch(Runtime &rt, AotModule &module, Kernel &kernel, uint32_t /*ar
         case BufferKind::ArgPack: return fail(TI_ERROR_NOT_SUPPORTED, "argument packs are not supported");
       }
     }
-    VkDescriptorSet set = descriptor_set(rt, module, task, buffers, args_range);
+    // Storage images are used in GENERAL layout, sampled ones in SHADER_READ_ONLY_OPTIMAL.
+    std::vector<VkDescriptorImageInfo> images;
+    images.reserve(task.info->textures.size());
+    for (const TextureBind &t : task.info->textures) {
+      const TiTexture &texture = args[t.arg_index].value.texture;
+      Image *image = registry().images.get(handle_bits(texture.image));
+      VkDescriptorImageInfo info{};
+      if (t.is_storage) {
+        info.imageView = image->storage_view;
+        info.imageLayout = VK_IMAGE_LAYOUT_GENERAL;
+      } else {
+        info.sampler = texture.sampler != TI_NULL_HANDLE ? registry().samplers.get(handle_bits(texture.sampler))->sampler : default_sampler(module.runtime, rt);
+        if (info.sampler == VK_NULL_HANDLE) return false;
+        info.imageView = image->sampled_view;
+        info.imageLayout = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
+      }
+      images.push_back(info);
+    }
+    VkDescriptorSet set = descriptor_set(rt, module, task, buffers, images, args_range);
     if (set == VK_NULL_HANDLE) return false;
     rt.barrier();
+    for (size_t i = 0; i < images.size(); ++i) {
+      Image *image = registry().images.get(handle_bits(args[task.info->textures[i].arg_index].value.texture.image));
+      if (!transition_image(rt, *image, images[i].imageLayout)) return false;
+    }
     vkCmdBindPipeline(cb, VK_PIPELINE_BIND_POINT_COMPUTE, task.pipeline);
     vkCmdBindDescriptorSets(cb, VK_PIPELINE_BIND_POINT_COMPUTE, task.pipeline_layout, 0, 1, &set, 1, &args_offset);
     // range_for tasks loop over their range inside the shader, so capping the grid is safe.

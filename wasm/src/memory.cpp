@@ -122,7 +122,7 @@ void ti_free_memory(TiRuntime runtime, TiMemory memory) {
   if (!m) return;
   // Recorded commands may still use the buffer: submit them before it goes away.
   if (!rt->flush()) return;
-  forget_buffer(runtime, m->buffer);
+  forget_bound_object(runtime, m->buffer);
   auto owned = registry().memories.remove(handle_bits(memory));
   release(*rt, *owned);
 }

@@ -3,6 +3,7 @@
 #include "aot_module.h"
 #include "event.h"
 #include "handles.h"
+#include "image.h"
 #include "memory.h"
 #include "runtime.h"
 
@@ -11,6 +12,8 @@ namespace tiw {
 struct Registry {
   HandleTable<Runtime, HandleTag::Runtime> runtimes;
   HandleTable<Memory, HandleTag::Memory> memories;
+  HandleTable<Image, HandleTag::Image> images;
+  HandleTable<Sampler, HandleTag::Sampler> samplers;
   HandleTable<AotModule, HandleTag::AotModule> modules;
   HandleTable<Kernel, HandleTag::Kernel> kernels;
   HandleTable<ComputeGraph, HandleTag::ComputeGraph> graphs;

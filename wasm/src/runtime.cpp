@@ -424,6 +424,7 @@ void ti_destroy_runtime(TiRuntime runtime) {
   rt->wait();
   destroy_modules_of(runtime);
   destroy_events_of(runtime);
+  destroy_images_of(runtime);
   destroy_memories_of(runtime);
   rt->destroy_device_objects();
   registry().runtimes.remove(handle_bits(runtime));

@@ -11,6 +11,13 @@ extern "C" {
 // and returns the size the description needs, NUL included. With `json` NULL only the size.
 TI_DLL_EXPORT uint64_t TI_API_CALL ti_describe_aot_module_ext(TiAotModule aot_module, char *json, uint64_t capacity);
 
+// Records a copy of `src_memory` into a region of an image, and the reverse. The memory holds the
+// region's texels tightly packed (rows, then slices or layers) in the image's format, so its
+// size must be texel size x width x height x depth x layers. The image is left in the transfer
+// layout of the copy.
+TI_DLL_EXPORT void TI_API_CALL ti_copy_memory_to_image_ext(TiRuntime runtime, const TiImageSlice *dst_image, const TiMemorySlice *src_memory);
+TI_DLL_EXPORT void TI_API_CALL ti_copy_image_to_memory_ext(TiRuntime runtime, const TiMemorySlice *dst_memory, const TiImageSlice *src_image);
+
 #ifdef __cplusplus
 }
 #endif
