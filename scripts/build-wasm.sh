@@ -30,6 +30,7 @@ emar rcs "$out/libtaichi_c_api.a" "$out"/obj/*.o
 cat > "$out/link.rsp" <<RSP
 --js-library $out/library_vulkan.js
 --js-library wasm/js/library_host.js
+--post-js wasm/js/asyncify-bigint.js
 -sMODULARIZE
 -sENVIRONMENT=web,worker,node
 -sASYNCIFY

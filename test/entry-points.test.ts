@@ -16,17 +16,7 @@ const HEADER = fileURLToPath(new URL('../shim/include/vulkan/vulkan_core.h', imp
 const IMPLEMENTED_IN_C = ['vkGetInstanceProcAddr', 'vkGetDeviceProcAddr'];
 
 /** Entry points of later issues (images, samplers, events, vkCmdDispatchBase). */
-const NOT_YET_IMPLEMENTED = [
-  'vkCmdDispatchBase',
-  'vkCmdResetEvent',
-  'vkCmdSetEvent',
-  'vkCmdWaitEvents',
-  'vkCreateEvent',
-  'vkDestroyEvent',
-  'vkGetEventStatus',
-  'vkResetEvent',
-  'vkSetEvent',
-];
+const NOT_YET_IMPLEMENTED = ['vkCmdDispatchBase'];
 
 /** The vk* prototypes of the header, found the way scripts/gen-bindings.mjs finds them. */
 function prototypes(): string[] {
