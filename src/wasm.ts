@@ -39,13 +39,6 @@ export class TaichiWasm {
     );
     const host = new Host({ heap: () => module!.HEAPU8, malloc: (size) => module!._malloc(size as never) as number }, platform);
     module = await factory({ wasmBinary, vulkan: shim, host });
-    // emscripten 3.1.6 resumes a suspended export by calling it again with no arguments (Asyncify
-    // restores the real ones from its saved stack); an i64 parameter then fails to convert
-    // undefined to a BigInt and the call never completes. ti_create_aot_module (u64 size) is the
-    // one export that both takes an i64 and suspends (pipeline creation).
-    const asm = (module as unknown as { asm: Record<string, (...args: WasmArg[]) => unknown> }).asm;
-    const createAotModule = asm.ti_create_aot_module;
-    asm.ti_create_aot_module = (runtime = 0, tcm = 0, size = 0n) => createAotModule(runtime, tcm, size);
     return new TaichiWasm(module, shim);
   }
 
