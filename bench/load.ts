@@ -1,0 +1,68 @@
+// Module load time: runtime.loadModule(bytes) for every fixture module, in ms per MB of .tcm.
+// (Translator throughput alone is bench/translate.ts.)
+import { readdirSync } from 'node:fs';
+import { closeContext, fixturesDir, isMain, median, now, openContext, readFixture } from './common.js';
+import { report, type Cell } from './report.js';
+
+const WARM_LOADS = 3;
+
+interface Load {
+  name: string;
+  bytes: number;
+  /** The first load in the process: it compiles the shaders. */
+  coldMs?: number;
+  /** Median of the later loads, which hit Dawn's in-process shader caches. */
+  warmMs?: number;
+  error?: string;
+}
+
+export async function run(): Promise<void> {
+  const ctx = await openContext();
+  const loads: Load[] = [];
+  try {
+    for (const name of readdirSync(fixturesDir()).filter((f) => f.endsWith('.tcm')).sort()) {
+      const bytes = readFixture(name);
+      const times: number[] = [];
+      let error: string | undefined;
+      for (let r = 0; r < 1 + WARM_LOADS && !error; r++) {
+        const t0 = now();
+        try {
+          const mod = await ctx.runtime.loadModule(bytes);
+          times.push(now() - t0);
+          await mod.destroy();
+        } catch (e) {
+          error = e instanceof Error ? e.message.split('\n')[0] : String(e);
+        }
+      }
+      loads.push({ name, bytes: bytes.length, coldMs: times[0], warmMs: times.length > 1 ? median(times.slice(1)) : undefined, error });
+    }
+  } finally {
+    await closeContext(ctx);
+  }
+  const loaded = loads.filter((l) => l.warmMs !== undefined);
+  const mb = loaded.reduce((s, l) => s + l.bytes, 0) / 1e6;
+  const cold = loaded.reduce((s, l) => s + l.coldMs!, 0);
+  const warm = loaded.reduce((s, l) => s + l.warmMs!, 0);
+  const rows: Cell[][] = [
+    ...loads.map((l): Cell[] => [l.name, `${(l.bytes / 1024).toFixed(0)} KiB`, l.coldMs ?? 'refused', l.warmMs ?? '', l.warmMs !== undefined ? l.warmMs / (l.bytes / 1e6) : '', l.error ?? '']),
+    ['all loadable modules', `${mb.toFixed(2)} MB`, cold, warm, warm / mb, `cold: ${(cold / mb).toFixed(0)} ms/MB`],
+  ];
+  report({
+    name: 'load',
+    adapterKey: ctx.adapterKey,
+    adapter: ctx.adapterText,
+    title: 'Module load: runtime.loadModule(bytes)',
+    notes: [
+      'Each load unzips the .tcm, parses its metadata, translates every task and builds its pipelines.',
+      `cold = the first load of the module in the process (shader compilation included; modules sharing tasks, like the two mpm3D ones, share the cache); warm = median of ${WARM_LOADS} more loads; ms/MB is warm.`,
+    ],
+    table: { columns: ['module', 'size', 'cold ms', 'warm ms', 'warm ms/MB', 'note'], rows },
+    chart: { title: `Module load, warm ms per MB of .tcm (${ctx.adapterKey})`, unit: 'ms/MB', bars: loaded.map((l) => ({ label: l.name, value: l.warmMs! / (l.bytes / 1e6) })) },
+    data: { loads },
+  });
+}
+
+if (isMain(import.meta.url)) {
+  await run();
+  process.exit(0);
+}
