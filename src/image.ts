@@ -70,6 +70,8 @@ type TypedArrayConstructor<T> = { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMEN
  */
 export class Image {
   private freed = false;
+  /** @internal Runs after the TiImage is freed (releases what an import made). */
+  onFree: (() => void) | undefined;
 
   /** @internal */
   constructor(
@@ -84,6 +86,21 @@ export class Image {
     readonly mipLevels: number,
     readonly arrayLayers: number,
   ) {}
+
+  /** @internal An Image object for a live TiImage, as the runtime describes it. */
+  static describe(runtime: Runtime, handle: number): Image {
+    const L = TiImageAllocateInfo;
+    const wasm = runtime.wasm;
+    return wasm.withHeap(L.size, (p) => {
+      wasm.call('ti_describe_image_ext', runtime.handle, handle, p);
+      const v = wasm.view();
+      const u = (offset: number) => v.getUint32(p + offset, true);
+      const e = L.offsets.extent;
+      const dimension = (Object.keys(DIMENSIONS) as ImageDimension[]).find((d) => DIMENSIONS[d] === u(L.offsets.dimension))!;
+      const format = Object.keys(TiFormat).find((k) => (TiFormat as Record<string, number>)[k] === u(L.offsets.format))!.toLowerCase() as ImageFormat;
+      return new Image(runtime, handle, dimension, format, u(e), u(e + 4), u(e + 8), u(L.offsets.mip_level_count), u(e + 12));
+    });
+  }
 
   /** @internal */
   static allocate(runtime: Runtime, options: ImageAllocateOptions): Image {
@@ -168,6 +185,13 @@ export class Image {
     this.checkLive('free');
     this.runtime.wasm.call('ti_free_image', this.runtime.handle, this.handle);
     this.freed = true;
+    this.onFree?.();
+  }
+
+  /** The GPUTexture holding this image (shared, not copied): sample or render it in your own passes. */
+  get gpuTexture(): GPUTexture {
+    this.checkLive('gpuTexture');
+    return this.runtime.vulkan.gpuTexture(this);
   }
 
   /** @internal Writes a TiImageSlice covering `region` at `ptr`. */

@@ -5,4 +5,4 @@ export { NdArray, type DType, type NdArrayOptions } from './ndarray.js';
 export { Image, ImageUsage, Sampler, type ImageAllocateOptions, type ImageDimension, type ImageFormat, type ImageRegion, type SamplerOptions, type TextureArgument } from './image.js';
 export { AotModule, Kernel, ComputeGraph, type ArgumentSignature, type KernelSignature, type GraphSignature, type ArgumentValue } from './module.js';
 export { Event } from './event.js';
-export { VulkanInterop, type VulkanRuntimeInfo, type VulkanMemoryInfo, type VulkanEventInfo } from './interop.js';
+export { VulkanInterop, type VulkanRuntimeInfo, type VulkanMemoryInfo, type VulkanEventInfo, type VulkanImageInfo } from './interop.js';

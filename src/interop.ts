@@ -2,8 +2,10 @@ import type { Runtime } from './runtime.js';
 import { Memory } from './memory.js';
 import { Event } from './event.js';
 import { TaichiError } from './errors.js';
-import { TiVulkanRuntimeInteropInfo, TiVulkanMemoryInteropInfo, TiVulkanEventInteropInfo } from './abi/taichi-structs.js';
-import { gpuBufferOf, gpuDeviceOf, importGpuBuffer, releaseImportedGpuBuffer } from '../shim/src/interop.js';
+import { TiVulkanRuntimeInteropInfo, TiVulkanMemoryInteropInfo, TiVulkanEventInteropInfo, TiVulkanImageInteropInfo } from './abi/taichi-structs.js';
+import { Image, type ImageDimension } from './image.js';
+import { VkImageViewType, VkImageLayout } from '../shim/src/abi/vk-enums.js';
+import { gpuBufferOf, gpuDeviceOf, gpuTextureOf, importGpuBuffer, importGpuTexture, releaseImportedGpuBuffer, releaseImportedGpuTexture } from '../shim/src/interop.js';
 
 /** What ti_export_vulkan_runtime hands out (dispatchable handles are 32-bit on wasm32). */
 export interface VulkanRuntimeInfo {
@@ -29,6 +31,27 @@ export interface VulkanMemoryInfo {
 export interface VulkanEventInfo {
   event: bigint;
 }
+
+/** TiVulkanImageInteropInfo. */
+export interface VulkanImageInfo {
+  image: bigint;
+  imageType: number;
+  format: number;
+  extent: { width: number; height: number; depth: number };
+  mipLevels: number;
+  arrayLayers: number;
+  sampleCount: number;
+  tiling: number;
+  usage: number;
+}
+
+const VIEW_TYPES: Record<ImageDimension, number> = {
+  '1d': VkImageViewType['1D'],
+  '2d': VkImageViewType['2D'],
+  '3d': VkImageViewType['3D'],
+  '2d-array': VkImageViewType['2D_ARRAY'],
+  cube: VkImageViewType.CUBE,
+};
 
 /**
  * The runtime's Vulkan interop (taichi_vulkan.h) and the WebGPU objects behind it. `export*`
@@ -104,6 +127,77 @@ export class VulkanInterop {
       return wasm.call('ti_import_vulkan_event', this.runtime.handle, p);
     });
     return new Event(this.runtime, handle);
+  }
+
+  exportImage(image: Image): VulkanImageInfo {
+    const L = TiVulkanImageInteropInfo;
+    const wasm = this.runtime.wasm;
+    return wasm.withHeap(L.size, (p) => {
+      wasm.call('ti_export_vulkan_image', this.runtime.handle, image.handle, p);
+      const v = wasm.view();
+      const u = (offset: number) => v.getUint32(p + offset, true);
+      const e = L.offsets.extent;
+      return {
+        image: v.getBigUint64(p + L.offsets.image, true),
+        imageType: u(L.offsets.image_type),
+        format: u(L.offsets.format),
+        extent: { width: u(e), height: u(e + 4), depth: u(e + 8) },
+        mipLevels: u(L.offsets.mip_level_count),
+        arrayLayers: u(L.offsets.array_layer_count),
+        sampleCount: u(L.offsets.sample_count),
+        tiling: u(L.offsets.tiling),
+        usage: u(L.offsets.usage),
+      };
+    });
+  }
+
+  /** Wraps a VkImage as a TiImage viewed as `dimension`, in Vulkan layout `layout` (default UNDEFINED). */
+  importImage(info: VulkanImageInfo, dimension: ImageDimension, layout: number = VkImageLayout.UNDEFINED): Image {
+    const L = TiVulkanImageInteropInfo;
+    const wasm = this.runtime.wasm;
+    const viewType = VIEW_TYPES[dimension];
+    if (viewType === undefined) throw new TaichiError('ARGUMENT_OUT_OF_RANGE', `importImage: unknown dimension '${String(dimension)}'`);
+    const handle = wasm.withHeap(L.size, (p) => {
+      const v = wasm.view();
+      const e = L.offsets.extent;
+      v.setBigUint64(p + L.offsets.image, info.image, true);
+      v.setUint32(p + L.offsets.image_type, info.imageType, true);
+      v.setUint32(p + L.offsets.format, info.format, true);
+      v.setUint32(p + e, info.extent.width, true);
+      v.setUint32(p + e + 4, info.extent.height, true);
+      v.setUint32(p + e + 8, info.extent.depth, true);
+      v.setUint32(p + L.offsets.mip_level_count, info.mipLevels, true);
+      v.setUint32(p + L.offsets.array_layer_count, info.arrayLayers, true);
+      v.setUint32(p + L.offsets.sample_count, info.sampleCount, true);
+      v.setUint32(p + L.offsets.tiling, info.tiling, true);
+      v.setUint32(p + L.offsets.usage, info.usage, true);
+      return wasm.call('ti_import_vulkan_image', this.runtime.handle, p, viewType, layout);
+    });
+    return Image.describe(this.runtime, handle);
+  }
+
+  /** The GPUTexture behind an image: the same texels, no copy. */
+  gpuTexture(image: Image): GPUTexture {
+    return this.shimCall(() => gpuTextureOf(this.runtime.wasm.shim, this.exportImage(image).image));
+  }
+
+  /** Wraps an existing GPUTexture of the runtime's device as a Taichi image, without copying. */
+  importGpuTexture(texture: GPUTexture, dimension?: ImageDimension): Image {
+    const shim = this.runtime.wasm.shim;
+    const wrapped = this.shimCall(() => importGpuTexture(shim, this.exportRuntime().device, texture));
+    const viewDimension: ImageDimension = dimension ?? (texture.dimension === '2d' && wrapped.arrayLayers > 1 ? '2d-array' : texture.dimension);
+    try {
+      const image = this.importImage(
+        { image: BigInt(wrapped.image), imageType: wrapped.imageType, format: wrapped.format, extent: wrapped.extent, mipLevels: wrapped.mipLevels, arrayLayers: wrapped.arrayLayers, sampleCount: 1, tiling: 0, usage: wrapped.usage },
+        viewDimension,
+        VkImageLayout.GENERAL,
+      );
+      image.onFree = () => releaseImportedGpuTexture(shim, wrapped.image);
+      return image;
+    } catch (e) {
+      releaseImportedGpuTexture(shim, wrapped.image);
+      throw e;
+    }
   }
 
   /** The GPUDevice the runtime's VkDevice runs on. */

@@ -8,7 +8,7 @@ import { AotModule } from './module.js';
 import { Event } from './event.js';
 import { VulkanInterop } from './interop.js';
 import { NdArray, type DType, type NdArrayOptions } from './ndarray.js';
-import { Image, Sampler, type ImageAllocateOptions, type SamplerOptions } from './image.js';
+import { Image, Sampler, type ImageAllocateOptions, type ImageDimension, type SamplerOptions } from './image.js';
 
 export interface RuntimeOptions {
   /** Run Taichi on this existing GPUDevice (e.g. a renderer's); it is never destroyed by Taichi. */
@@ -145,6 +145,11 @@ export class Runtime {
   /** Wraps an existing GPUBuffer (of `gpuDevice`, with STORAGE usage) as Taichi memory, zero-copy. */
   importBuffer(gpuBuffer: GPUBuffer, size?: number): Memory {
     return this.vulkan.importGpuBuffer(gpuBuffer, size);
+  }
+
+  /** Wraps an existing GPUTexture (of `gpuDevice`) as a Taichi image, zero-copy. */
+  importTexture(texture: GPUTexture, dimension?: ImageDimension): Image {
+    return this.vulkan.importGpuTexture(texture, dimension);
   }
 
   /** Records a device-to-device copy; `size` defaults to the rest of the source. */

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { create, globals } from 'webgpu';
 import { Runtime, TaichiError, type AotModule } from '../src/index.js';
+import { TiImageLayout } from '../src/abi/taichi-enums.js';
 
 Object.assign(globalThis, globals);
 const FILL_MATMUL = new URL('../../shared/fixtures/taichi-aot/android_fill_matmul.tcm', import.meta.url).pathname;
+const MPM88 = new URL('../../shared/fixtures/taichi-aot/mpm88.cgraph.tcm', import.meta.url).pathname;
 
 async function readGpuBuffer(device: GPUDevice, buffer: GPUBuffer, size: number): Promise<Float32Array> {
   const staging = device.createBuffer({ size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
@@ -106,5 +108,79 @@ describe('Vulkan and WebGPU interop', () => {
     device.queue.writeBuffer(probe, 0, new Float32Array([1, 2, 3, 4]));
     expect(Array.from(await readGpuBuffer(device, probe, 16))).toEqual([1, 2, 3, 4]);
     probe.destroy();
+  });
+
+  test("the reference's interop case: export a 128x128 RGBA8 image, import it as 2D from UNDEFINED, track, wait", async () => {
+    const image = runtime.allocateImage({ dimension: '2d', width: 128, height: 128, format: 'rgba8' });
+    const info = runtime.vulkan.exportImage(image);
+    expect(info.extent).toEqual({ width: 128, height: 128, depth: 1 });
+    const again = runtime.vulkan.importImage(info, '2d');
+    expect([again.width, again.height, again.format]).toEqual([128, 128, 'rgba8']);
+    runtime.wasm.call('ti_track_image_ext', runtime.handle, again.handle, TiImageLayout.SHADER_READ_WRITE);
+    await runtime.wait();
+    again.free();
+    // Freeing the imported TiImage left Taichi's own image intact.
+    const texels = Uint8Array.from({ length: 128 * 128 * 4 }, (_, i) => (i * 7) & 255);
+    image.write(texels);
+    expect(await image.read()).toEqual(texels);
+    image.free();
+  });
+
+  test("an image's GPUTexture and an imported GPUTexture share texels with Taichi", async () => {
+    const image = runtime.allocateImage({ dimension: '2d', width: 16, height: 8, format: 'r32f' });
+    const values = Float32Array.from({ length: 128 }, (_, i) => i / 4);
+    image.write(values);
+    await runtime.wait();
+    const texture = image.gpuTexture;
+    const staging = device.createBuffer({ size: 256 * 8, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    const encoder = device.createCommandEncoder();
+    encoder.copyTextureToBuffer({ texture }, { buffer: staging, bytesPerRow: 256 }, [16, 8, 1]);
+    device.queue.submit([encoder.finish()]);
+    await staging.mapAsync(GPUMapMode.READ);
+    const rows = new Float32Array(staging.getMappedRange());
+    for (let y = 0; y < 8; y++) expect(Array.from(rows.subarray(y * 64, y * 64 + 16))).toEqual(Array.from(values.subarray(y * 16, y * 16 + 16)));
+    staging.destroy();
+    image.free();
+
+    const external = device.createTexture({
+      size: [8, 8],
+      format: 'rgba8unorm',
+      usage: GPUTextureUsage.STORAGE_BINDING | GPUTextureUsage.TEXTURE_BINDING | GPUTextureUsage.COPY_SRC | GPUTextureUsage.COPY_DST,
+    });
+    const texels = Uint8Array.from({ length: 256 }, (_, i) => (i * 13) & 255);
+    device.queue.writeTexture({ texture: external }, texels, { bytesPerRow: 32 }, [8, 8]);
+    const imported = runtime.importTexture(external);
+    expect([imported.width, imported.height, imported.format]).toEqual([8, 8, 'rgba8']);
+    expect(await imported.read()).toEqual(texels);
+    imported.free();
+    // Released by Taichi, still the caller's.
+    device.queue.writeTexture({ texture: external }, new Uint8Array(4).fill(9), { bytesPerRow: 32 }, [1, 1]);
+    external.destroy();
+    const noUsage = device.createTexture({ size: [4, 4], format: 'rgba8unorm', usage: GPUTextureUsage.COPY_DST });
+    expect(() => runtime.importTexture(noUsage)).toThrow(/INVALID_INTEROP/);
+    noUsage.destroy();
+  });
+
+  test('mpm88 on a shared particle buffer: Taichi writes it, WebGPU reads it', async () => {
+    const mpm = await runtime.loadModule(MPM88);
+    const n = 1024;
+    const sharedX = device.createBuffer({ size: n * 8, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST });
+    const x = runtime.ndarray('f32', [n], { elementShape: [2], memory: runtime.importBuffer(sharedX) });
+    const v = runtime.ndarray('f32', [n], { elementShape: [2] });
+    const C = runtime.ndarray('f32', [n], { elementShape: [2, 2] });
+    const J = runtime.ndarray('f32', [n]);
+    const grid_v = runtime.ndarray('f32', [128, 128], { elementShape: [2] });
+    const grid_m = runtime.ndarray('f32', [128, 128]);
+    const pos = runtime.ndarray('f32', [n], { elementShape: [3] });
+    mpm.graph('init').launch({ x, v, J });
+    mpm.graph('update').launch({ x, v, C, J, grid_v, grid_m, pos });
+    await runtime.wait();
+    const positions = await readGpuBuffer(device, sharedX, n * 8);
+    expect(positions.every((p) => Number.isFinite(p) && p > 0 && p < 1)).toBe(true);
+    // Init scatters particles over [0.2, 0.6]^2: they cannot all sit in one place.
+    expect(Math.max(...positions) - Math.min(...positions)).toBeGreaterThan(0.2);
+    x.memory.free();
+    sharedX.destroy();
+    await mpm.destroy();
   });
 });

@@ -56,6 +56,8 @@ export interface SubresourceRange {
 export class Image {
   memory: DeviceMemory | undefined;
   texture: GPUTexture | undefined;
+  /** A GPUTexture wrapped by interop.ts: its owner destroys it, never the shim. */
+  external = false;
   /** The layout of each subresource, at index layer * mipLevels + mip, as of the last replayed command. */
   readonly layouts: number[];
 
@@ -296,7 +298,7 @@ export function vkDestroyImage(vk: VulkanShim, deviceHandle: number, imageHandle
   const image = lookupImage(vk, imageHandle, 'vkDestroyImage');
   vk.images.remove(handleArg(imageHandle));
   // WebGPU destroys a texture only after the submitted work that uses it has finished.
-  image.texture?.destroy();
+  if (!image.external) image.texture?.destroy();
   image.texture = undefined;
 }
 

@@ -1,6 +1,6 @@
-// Between Vulkan handles and WebGPU objects, for code that mixes the two: resolve a VkDevice or
-// VkBuffer to the GPUDevice or GPUBuffer behind it, and wrap an external GPUBuffer as a VkBuffer
-// with its VkDeviceMemory (never destroyed by the shim: its owner keeps it).
+// Between Vulkan handles and WebGPU objects, for code that mixes the two: resolve a VkDevice,
+// VkBuffer or VkImage to the GPUDevice, GPUBuffer or GPUTexture behind it, and wrap an external
+// GPUBuffer or GPUTexture as a Vulkan object (never destroyed by the shim: its owner keeps it).
 
 import type { VulkanShim } from './vulkan.js';
 import { lookupDevice } from './device.js';
@@ -8,8 +8,10 @@ import { lookupBuffer, Buffer } from './buffer.js';
 import { DeviceMemory } from './memory.js';
 import { VkResult } from './result.js';
 import { VkFailure } from './validation.js';
-import { BufferUsage } from './webgpu-flags.js';
-import { VkBufferUsageFlagBits } from './abi/vk-enums.js';
+import { BufferUsage, TextureUsage } from './webgpu-flags.js';
+import { Image, lookupImage } from './image.js';
+import { formatOfGpu } from './format.js';
+import { VkBufferUsageFlagBits, VkImageUsageFlagBits, VkImageType, VkImageLayout } from './abi/vk-enums.js';
 import { handleArg } from './structs.js';
 
 export function gpuDeviceOf(vk: VulkanShim, device: number): GPUDevice {
@@ -57,4 +59,47 @@ export function releaseImportedGpuBuffer(vk: VulkanShim, buffer: number, memory:
   vk.buffers.remove(handleArg(buffer));
   vk.memories.remove(handleArg(memory));
   m.destroy(vk);
+}
+
+export function gpuTextureOf(vk: VulkanShim, image: number | bigint): GPUTexture {
+  return lookupImage(vk, image, 'gpuTextureOf').bound('gpuTextureOf');
+}
+
+/** What a VkImage wrapping an external GPUTexture looks like to Vulkan (TiVulkanImageInteropInfo). */
+export interface ImportedTexture {
+  image: number;
+  imageType: number;
+  format: number;
+  extent: { width: number; height: number; depth: number };
+  mipLevels: number;
+  arrayLayers: number;
+  usage: number;
+}
+
+/** Wraps `texture` (of the VkDevice's GPUDevice) as a VkImage in GENERAL layout. */
+export function importGpuTexture(vk: VulkanShim, device: number, texture: GPUTexture): ImportedTexture {
+  const d = lookupDevice(vk, device, 'importGpuTexture');
+  const format = formatOfGpu(texture.format);
+  if (!format) throw new VkFailure(VkResult.ERROR_FORMAT_NOT_SUPPORTED, `importGpuTexture: format ${texture.format} has no VkFormat here`);
+  let usage = 0;
+  if (texture.usage & TextureUsage.COPY_SRC) usage |= VkImageUsageFlagBits.TRANSFER_SRC_BIT;
+  if (texture.usage & TextureUsage.COPY_DST) usage |= VkImageUsageFlagBits.TRANSFER_DST_BIT;
+  if (texture.usage & TextureUsage.TEXTURE_BINDING) usage |= VkImageUsageFlagBits.SAMPLED_BIT;
+  if (texture.usage & TextureUsage.STORAGE_BINDING) usage |= VkImageUsageFlagBits.STORAGE_BIT;
+  if (texture.usage & TextureUsage.RENDER_ATTACHMENT) usage |= VkImageUsageFlagBits.COLOR_ATTACHMENT_BIT;
+  const imageType = texture.dimension === '1d' ? VkImageType['1D'] : texture.dimension === '3d' ? VkImageType['3D'] : VkImageType['2D'];
+  const is3D = texture.dimension === '3d';
+  const extent = { width: texture.width, height: texture.height, depth: is3D ? texture.depthOrArrayLayers : 1 };
+  const arrayLayers = is3D ? 1 : texture.depthOrArrayLayers;
+  const image = new Image(d, vk.validation, imageType, format, extent, texture.mipLevelCount, arrayLayers, usage, VkImageLayout.GENERAL);
+  image.texture = texture;
+  image.external = true;
+  return { image: vk.images.insert(image), imageType, format: format.vk, extent, mipLevels: texture.mipLevelCount, arrayLayers, usage };
+}
+
+/** Releases what importGpuTexture made; the GPUTexture stays with its owner. */
+export function releaseImportedGpuTexture(vk: VulkanShim, image: number): void {
+  const i = vk.images.lookup(handleArg(image));
+  if (!i?.external) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'releaseImportedGpuTexture: not an imported texture');
+  vk.images.remove(handleArg(image));
 }

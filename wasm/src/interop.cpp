@@ -3,7 +3,10 @@
 // two words; the code, and this file, follow the code.)
 #include <cstring>
 
+#include <taichi/taichi_wasm.h>
+
 #include "error.h"
+#include "image.h"
 #include "registry.h"
 
 using namespace tiw;
@@ -134,6 +137,108 @@ void ti_export_vulkan_event(TiRuntime runtime, TiEvent event, TiVulkanEventInter
   if (!e) return;
   TIW_CHECK_NULL(interop_info, );
   interop_info->event = e->event;
+}
+
+TiImage ti_import_vulkan_image(TiRuntime runtime, const TiVulkanImageInteropInfo *interop_info, VkImageViewType view_type, VkImageLayout layout) {
+  Runtime *rt = lookup_runtime(runtime);
+  if (!rt) return TI_NULL_HANDLE;
+  TIW_CHECK_NULL(interop_info, TI_NULL_HANDLE);
+  const TiVulkanImageInteropInfo &info = *interop_info;
+  if (info.image == VK_NULL_HANDLE) return fail(TI_ERROR_ARGUMENT_NULL, "interop_info->image"), nullptr;
+  TiImageDimension dimension;
+  switch (view_type) {
+    case VK_IMAGE_VIEW_TYPE_1D: dimension = TI_IMAGE_DIMENSION_1D; break;
+    case VK_IMAGE_VIEW_TYPE_2D: dimension = TI_IMAGE_DIMENSION_2D; break;
+    case VK_IMAGE_VIEW_TYPE_3D: dimension = TI_IMAGE_DIMENSION_3D; break;
+    case VK_IMAGE_VIEW_TYPE_2D_ARRAY: dimension = TI_IMAGE_DIMENSION_2D_ARRAY; break;
+    case VK_IMAGE_VIEW_TYPE_CUBE: dimension = TI_IMAGE_DIMENSION_CUBE; break;
+    default: return fail(TI_ERROR_ARGUMENT_OUT_OF_RANGE, "view_type"), nullptr;
+  }
+  bool type_fits = (info.image_type == VK_IMAGE_TYPE_1D && dimension == TI_IMAGE_DIMENSION_1D) ||
+                   (info.image_type == VK_IMAGE_TYPE_3D && dimension == TI_IMAGE_DIMENSION_3D) ||
+                   (info.image_type == VK_IMAGE_TYPE_2D && dimension != TI_IMAGE_DIMENSION_1D && dimension != TI_IMAGE_DIMENSION_3D);
+  if (!type_fits) return fail(TI_ERROR_INVALID_ARGUMENT, "view_type %d does not fit image_type %d", (int)view_type, (int)info.image_type), nullptr;
+  // The reference casts the VkImageLayout to a TiImageLayout; here the Vulkan layout itself is
+  // tracked, and only layouts a compute image can be in are accepted.
+  switch (layout) {
+    case VK_IMAGE_LAYOUT_UNDEFINED:
+    case VK_IMAGE_LAYOUT_GENERAL:
+    case VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL:
+    case VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL:
+    case VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL:
+    case VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL:
+    case VK_IMAGE_LAYOUT_PRESENT_SRC_KHR:
+      break;
+    default:
+      return fail(TI_ERROR_ARGUMENT_OUT_OF_RANGE, "layout"), nullptr;
+  }
+  TiFormat format = ti_format_of(info.format);
+  if (format == TI_FORMAT_UNKNOWN) return fail(TI_ERROR_INVALID_INTEROP, "interop_info->format %d has no TiFormat", (int)info.format), nullptr;
+  if (info.extent.width == 0 || info.extent.height == 0 || info.extent.depth == 0 || info.mip_level_count == 0 || info.array_layer_count == 0) {
+    return fail(TI_ERROR_INVALID_ARGUMENT, "interop_info: extent, mip_level_count and array_layer_count must be non-zero"), nullptr;
+  }
+  if (!(info.usage & (VK_IMAGE_USAGE_STORAGE_BIT | VK_IMAGE_USAGE_SAMPLED_BIT))) {
+    return fail(TI_ERROR_INVALID_INTEROP, "interop_info->usage has neither STORAGE nor SAMPLED: kernels could not use the image"), nullptr;
+  }
+  // The shim answers a zero size for an image it does not know (or one of another device).
+  VkMemoryRequirements req{};
+  vkGetImageMemoryRequirements(rt->device, info.image, &req);
+  if (req.size == 0) return fail(TI_ERROR_INVALID_INTEROP, "interop_info->image is not a live VkImage of this runtime's device"), nullptr;
+
+  auto image = std::make_unique<Image>();
+  image->owner = runtime;
+  image->image = info.image;
+  image->dimension = dimension;
+  image->format = format;
+  image->vk_format = info.format;
+  image->extent = {info.extent.width, info.extent.height, info.extent.depth, info.array_layer_count};
+  image->mip_levels = info.mip_level_count;
+  image->usage = info.usage;
+  image->layout = layout;
+  image->imported = true;
+  if (!create_image_views(*rt, *image)) return nullptr;
+  Image &ref = *image;
+  uint32_t handle = registry().images.insert(std::move(image));
+  if (!handle) {
+    if (ref.storage_view != ref.sampled_view) vkDestroyImageView(rt->device, ref.storage_view, nullptr);
+    vkDestroyImageView(rt->device, ref.sampled_view, nullptr);
+    return fail(TI_ERROR_OUT_OF_MEMORY, "too many live images"), nullptr;
+  }
+  return make_handle<TiImage>(handle);
+}
+
+void ti_export_vulkan_image(TiRuntime runtime, TiImage image, TiVulkanImageInteropInfo *interop_info) {
+  if (!lookup_runtime(runtime)) return;
+  Image *img = lookup_image(runtime, image, "image");
+  if (!img) return;
+  TIW_CHECK_NULL(interop_info, );
+  interop_info->image = img->image;
+  interop_info->image_type = img->dimension == TI_IMAGE_DIMENSION_1D   ? VK_IMAGE_TYPE_1D
+                             : img->dimension == TI_IMAGE_DIMENSION_3D ? VK_IMAGE_TYPE_3D
+                                                                       : VK_IMAGE_TYPE_2D;
+  interop_info->format = img->vk_format;
+  interop_info->extent = {img->extent.width, img->extent.height, img->extent.depth};
+  interop_info->mip_level_count = img->mip_levels;
+  interop_info->array_layer_count = img->extent.array_layer_count;
+  interop_info->sample_count = VK_SAMPLE_COUNT_1_BIT;
+  interop_info->tiling = VK_IMAGE_TILING_OPTIMAL;
+  interop_info->usage = img->usage;
+}
+
+void ti_describe_image_ext(TiRuntime runtime, TiImage image, TiImageAllocateInfo *info) {
+  if (!lookup_runtime(runtime)) return;
+  Image *img = lookup_image(runtime, image, "image");
+  if (!img) return;
+  TIW_CHECK_NULL(info, );
+  info->dimension = img->dimension;
+  info->extent = img->extent;
+  info->mip_level_count = img->mip_levels;
+  info->format = img->format;
+  info->export_sharing = TI_FALSE;
+  info->usage = 0;
+  if (img->usage & VK_IMAGE_USAGE_STORAGE_BIT) info->usage |= TI_IMAGE_USAGE_STORAGE_BIT;
+  if (img->usage & VK_IMAGE_USAGE_SAMPLED_BIT) info->usage |= TI_IMAGE_USAGE_SAMPLED_BIT;
+  if (img->usage & VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT) info->usage |= TI_IMAGE_USAGE_ATTACHMENT_BIT;
 }
 
 }  // extern "C"

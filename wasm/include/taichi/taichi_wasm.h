@@ -18,6 +18,9 @@ TI_DLL_EXPORT uint64_t TI_API_CALL ti_describe_aot_module_ext(TiAotModule aot_mo
 TI_DLL_EXPORT void TI_API_CALL ti_copy_memory_to_image_ext(TiRuntime runtime, const TiImageSlice *dst_image, const TiMemorySlice *src_memory);
 TI_DLL_EXPORT void TI_API_CALL ti_copy_image_to_memory_ext(TiRuntime runtime, const TiMemorySlice *dst_memory, const TiImageSlice *src_image);
 
+// Describes a live image (allocated or imported) as the TiImageAllocateInfo that would make it.
+TI_DLL_EXPORT void TI_API_CALL ti_describe_image_ext(TiRuntime runtime, TiImage image, TiImageAllocateInfo *info);
+
 #ifdef __cplusplus
 }
 #endif
