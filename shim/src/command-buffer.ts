@@ -15,7 +15,7 @@ import { readStruct, readArray, requirePointer, writeHandle32, handleArg, sizeAr
 import * as S from './abi/vk-structs.js';
 import { VkStructureType, VkCommandBufferLevel, VkCommandBufferUsageFlagBits, VkCommandPoolCreateFlagBits, VkPipelineBindPoint } from './abi/vk-enums.js';
 import { lookupPipeline, lookupPipelineLayout } from './pipeline.js';
-import { lookupDescriptorSet } from './descriptor.js';
+import { lookupDescriptorSet, type DescriptorSet } from './descriptor.js';
 import { readImageBarriers } from './image.js';
 import type { Command } from './encode.js';
 import { lookupEvent } from './event.js';
@@ -171,11 +171,15 @@ export function vkCmdUpdateBuffer(vk: VulkanShim, commandBuffer: number, dstHand
 /** WebGPU synchronises every command of a queue in order; the barrier is validated and its image layouts tracked. */
 export function vkCmdPipelineBarrier(vk: VulkanShim, commandBuffer: number, _srcStage: number, _dstStage: number, _dependency: number, memoryBarrierCount: number, pMemoryBarriers: number, bufferBarrierCount: number, pBufferBarriers: number, imageBarrierCount: number, pImageBarriers: number): void {
   const cb = lookupCommandBuffer(vk, commandBuffer, 'vkCmdPipelineBarrier');
-  readArray(vk.heap, pMemoryBarriers, memoryBarrierCount, S.VkMemoryBarrier, 'pMemoryBarriers');
-  for (const b of readArray(vk.heap, pBufferBarriers, bufferBarrierCount, S.VkBufferMemoryBarrier, 'pBufferMemoryBarriers')) {
-    lookupBuffer(vk, b.handle('buffer'), 'vkCmdPipelineBarrier');
+  // Runtimes record a barrier per dispatch: memory and buffer barriers are checked in place,
+  // without building readers for them.
+  if (memoryBarrierCount > 0) requirePointer(vk.heap, pMemoryBarriers, memoryBarrierCount * S.VkMemoryBarrier.size, 'pMemoryBarriers');
+  if (bufferBarrierCount > 0) {
+    const L = S.VkBufferMemoryBarrier;
+    requirePointer(vk.heap, pBufferBarriers, bufferBarrierCount * L.size, 'pBufferMemoryBarriers');
+    for (let i = 0; i < bufferBarrierCount; i++) lookupBuffer(vk, vk.heap.u64(pBufferBarriers + i * L.size + L.offsets.buffer), 'vkCmdPipelineBarrier');
   }
-  const transitions = readImageBarriers(vk, imageBarrierCount, pImageBarriers, 'vkCmdPipelineBarrier');
+  const transitions = imageBarrierCount > 0 ? readImageBarriers(vk, imageBarrierCount, pImageBarriers, 'vkCmdPipelineBarrier') : [];
   if (cb.state !== 'recording') throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `vkCmdPipelineBarrier: command buffer is ${cb.state}`);
   // Layouts are tracked as the command buffer is replayed, in submission order.
   for (const t of transitions) cb.record('vkCmdPipelineBarrier', t);
@@ -197,13 +201,15 @@ export function vkCmdBindDescriptorSets(vk: VulkanShim, commandBuffer: number, b
   }
   if (dynamicOffsetCount > 0) requirePointer(vk.heap, pDynamicOffsets, 4 * dynamicOffsetCount, 'pDynamicOffsets');
   let next = 0;
-  const sets = Array.from({ length: setCount }, (_, i) => {
+  const sets: { set: DescriptorSet; offsets: number[] }[] = [];
+  for (let i = 0; i < setCount; i++) {
     const set = lookupDescriptorSet(vk, vk.heap.u64(pSets + 8 * i), 'vkCmdBindDescriptorSets');
     const dynamic = set.layout.dynamicBindings.length;
-    const offsets = Array.from({ length: dynamic }, (_, k) => vk.heap.u32(pDynamicOffsets + 4 * (next + k)));
+    const offsets: number[] = [];
+    for (let k = 0; k < dynamic; k++) offsets.push(vk.heap.u32(pDynamicOffsets + 4 * (next + k)));
     next += dynamic;
-    return { set, offsets };
-  });
+    sets.push({ set, offsets });
+  }
   if (next !== dynamicOffsetCount) {
     throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `vkCmdBindDescriptorSets: ${dynamicOffsetCount} dynamic offsets given, the sets have ${next} dynamic descriptors`);
   }

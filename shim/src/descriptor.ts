@@ -23,12 +23,16 @@ export class DescriptorSetLayout {
   readonly bindings = new Map<number, LayoutBinding>();
   constructor(readonly device: Device) {}
 
-  get dynamicBindings(): number[] {
-    return [...this.bindings.values()]
+  /** Bindings with dynamic offsets, in binding order (the order vkCmdBindDescriptorSets takes offsets in). */
+  get dynamicBindings(): readonly number[] {
+    this.dynamic ??= [...this.bindings.values()]
       .filter((b) => b.type === VkDescriptorType.UNIFORM_BUFFER_DYNAMIC || b.type === VkDescriptorType.STORAGE_BUFFER_DYNAMIC)
       .map((b) => b.binding)
       .sort((a, b) => a - b);
+    return this.dynamic;
   }
+
+  private dynamic: number[] | undefined;
 }
 
 export interface BufferDescriptor {

@@ -171,25 +171,29 @@ export class EncodeContext {
       pass.setPipeline(pipeline.gpu);
       this.appliedPipeline = pipeline;
     }
-    pipeline.groups.forEach((group, index) => {
-      if (!group) return;
+    const groups = pipeline.groups;
+    for (let index = 0; index < groups.length; index++) {
+      const group = groups[index];
+      if (!group) continue;
       const bound = this.sets[index];
       if (!bound) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `vkCmdDispatch: descriptor set ${index} is not bound`);
       const bindGroup = bindGroupFor(bound.set, group.layout, group.bindings, group.combinedSamplers);
-      const dynamic = bound.set.layout.dynamicBindings;
-      const offsets = group.dynamicBindings.map((b) => bound.offsets[dynamic.indexOf(b)]);
-      const previous = this.appliedOffsets[index];
-      if (this.appliedGroups[index] !== bindGroup || !previous || previous.some((o, i) => o !== offsets[i])) {
-        pass.setBindGroup(index, bindGroup, offsets);
-        this.appliedGroups[index] = bindGroup;
-        this.appliedOffsets[index] = offsets;
+      // Usually the shader uses every dynamic binding of the set, and the recorded offsets apply as they are.
+      const offsets = group.dynamicBindings.length === bound.offsets.length ? bound.offsets : remapOffsets(group.dynamicBindings, bound);
+      if (this.appliedGroups[index] !== bindGroup) {
+        // A bind group seen before in this pass has had its written memories noted already.
+        for (const b of group.writtenBindings) {
+          const d = bound.set.descriptors.get(b);
+          const memory = d?.kind === 'buffer' ? d.buffer.memory : undefined;
+          if (memory?.hostVisible) this.written.add(memory);
+        }
+      } else if (sameOffsets(this.appliedOffsets[index], offsets)) {
+        continue;
       }
-      for (const b of group.writtenBindings) {
-        const d = bound.set.descriptors.get(b);
-        const memory = d?.kind === 'buffer' ? d.buffer.memory : undefined;
-        if (memory?.hostVisible) this.written.add(memory);
-      }
-    });
+      pass.setBindGroup(index, bindGroup, offsets);
+      this.appliedGroups[index] = bindGroup;
+      this.appliedOffsets[index] = offsets;
+    }
     return pass;
   }
 
@@ -252,4 +256,16 @@ export class EncodeContext {
     pass.dispatchWorkgroups(Math.min(groups, 65535), Math.ceil(groups / 65535));
     pass.end();
   }
+}
+
+function remapOffsets(dynamicBindings: readonly number[], bound: { set: DescriptorSet; offsets: number[] }): number[] {
+  const all = bound.set.layout.dynamicBindings;
+  return dynamicBindings.map((b) => bound.offsets[all.indexOf(b)]);
+}
+
+function sameOffsets(a: readonly number[] | undefined, b: readonly number[]): boolean {
+  if (a === b) return true;
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

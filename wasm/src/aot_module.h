@@ -21,6 +21,10 @@ struct Task {
   // Descriptor sets by what they bind: the buffers (in buffer_binds order), then the image view
   // and sampler of each texture (in texture_binds order). Made once and reused.
   std::map<std::vector<uint64_t>, VkDescriptorSet> sets;
+  // Reused by every launch, so recording one allocates nothing once the cache is warm.
+  std::vector<uint64_t> scratch_key;
+  std::vector<VkBuffer> scratch_buffers;
+  std::vector<VkDescriptorImageInfo> scratch_images;
 };
 
 struct Kernel {

@@ -29,32 +29,33 @@ const char *kind_name(ArgKind kind) {
 }
 
 bool check_ndarray(TiRuntime runtime, const ArgInfo &arg, uint32_t index, const TiNdArray &nd) {
-  std::string at = "argument " + std::to_string(index) + " ('" + arg.name + "')";
-  if (nd.memory == TI_NULL_HANDLE) return fail(TI_ERROR_ARGUMENT_NULL, "%s: ndarray.memory", at.c_str());
-  Memory *m = lookup_memory(runtime, nd.memory, (at + ": ndarray.memory").c_str());
-  if (!m) return false;
+  // Launches are hot: the argument's name is formatted only when a check fails.
+  auto at = [&] { return "argument " + std::to_string(index) + " ('" + arg.name + "')"; };
+  if (nd.memory == TI_NULL_HANDLE) return fail(TI_ERROR_ARGUMENT_NULL, "%s: ndarray.memory", at().c_str());
+  Memory *m = registry().memories.get(handle_bits(nd.memory));
+  if (!m || m->owner != runtime) return lookup_memory(runtime, nd.memory, (at() + ": ndarray.memory").c_str()) != nullptr;
   if (nd.shape.dim_count != arg.field_dim) {
-    return fail(TI_ERROR_INVALID_ARGUMENT, "%s: the kernel takes a %u-D ndarray, got shape %s", at.c_str(), arg.field_dim,
+    return fail(TI_ERROR_INVALID_ARGUMENT, "%s: the kernel takes a %u-D ndarray, got shape %s", at().c_str(), arg.field_dim,
                 shape_text(nd.shape.dims, std::min<uint32_t>(nd.shape.dim_count, 16)).c_str());
   }
   if (nd.elem_shape.dim_count != arg.element_shape.size() ||
       !std::equal(arg.element_shape.begin(), arg.element_shape.end(), nd.elem_shape.dims)) {
-    return fail(TI_ERROR_INVALID_ARGUMENT, "%s: element shape %s, the kernel takes %s", at.c_str(),
+    return fail(TI_ERROR_INVALID_ARGUMENT, "%s: element shape %s, the kernel takes %s", at().c_str(),
                 shape_text(nd.elem_shape.dims, std::min<uint32_t>(nd.elem_shape.dim_count, 16)).c_str(),
                 shape_text(arg.element_shape.data(), static_cast<uint32_t>(arg.element_shape.size())).c_str());
   }
   if (nd.elem_type != arg.dtype) {
-    return fail(TI_ERROR_INVALID_ARGUMENT, "%s: element type %s, the kernel takes %s", at.c_str(), data_type_name(nd.elem_type), data_type_name(arg.dtype));
+    return fail(TI_ERROR_INVALID_ARGUMENT, "%s: element type %s, the kernel takes %s", at().c_str(), data_type_name(nd.elem_type), data_type_name(arg.dtype));
   }
   uint64_t elements = 1;
   for (uint32_t i = 0; i < nd.shape.dim_count; ++i) elements *= nd.shape.dims[i];
   for (uint32_t i = 0; i < nd.elem_shape.dim_count; ++i) elements *= nd.elem_shape.dims[i];
   uint64_t bytes = elements * data_type_size(arg.dtype);
   if (bytes > m->size) {
-    return fail(TI_ERROR_INVALID_ARGUMENT, "%s: shape %s needs %llu bytes, the memory has %llu", at.c_str(),
+    return fail(TI_ERROR_INVALID_ARGUMENT, "%s: shape %s needs %llu bytes, the memory has %llu", at().c_str(),
                 shape_text(nd.shape.dims, nd.shape.dim_count).c_str(), (unsigned long long)bytes, (unsigned long long)m->size);
   }
-  if (!(m->usage & VK_BUFFER_USAGE_STORAGE_BUFFER_BIT)) return fail(TI_ERROR_INVALID_ARGUMENT, "%s: the memory lacks storage usage", at.c_str());
+  if (!(m->usage & VK_BUFFER_USAGE_STORAGE_BUFFER_BIT)) return fail(TI_ERROR_INVALID_ARGUMENT, "%s: the memory lacks storage usage", at().c_str());
   return true;
 }
 
@@ -77,16 +78,16 @@ bool check_scalar(const ArgInfo &arg, uint32_t index, const TiArgument &a) {
 // A texture argument: a live image of this runtime with the usage the kernel needs, and a live
 // sampler when one is given (without one, sampled textures use the runtime's default sampler).
 bool check_texture(TiRuntime runtime, const ArgInfo &arg, uint32_t index, const TiTexture &texture) {
-  std::string at = "argument " + std::to_string(index) + " ('" + arg.name + "')";
-  Image *image = lookup_image(runtime, texture.image, (at + ": texture.image").c_str());
-  if (!image) return false;
+  auto at = [&] { return "argument " + std::to_string(index) + " ('" + arg.name + "')"; };
+  Image *image = registry().images.get(handle_bits(texture.image));
+  if (!image || image->owner != runtime) return lookup_image(runtime, texture.image, (at() + ": texture.image").c_str()) != nullptr;
   if (arg.kind == ArgKind::RwTexture && image->storage_view == VK_NULL_HANDLE) {
-    return fail(TI_ERROR_INVALID_ARGUMENT, "%s: a rw_texture needs an image with storage usage", at.c_str());
+    return fail(TI_ERROR_INVALID_ARGUMENT, "%s: a rw_texture needs an image with storage usage", at().c_str());
   }
   if (arg.kind == ArgKind::Texture && image->sampled_view == VK_NULL_HANDLE) {
-    return fail(TI_ERROR_INVALID_ARGUMENT, "%s: a texture needs an image with sampled usage", at.c_str());
+    return fail(TI_ERROR_INVALID_ARGUMENT, "%s: a texture needs an image with sampled usage", at().c_str());
   }
-  if (texture.sampler != TI_NULL_HANDLE && !lookup_sampler(runtime, texture.sampler, (at + ": texture.sampler").c_str())) return false;
+  if (texture.sampler != TI_NULL_HANDLE && !lookup_sampler(runtime, texture.sampler, (at() + ": texture.sampler").c_str())) return false;
   return true;
 }
 
@@ -161,7 +162,9 @@ void write_args(const KernelInfo &kernel, const TiArgument *args, uint8_t *out) 
 
 VkDescriptorSet descriptor_set(Runtime &rt, AotModule &module, Task &task, const std::vector<VkBuffer> &buffers, const std::vector<VkDescriptorImageInfo> &images,
                                uint32_t args_range) {
-  std::vector<uint64_t> key(buffers.begin(), buffers.end());
+  // The key vector is the task's own, so a cache hit allocates nothing.
+  std::vector<uint64_t> &key = task.scratch_key;
+  key.assign(buffers.begin(), buffers.end());
   for (const VkDescriptorImageInfo &i : images) {
     key.push_back(i.imageView);
     key.push_back(i.sampler);
@@ -244,8 +247,8 @@ bool record_launch(Runtime &rt, AotModule &module, Kernel &kernel, uint32_t /*ar
   if (cb == VK_NULL_HANDLE) return false;
   uint32_t max_groups = rt.properties.limits.maxComputeWorkGroupCount[0];
   for (Task &task : kernel.tasks) {
-    std::vector<VkBuffer> buffers;
-    buffers.reserve(task.info->buffers.size());
+    std::vector<VkBuffer> &buffers = task.scratch_buffers;
+    buffers.clear();
     for (const BufferBind &b : task.info->buffers) {
       switch (b.kind) {
         case BufferKind::Args: buffers.push_back(args_buffer); break;
@@ -270,8 +273,8 @@ bool record_launch(Runtime &rt, AotModule &module, Kernel &kernel, uint32_t /*ar
       }
     }
     // Storage images are used in GENERAL layout, sampled ones in SHADER_READ_ONLY_OPTIMAL.
-    std::vector<VkDescriptorImageInfo> images;
-    images.reserve(task.info->textures.size());
+    std::vector<VkDescriptorImageInfo> &images = task.scratch_images;
+    images.clear();
     for (const TextureBind &t : task.info->textures) {
       const TiTexture &texture = args[t.arg_index].value.texture;
       Image *image = registry().images.get(handle_bits(texture.image));
@@ -294,7 +297,11 @@ bool record_launch(Runtime &rt, AotModule &module, Kernel &kernel, uint32_t /*ar
       Image *image = registry().images.get(handle_bits(args[task.info->textures[i].arg_index].value.texture.image));
       if (!transition_image(rt, *image, images[i].imageLayout)) return false;
     }
-    vkCmdBindPipeline(cb, VK_PIPELINE_BIND_POINT_COMPUTE, task.pipeline);
+    // Bindings persist within a command buffer: consecutive launches of one task bind once.
+    if (rt.bound_pipeline != task.pipeline) {
+      vkCmdBindPipeline(cb, VK_PIPELINE_BIND_POINT_COMPUTE, task.pipeline);
+      rt.bound_pipeline = task.pipeline;
+    }
     vkCmdBindDescriptorSets(cb, VK_PIPELINE_BIND_POINT_COMPUTE, task.pipeline_layout, 0, 1, &set, 1, &args_offset);
     // range_for tasks loop over their range inside the shader, so capping the grid is safe.
     uint32_t groups = (task.info->total_threads + task.info->threads_per_group - 1) / task.info->threads_per_group;

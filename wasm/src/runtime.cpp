@@ -173,6 +173,7 @@ VkCommandBuffer Runtime::commands() {
   }
   recording = cb;
   recorded_commands = 0;
+  bound_pipeline = VK_NULL_HANDLE;
   return cb;
 }
 

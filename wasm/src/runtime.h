@@ -49,6 +49,7 @@ struct Runtime {
 
   VkCommandPool command_pool = VK_NULL_HANDLE;
   VkCommandBuffer recording = VK_NULL_HANDLE;
+  VkPipeline bound_pipeline = VK_NULL_HANDLE;  // in `recording`
   uint32_t recorded_commands = 0;
   struct InFlight {
     VkCommandBuffer command_buffer;
