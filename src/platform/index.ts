@@ -1,9 +1,24 @@
 import type { Platform } from './types.js';
 
-const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+let registered: Platform | undefined;
 
-/** The platform this code runs on; Node's module (and Dawn) is loaded only in Node. */
+/** Sets the platform; the package's entries (index.node.ts, index.browser.ts) call it on import. */
+export function registerPlatform(platform: Platform): void {
+  registered = platform;
+}
+
+// Kept in a variable so that bundlers do not follow it: the browser entry must hold no Node code.
+const nodePlatformModule = './node.js';
+
+/**
+ * The registered platform. Code that imports src/index.ts directly (this repository's tests and
+ * scripts) registers none; in Node it gets Node's platform, loaded here on first use.
+ */
 export async function currentPlatform(): Promise<Platform> {
-  if (isNode) return (await import('./node.js')).nodePlatform;
-  return (await import('./browser.js')).browserPlatform;
+  if (registered) return registered;
+  if (typeof process !== 'undefined' && typeof process.versions?.node === 'string') {
+    registered = ((await import(/* @vite-ignore */ /* webpackIgnore: true */ nodePlatformModule)) as { nodePlatform: Platform }).nodePlatform;
+    return registered;
+  }
+  throw new Error("taichi-wasm: no platform registered; import the package as 'taichi-wasm' (its browser entry) rather than src/index.js");
 }

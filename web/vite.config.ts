@@ -1,0 +1,58 @@
+// The browser demos: a multi-page vite app whose pages import the library from ../src and load
+// real Taichi modules from ../shared/fixtures/taichi-aot, served in dev and copied into the build
+// (never committed here).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const web = fileURLToPath(new URL('.', import.meta.url));
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const fixtures = fileURLToPath(new URL('../../shared/fixtures/taichi-aot/', import.meta.url));
+/** The modules the demos load. */
+const MODULES = ['fractal.kernel.tcm', 'mpm88.cgraph.tcm', 'mpm3D.cgraph.tcm'];
+const PAGES = ['index', 'fractal', 'mpm88', 'mpm3d'];
+
+/** Serves the fixture modules at fixtures/<name> in dev and emits them as assets in the build. */
+function taichiFixtures(): Plugin {
+  return {
+    name: 'taichi-fixtures',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const name = /\/fixtures\/([^/?]+)/.exec(req.url ?? '')?.[1];
+        if (!name || !MODULES.includes(name)) return next();
+        res.setHeader('Content-Type', 'application/octet-stream');
+        res.end(readFileSync(fixtures + name));
+      });
+    },
+    generateBundle() {
+      for (const name of MODULES) this.emitFile({ type: 'asset', fileName: `fixtures/${name}`, source: readFileSync(fixtures + name) });
+    },
+  };
+}
+
+/**
+ * The emscripten glue (wasm/build/taichi.cjs) is a CommonJS/UMD factory; vite turns CommonJS
+ * into ESM only for node_modules, so wrap this one file: the UMD tail assigns module.exports.
+ */
+function taichiGlue(): Plugin {
+  return {
+    name: 'taichi-glue',
+    transform(code, id) {
+      if (!id.endsWith('/wasm/build/taichi.cjs')) return null;
+      return { code: `const module = { exports: {} }; const exports = module.exports;\n${code}\nexport default module.exports;\n`, map: null };
+    },
+  };
+}
+
+export default defineConfig({
+  root: web,
+  base: './',
+  plugins: [taichiFixtures(), taichiGlue()],
+  server: { fs: { allow: [repo] } },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    rollupOptions: { input: Object.fromEntries(PAGES.map((p) => [p, `${web}${p}.html`])) },
+  },
+});
