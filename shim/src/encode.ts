@@ -79,14 +79,18 @@ export class EncodeContext {
   }
 
   /** Packs the payloads of every update command into one mapped-at-creation buffer. */
-  prepareUploads(commands: Iterable<Command>): void {
+  prepareUploads(commands: readonly Command[], begin: number, end: number): void {
     let total = 0;
-    for (const c of commands) if (c.kind === 'updateBuffer') total += c.data.byteLength;
+    for (let i = begin; i < end; i++) {
+      const c = commands[i];
+      if (c.kind === 'updateBuffer') total += c.data.byteLength;
+    }
     if (total === 0) return;
     this.upload = this.device.gpu.createBuffer({ size: total, usage: BufferUsage.COPY_SRC, mappedAtCreation: true, label: 'vkCmdUpdateBuffer payloads' });
     const bytes = new Uint8Array(this.upload.getMappedRange());
     let at = 0;
-    for (const c of commands) {
+    for (let i = begin; i < end; i++) {
+      const c = commands[i];
       if (c.kind !== 'updateBuffer') continue;
       bytes.set(c.data, at);
       at += c.data.byteLength;

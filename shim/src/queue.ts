@@ -80,7 +80,9 @@ export function vkQueueSubmit(vk: VulkanShim, queueHandle: number, submitCount: 
   for (const cb of commandBuffers) {
     cb.state = 'pending';
     cb.pendingCount++;
-    commands.push({ kind: 'beginCommandBuffer' }, ...cb.commands);
+    // A loop, not push(...commands): a large submission would overflow the call's argument limit.
+    commands.push({ kind: 'beginCommandBuffer' });
+    for (const c of cb.commands) commands.push(c);
   }
   let finished!: () => void;
   const done = new Promise<void>((resolve) => (finished = resolve));
@@ -131,11 +133,10 @@ export function drainQueue(vk: VulkanShim, queue: Queue): void {
 /** Encodes and submits job.commands[job.cursor, end); the last part completes the job. */
 function submitPart(vk: VulkanShim, queue: Queue, job: Job, end: number, last: boolean): void {
   const device = queue.device;
-  const commands = job.commands.slice(job.cursor, end);
   uploadCoherentHostWrites(vk, device);
   const ctx = new EncodeContext(device);
-  ctx.prepareUploads(commands);
-  for (const c of commands) ctx.encode(c);
+  ctx.prepareUploads(job.commands, job.cursor, end);
+  for (let i = job.cursor; i < end; i++) ctx.encode(job.commands[i]);
   ctx.endPass();
   const readbacks: Readback[] = [];
   for (const memory of ctx.written) {
