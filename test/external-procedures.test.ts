@@ -1,5 +1,5 @@
 // Issue 5's external procedure: a C program (test/c/external_procedures.c) with its own Vulkan
-// objects, linked against the runtime library, shares buffers and events with Taichi both ways.
+// objects, linked against the runtime library, shares buffers, images and events with Taichi both ways.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,7 +18,7 @@ let wasm: TaichiWasm;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tiw-ext-'));
-  for (const shader of ['scale', 'iota']) {
+  for (const shader of ['scale', 'iota', 'image_read', 'image_write']) {
     execFileSync('glslangValidator', ['-V', '--target-env', 'vulkan1.1', join(root, `test/c/${shader}.comp`), '-o', join(dir, `${shader}.spv`)]);
   }
   execFileSync(
@@ -43,14 +43,14 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-test('a C program shares its Vulkan buffers and events with Taichi, and uses Taichi\'s', async () => {
-  const inputs = [readFileSync(FILL_MATMUL), readFileSync(join(dir, 'scale.spv')), readFileSync(join(dir, 'iota.spv'))];
+test('a C program shares its Vulkan buffers, image and events with Taichi, and uses Taichi\'s', async () => {
+  const inputs = [FILL_MATMUL, ...['scale', 'iota', 'image_read', 'image_write'].map((s) => join(dir, `${s}.spv`))].map((f) => readFileSync(f));
   const pointers = inputs.map((bytes) => {
     const ptr = wasm.malloc(bytes.length);
     wasm.heap.set(bytes, ptr);
     return ptr;
   });
-  const failedAtLine = await wasm.callAsync('run_external_procedures', pointers[0], inputs[0].length, pointers[1], inputs[1].length, pointers[2], inputs[2].length);
+  const failedAtLine = await wasm.callAsync('run_external_procedures', ...inputs.flatMap((bytes, i) => [pointers[i], bytes.length]));
   expect(failedAtLine).toBe(0);
   // Everything the program made it also destroyed: the shim holds nothing more.
   expect(wasm.shim.liveObjects()).toEqual({});
