@@ -1,0 +1,262 @@
+// The web demos in a real browser: Debian's Chromium (playwright-core, headless, WebGPU on
+// SwiftShader) opens each page of the static build (web/dist, rebuilt here when missing or
+// older than its sources), waits for frames, requires a clean console and checks the pixels of
+// a screenshot: the fractal against the Julia set computed on the CPU for the t the page
+// reports, the fluid's particles inside their box. Screenshots land in test-output/.
+
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { serveStatic, type StaticServer } from './helpers/static-server.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = join(ROOT, 'web', 'dist');
+const OUTPUT = join(ROOT, 'test-output');
+
+/** Newest modification time of the files under `path` (a file or a folder). */
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).filter((name) => name !== 'dist' && name !== 'node_modules').map((name) => newest(join(path, name))));
+}
+
+/** Builds web/dist unless it is newer than everything it is built from. */
+function ensureWebBuild(): void {
+  const sources = ['web', 'src', 'shim/src', 'shim/spirv', 'wasm/build/taichi.cjs', 'wasm/build/taichi.wasm'].map((p) => newest(join(ROOT, p)));
+  const built = newest(join(DIST, 'index.html'));
+  if (built > Math.max(...sources)) return;
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+}
+
+interface Demo {
+  frames: number;
+  ready: boolean;
+  error?: string;
+  t?: number;
+  substeps?: number;
+  n?: number;
+}
+
+interface Opened {
+  page: Page;
+  demo: Demo;
+  /** Console errors and uncaught exceptions seen on the page. */
+  errors: string[];
+}
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureWebBuild();
+  mkdirSync(OUTPUT, { recursive: true });
+  server = await serveStatic(DIST);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--enable-unsafe-webgpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // Without these, the first getCurrentTexture() of a WebGPU canvas destroys the device on
+      // this Chromium (no GPU); with them, canvases present and show up in screenshots.
+      '--enable-features=Vulkan',
+      '--use-angle=swiftshader',
+      '--use-vulkan=swiftshader',
+    ],
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens `path` and waits (at most `timeoutMs`) until the page has completed `frames` frames or failed. */
+async function open(path: string, frames: number, timeoutMs = 60_000): Promise<Opened> {
+  const page = await browser.newPage({ viewport: { width: 900, height: 800 }, deviceScaleFactor: 1 });
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(`${server.url}/${path}`);
+  const deadline = Date.now() + timeoutMs;
+  let demo: Demo;
+  for (;;) {
+    demo = await page.evaluate(() => (window as unknown as { __demo: Demo }).__demo);
+    if (demo.error || demo.frames >= frames || Date.now() > deadline) break;
+    await page.waitForTimeout(200);
+  }
+  return { page, demo, errors };
+}
+
+/** A screenshot of the page (saved for people) and of its canvas, pixel for pixel (decoded, for the checks). */
+async function capture(page: Page, name: string): Promise<PNG> {
+  await page.screenshot({ path: join(OUTPUT, `${name}.png`) });
+  const { x, y, width, height } = await page.locator('#view').evaluate((canvas: HTMLCanvasElement) => {
+    const r = canvas.getBoundingClientRect();
+    return { x: Math.round(r.left), y: Math.round(r.top), width: canvas.width, height: canvas.height };
+  });
+  const shot = await page.screenshot({ clip: { x, y, width, height } });
+  writeFileSync(join(OUTPUT, `${name}-canvas.png`), shot);
+  return PNG.sync.read(shot);
+}
+
+/** Opens a demo, runs `check` on it and always closes the page, so no demo keeps the GPU busy. */
+async function withDemo(path: string, frames: number, check: (opened: Opened) => Promise<void>): Promise<void> {
+  const opened = await open(path, frames);
+  try {
+    expectClean(opened, frames);
+    await check(opened);
+  } finally {
+    await opened.page.close();
+  }
+}
+
+function pixel(png: PNG, x: number, y: number): [number, number, number] {
+  const at = (y * png.width + x) * 4;
+  return [png.data[at], png.data[at + 1], png.data[at + 2]];
+}
+
+function expectClean({ demo, errors }: Opened, frames: number): void {
+  expect(errors, errors.join('\n')).toEqual([]);
+  expect(demo.error).toBeUndefined();
+  expect(demo.frames).toBeGreaterThanOrEqual(frames);
+}
+
+// fractal.kernel.tcm's Julia set in f32: n = 320 compiled in, c = (-0.8, cos(t) * 0.2).
+const f = Math.fround;
+function juliaValue(t: number, i: number, j: number): number {
+  let zx = f(f(f(i / 320) - 1) * 2);
+  let zy = f(f(f(j / 320) - 0.5) * 2);
+  const cy = f(f(Math.cos(f(t))) * 0.2);
+  let iterations = 0;
+  while (f(Math.sqrt(f(f(zx * zx) + f(zy * zy)))) < 20 && iterations < 50) {
+    const nx = f(f(f(zx * zx) - f(zy * zy)) - 0.8);
+    zy = f(f(f(2 * zx) * zy) + cy);
+    zx = nx;
+    iterations++;
+  }
+  return f(1 - f(iterations * f(0.02)));
+}
+
+describe('web demos in Chromium (WebGPU on SwiftShader)', () => {
+  test('the build holds the three modules and no Node code', () => {
+    for (const name of ['fractal.kernel.tcm', 'mpm88.cgraph.tcm', 'mpm3D.cgraph.tcm']) expect(existsSync(join(DIST, 'fixtures', name))).toBe(true);
+    const scripts = readdirSync(join(DIST, 'assets')).filter((name) => name.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const name of scripts) {
+      const code = readFileSync(join(DIST, 'assets', name), 'utf8');
+      expect(code, name).not.toMatch(/["']node:|from ["']webgpu["']|dawn\.node/);
+    }
+  });
+
+  test('the index links the three demos', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(`${server.url}/index.html`);
+    const links = await page.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(expect.arrayContaining(['./fractal.html', './mpm88.html', './mpm3d.html']));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('fractal: the canvas is the Julia set for the t the page reports', async () => {
+    await withDemo('fractal.html?t=0.9', 3, async (opened) => {
+      const t = opened.demo.t!;
+      expect(t).toBeCloseTo(0.9, 6);
+      const png = await capture(opened.page, 'fractal');
+      expect([png.width, png.height]).toEqual([640, 320]);
+      // A grid of interior samples; pixel (x, y) shows canvas[i = x, j = 319 - y]. Only samples
+      // whose neighbours escape after as many iterations are compared: near the set's boundary a
+      // rounding difference (the GPU's cos, fused multiply-adds) changes the count.
+      let compared = 0;
+      let matching = 0;
+      for (let y = 8; y < 320 - 8; y += 8) {
+        for (let x = 8; x < 640 - 8; x += 8) {
+          const [i, j] = [x, 319 - y];
+          const value = juliaValue(t, i, j);
+          if ([juliaValue(t, i - 1, j), juliaValue(t, i + 1, j), juliaValue(t, i, j - 1), juliaValue(t, i, j + 1)].some((v) => v !== value)) continue;
+          compared++;
+          const expected = Math.round(value * 255);
+          if (pixel(png, x, y).every((c) => Math.abs(c - expected) <= 2)) matching++;
+        }
+      }
+      console.log(`fractal t=${t}: ${matching} of ${compared} stable samples match the CPU`);
+      expect(compared).toBeGreaterThan(1500);
+      expect(matching / compared).toBeGreaterThanOrEqual(0.99);
+    });
+  });
+
+  test('mpm88: particles are drawn inside the box and nowhere outside it', async () => {
+    await withDemo('mpm88.html?n=2048&substeps=2', 4, async (opened) => {
+      expect(opened.demo.n).toBe(2048);
+      expect(opened.demo.substeps).toBeGreaterThan(0);
+      const png = await capture(opened.page, 'mpm88');
+      expect([png.width, png.height]).toEqual([560, 560]);
+      // web/src/mpm88.ts draws [0, 1]^2 inset by 24 pixels, particles in 0x068587.
+      const isParticle = ([r, g, b]: number[]) => r < 60 && g > 100 && b > 100;
+      let inside = 0;
+      let outside = 0;
+      for (let y = 0; y < 560; y++) {
+        for (let x = 0; x < 560; x++) {
+          if (!isParticle(pixel(png, x, y))) continue;
+          if (x >= 24 && x < 536 && y >= 24 && y < 536) inside++;
+          else outside++;
+        }
+      }
+      console.log(`mpm88: ${inside} particle pixels inside the box, ${outside} outside`);
+      expect(inside).toBeGreaterThan(2000);
+      expect(outside).toBe(0);
+    });
+  });
+
+  test('mpm3D: points drawn through the orbit camera', async () => {
+    await withDemo('mpm3d.html?n=1024&substeps=1', 3, async (opened) => {
+      expect(opened.demo.substeps).toBeGreaterThan(0);
+      const png = await capture(opened.page, 'mpm3d');
+      // Particles are shades of blue; the background and the box's edges are grey.
+      let points = 0;
+      for (let y = 0; y < png.height; y++) {
+        for (let x = 0; x < png.width; x++) {
+          const [r, , b] = pixel(png, x, y);
+          if (b > 120 && b > r + 40) points++;
+        }
+      }
+      console.log(`mpm3D: ${points} particle pixels`);
+      expect(points).toBeGreaterThan(500);
+    });
+  });
+
+  test('without WebGPU the page says so and how to enable it', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'gpu', { get: () => undefined }));
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(`${server.url}/fractal.html`);
+    const message = page.locator('.message.info');
+    await message.waitFor({ timeout: 10_000 });
+    const text = await message.innerText();
+    expect(text).toContain('WebGPU is not available');
+    expect(text).toContain('--enable-unsafe-webgpu');
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: join(OUTPUT, 'no-webgpu.png') });
+    await page.close();
+  });
+});
