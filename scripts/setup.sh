@@ -14,4 +14,6 @@ bash scripts/install-system.sh
 npm install --no-save --no-audit --no-fund </dev/null
 
 npm run build
+# The browser demos' static build (web/dist), which test/browser.test.ts opens in Chromium.
+npm run web:build
 npm run demo
