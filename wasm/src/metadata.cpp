@@ -128,6 +128,12 @@ bool arg_offsets(Reader &r, const json &args_type, std::vector<ArgInfo> &args, c
     } else if (args[i].kind == ArgKind::Tensor) {
       args[i].tensor_stride = data_type_size(args[i].dtype);
     }
+    // std140 puts every scalar on a 4-byte boundary; a shader reading a shifted shape would loop
+    // over a garbage range.
+    if (args[i].offset % 4 != 0) {
+      r.fail_at(at + ".offset", "not a multiple of 4");
+      return false;
+    }
   }
   return true;
 }
