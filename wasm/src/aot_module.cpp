@@ -83,6 +83,8 @@ bool create_task(Runtime &rt, const Archive &files, const TaskInfo &info, Task &
   smci.codeSize = spv->second.size();
   smci.pCode = words.data();
   VkResult r = vkCreateShaderModule(rt.device, &smci, nullptr, &t.shader);
+  // A lost device is not the module's fault.
+  if (r == VK_ERROR_DEVICE_LOST) return fail_vk(r, "vkCreateShaderModule");
   if (r != VK_SUCCESS) return fail(TI_ERROR_CORRUPTED_DATA, "%s.spv is not valid SPIR-V (VkResult %d)", info.name.c_str(), r);
 
   std::vector<VkDescriptorSetLayoutBinding> bindings;
@@ -123,6 +125,7 @@ bool create_task(Runtime &rt, const Archive &files, const TaskInfo &info, Task &
   cpci.stage.pName = "main";
   cpci.layout = t.pipeline_layout;
   r = vkCreateComputePipelines(rt.device, VK_NULL_HANDLE, 1, &cpci, nullptr, &t.pipeline);
+  if (r == VK_ERROR_DEVICE_LOST) return fail_vk(r, "vkCreateComputePipelines");
   if (r != VK_SUCCESS) return fail(TI_ERROR_INVALID_STATE, "task %s: the shader could not become a WebGPU pipeline (VkResult %d)", info.name.c_str(), r);
   return true;
 }
