@@ -1,0 +1,133 @@
+// The long fuzz run: `npm run fuzz -- [--cases N] [--seconds S] [--target tcm|spirv|launch|all]
+// [--seed X]`. Each target runs in a child process that reports every case before starting it;
+// the parent kills a child that goes silent past the case limit (a synchronous hang, e.g. in the
+// translator, cannot be interrupted from inside), records the case as a hang and restarts the
+// child after it. Failing inputs are written to test/fuzz-regressions/.
+
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { makeTarget, TARGETS } from '../test/fuzz/targets.js';
+import { runCases, describeFailure, saveRegression, type RunStats, type TargetName, type CaseReport } from '../test/fuzz/runner.js';
+import { caseSeed } from '../test/fuzz/random.js';
+
+const CASE_LIMIT_MS = 120_000;
+
+interface Options {
+  cases: number;
+  seconds: number | undefined;
+  targets: TargetName[];
+  seed: number;
+}
+
+function parse(argv: string[]): Options {
+  const o: Options = { cases: 20_000, seconds: undefined, targets: [...TARGETS], seed: 0x5eed };
+  for (let i = 0; i < argv.length; i++) {
+    const v = argv[i + 1];
+    if (argv[i] === '--cases') o.cases = Number(v);
+    else if (argv[i] === '--seconds') o.seconds = Number(v);
+    else if (argv[i] === '--seed') o.seed = Number(v);
+    else if (argv[i] === '--target') o.targets = v === 'all' ? [...TARGETS] : [v as TargetName];
+    else continue;
+    i++;
+  }
+  for (const t of o.targets) if (!TARGETS.includes(t)) throw new Error(`unknown target '${t}' (${TARGETS.join(', ')} or all)`);
+  return o;
+}
+
+/** The folder of regression inputs in the checkout (from dist/scripts/ or scripts/). */
+function regressionDir(): string {
+  let at = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    if (existsSync(join(at, 'package.json'))) return join(at, 'test', 'fuzz-regressions');
+    at = dirname(at);
+  }
+  return join(process.cwd(), 'test', 'fuzz-regressions');
+}
+
+type ChildMessage = { type: 'case'; index: number } | { type: 'failure'; report: Omit<CaseReport, 'input'>; input: string } | { type: 'done'; stats: RunStats };
+
+/** In the child: run cases [from, from + cases) of one target, reporting to the parent. */
+async function child(target: TargetName, from: number, cases: number, seed: number, seconds: number | undefined): Promise<void> {
+  const send = (m: ChildMessage): void => void process.send!(m);
+  const t = makeTarget(target, false);
+  const stats = await runCases(t, {
+    baseSeed: seed,
+    from,
+    cases,
+    seconds,
+    caseLimitMs: CASE_LIMIT_MS,
+    checkEvery: 1000,
+    onCaseStart: (index) => send({ type: 'case', index }),
+    onFailure: ({ input, ...report }) => send({ type: 'failure', report, input: Buffer.from(input).toString('base64') }),
+  });
+  await t.close();
+  // Inputs travel with their failure messages; the totals need only the count.
+  send({ type: 'done', stats: { ...stats, failures: stats.failures.map((f) => ({ ...f, input: new Uint8Array() })) } });
+}
+
+async function runTarget(target: TargetName, o: Options): Promise<{ cases: number; ok: number; rejected: number; failures: CaseReport[]; seconds: number }> {
+  const total = { cases: 0, ok: 0, rejected: 0, failures: [] as CaseReport[], seconds: 0 };
+  const start = Date.now();
+  let next = 0;
+  while (next < o.cases) {
+    const left = o.seconds === undefined ? undefined : o.seconds - (Date.now() - start) / 1000;
+    if (left !== undefined && left <= 0) break;
+    const from = next;
+    const result = await new Promise<{ done?: RunStats; hungAt?: number; last: number }>((resolve) => {
+      const proc = fork(fileURLToPath(import.meta.url), ['--child', target, String(from), String(o.cases - from), String(o.seed), String(left ?? '')], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+      let last = from - 1;
+      let done: RunStats | undefined;
+      let timer = setTimeout(() => proc.kill('SIGKILL'), CASE_LIMIT_MS * 2);
+      proc.on('message', (m: ChildMessage) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => proc.kill('SIGKILL'), CASE_LIMIT_MS * 2);
+        if (m.type === 'case') last = m.index;
+        else if (m.type === 'failure') {
+          const r = { ...m.report, input: new Uint8Array(Buffer.from(m.input, 'base64')) };
+          console.log(`FAIL ${describeFailure(r).slice(0, 2000)}\n  saved ${saveRegression(regressionDir(), r)}`);
+        } else done = m.stats;
+      });
+      proc.on('exit', () => {
+        clearTimeout(timer);
+        resolve(done ? { done, last } : { hungAt: last, last });
+      });
+    });
+    if (result.done) {
+      total.cases += result.done.cases;
+      total.ok += result.done.ok;
+      total.rejected += result.done.rejected;
+      total.failures.push(...result.done.failures);
+      break;
+    }
+    // The child died or hung inside case `hungAt`: record it, go on after it.
+    const index = Math.max(result.hungAt ?? from, from);
+    const seed = caseSeed(o.seed, index);
+    const report: CaseReport = { target, seed, mutation: `case ${index} (regenerate with --seed ${o.seed})`, outcome: { kind: 'failure', reason: 'the child process hung or crashed in this case' }, ms: 0, input: new Uint8Array() };
+    console.log(`FAIL ${describeFailure(report)}`);
+    total.failures.push(report);
+    total.cases += index - from + 1;
+    next = index + 1;
+  }
+  total.seconds = (Date.now() - start) / 1000;
+  return total;
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--child') {
+    const [, , , target, from, cases, seed, seconds] = process.argv;
+    await child(target as TargetName, Number(from), Number(cases), Number(seed), seconds === '' ? undefined : Number(seconds));
+    return;
+  }
+  const o = parse(process.argv.slice(2));
+  let failed = 0;
+  for (const target of o.targets) {
+    const r = await runTarget(target, o);
+    failed += r.failures.length;
+    console.log(`${target}: ${r.cases} cases in ${r.seconds.toFixed(0)} s: ${r.ok} ran, ${r.rejected} refused with an error, ${r.failures.length} failures`);
+  }
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+await main();
