@@ -13,6 +13,8 @@ import { blockedOnHost } from './queue.js';
 
 export class Fence {
   pending: Promise<void> | undefined;
+  /** Why WebGPU rejected the submission that signalled the fence, if it did. */
+  rejected: string | undefined;
   constructor(
     readonly device: Device,
     public signaled: boolean,
@@ -55,7 +57,10 @@ export function vkResetFences(vk: VulkanShim, deviceHandle: number, count: numbe
   for (const f of fences) {
     if (f.pending) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'vkResetFences: fence is still in use by a submission');
   }
-  for (const f of fences) f.signaled = false;
+  for (const f of fences) {
+    f.signaled = false;
+    f.rejected = undefined;
+  }
   return VkResult.SUCCESS;
 }
 
@@ -69,8 +74,15 @@ export function vkGetFenceStatus(vk: VulkanShim, deviceHandle: number, fenceHand
 export function vkWaitForFences(vk: VulkanShim, deviceHandle: number, count: number, pFences: number, waitAll: number, timeoutArg: unknown): VkResult | Promise<VkResult> {
   const device = lookupDevice(vk, deviceHandle, 'vkWaitForFences');
   const fences = fenceList(vk, count, pFences, 'vkWaitForFences');
+  const settled = (): VkResult => {
+    if (device.lostReason !== undefined) return VkResult.ERROR_DEVICE_LOST;
+    const rejected = fences.find((f) => f.signaled && f.rejected !== undefined);
+    if (!rejected) return VkResult.SUCCESS;
+    vk.validation.report('vkWaitForFences', `the work this fence covers did not run: ${rejected.rejected}`);
+    return VkResult.ERROR_VALIDATION_FAILED_EXT;
+  };
   const ready = waitAll ? fences.every((f) => f.signaled) : fences.some((f) => f.signaled);
-  if (ready || count === 0) return VkResult.SUCCESS;
+  if (ready || count === 0) return settled();
   const unsubmitted = fences.filter((f) => !f.signaled && !f.pending);
   const timeoutNs = u64Arg(timeoutArg);
   if (timeoutNs === 0n) return VkResult.TIMEOUT;
@@ -88,7 +100,7 @@ export function vkWaitForFences(vk: VulkanShim, deviceHandle: number, count: num
   }
   const pendings = fences.map((f) => f.pending).filter((p): p is Promise<void> => p !== undefined);
   const all = waitAll ? Promise.all(pendings) : Promise.any(pendings);
-  const waits: Promise<VkResult>[] = [all.then(() => (device.lostReason === undefined ? VkResult.SUCCESS : VkResult.ERROR_DEVICE_LOST))];
+  const waits: Promise<VkResult>[] = [all.then(settled)];
   if (timeoutNs < 0xffff_ffff_ffff_ffffn) {
     const ms = Number(timeoutNs / 1_000_000n);
     waits.push(new Promise((resolve) => setTimeout(() => resolve(VkResult.TIMEOUT), ms)));

@@ -26,6 +26,8 @@ export interface Submission {
 
 /** The work of one vkQueueSubmit, possibly submitted to WebGPU in several parts. */
 export interface Job {
+  /** Set when WebGPU rejected a part of the job: its work did not run. */
+  rejected: string | undefined;
   commands: Command[];
   cursor: number;
   commandBuffers: CommandBuffer[];
@@ -86,7 +88,7 @@ export function vkQueueSubmit(vk: VulkanShim, queueHandle: number, submitCount: 
   }
   let finished!: () => void;
   const done = new Promise<void>((resolve) => (finished = resolve));
-  const job: Job = { commands, cursor: 0, commandBuffers, fence, waitingOn: undefined, finished, done };
+  const job: Job = { rejected: undefined, commands, cursor: 0, commandBuffers, fence, waitingOn: undefined, finished, done };
   const submission: Submission = { done };
   queue.inFlight.add(submission);
   queue.idle = done;
@@ -94,6 +96,7 @@ export function vkQueueSubmit(vk: VulkanShim, queueHandle: number, submitCount: 
   if (fence) {
     const f = fence;
     f.pending = done.then(() => {
+      f.rejected = job.rejected;
       f.signaled = true;
       f.pending = undefined;
     });
@@ -134,6 +137,9 @@ export function drainQueue(vk: VulkanShim, queue: Queue): void {
 function submitPart(vk: VulkanShim, queue: Queue, job: Job, end: number, last: boolean): void {
   const device = queue.device;
   uploadCoherentHostWrites(vk, device);
+  // WebGPU reports an invalid command buffer only to an error scope (or not at all): catch it, so
+  // the fence can say the work did not run instead of signalling success.
+  device.gpu.pushErrorScope('validation');
   const ctx = new EncodeContext(device);
   ctx.prepareUploads(job.commands, job.cursor, end);
   for (let i = job.cursor; i < end; i++) ctx.encode(job.commands[i]);
@@ -146,6 +152,7 @@ function submitPart(vk: VulkanShim, queue: Queue, job: Job, end: number, last: b
     readbacks.push({ memory, staging });
   }
   device.gpu.queue.submit([ctx.finish()]);
+  const validation = device.gpu.popErrorScope();
 
   const previous = queue.completed;
   const gpuDone = readbacks.length > 0 ? Promise.all(readbacks.map((r) => r.staging.mapAsync(MapMode.READ))) : device.gpu.queue.onSubmittedWorkDone();
@@ -153,6 +160,11 @@ function submitPart(vk: VulkanShim, queue: Queue, job: Job, end: number, last: b
   const finished = Promise.race([gpuDone.then(() => true), device.gpu.lost.then(() => false)]).catch(() => false);
   queue.completed = (async () => {
     const ok = await finished;
+    const error = await validation.catch(() => null);
+    if (error) {
+      job.rejected ??= error.message;
+      vk.validation.report('vkQueueSubmit', `WebGPU rejected the submission: ${error.message}`);
+    }
     await previous;
     for (const r of readbacks) {
       if (ok && r.memory.shadow !== 0) r.memory.mergeDeviceWrites(vk, new Uint32Array(r.staging.getMappedRange()));

@@ -336,6 +336,12 @@ bool Runtime::wait() {
   fences.reserve(in_flight.size());
   for (auto &s : in_flight) fences.push_back(s.fence);
   VkResult r = vkWaitForFences(device, static_cast<uint32_t>(fences.size()), fences.data(), VK_TRUE, UINT64_MAX);
+  if (r == VK_ERROR_VALIDATION_FAILED_EXT) {
+    // The work finished but WebGPU had refused some of it: report that, and move on so the
+    // runtime stays usable.
+    retire();
+    return fail(TI_ERROR_INVALID_STATE, "WebGPU rejected submitted work, which did not run");
+  }
   if (r != VK_SUCCESS) return fail_vk(r, "vkWaitForFences");
   retire();
   return true;

@@ -32,6 +32,8 @@ export const VkResult = {
   ERROR_NATIVE_WINDOW_IN_USE_KHR: -1000000001,
   SUBOPTIMAL_KHR: 1000001003,
   ERROR_OUT_OF_DATE_KHR: -1000001004,
+  ERROR_VALIDATION_FAILED_EXT: -1000011001,
+  ERROR_INVALID_SHADER_NV: -1000012000,
 } as const;
 export type VkResult = (typeof VkResult)[keyof typeof VkResult];
 
