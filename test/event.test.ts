@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Runtime, TaichiError, type AotModule } from '../src/index.js';
-import { VkResult } from '../shim/src/result.js';
+import { VkResult } from '../shim/src/abi/vk-enums.js';
 
 const FILL_MATMUL = new URL('../../shared/fixtures/taichi-aot/android_fill_matmul.tcm', import.meta.url).pathname;
 

@@ -5,7 +5,7 @@ import type { Device } from './device.js';
 import { lookupDevice } from './device.js';
 import type { DeviceMemory } from './memory.js';
 import { lookupMemory } from './memory.js';
-import { VkResult } from './result.js';
+import { VkResult } from './abi/vk-enums.js';
 import { VkFailure } from './validation.js';
 import { ALL_MEMORY_TYPE_BITS } from './physical-device.js';
 import { readStruct, requirePointer, writeHandle64, handleArg, sizeArg } from './structs.js';

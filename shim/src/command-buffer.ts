@@ -9,7 +9,7 @@ import { lookupDevice } from './device.js';
 import type { Buffer } from './buffer.js';
 import { lookupBuffer } from './buffer.js';
 import { lookupCommandPool } from './command-pool.js';
-import { VkResult } from './result.js';
+import { VkResult } from './abi/vk-enums.js';
 import { VkFailure } from './validation.js';
 import { readStruct, readArray, requirePointer, writeHandle32, handleArg, sizeArg, isWholeSize } from './structs.js';
 import * as S from './abi/vk-structs.js';

@@ -7,7 +7,7 @@ import { lookupDevice, type Device } from './device.js';
 import { lookupBuffer, type Buffer } from './buffer.js';
 import { lookupImageView, type ImageView } from './image.js';
 import { lookupSampler, type Sampler } from './sampler.js';
-import { VkResult } from './result.js';
+import { VkResult } from './abi/vk-enums.js';
 import { VkFailure } from './validation.js';
 import { readStruct, readArray, requirePointer, writeHandle64, handleArg, type StructReader } from './structs.js';
 import * as S from './abi/vk-structs.js';

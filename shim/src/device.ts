@@ -2,7 +2,7 @@
 // with the VkDevice) or the caller's own (never destroyed by the shim).
 
 import type { VulkanShim } from './vulkan.js';
-import { VkResult } from './result.js';
+import { VkResult } from './abi/vk-enums.js';
 import { VkFailure } from './validation.js';
 import { lookupPhysicalDevice, type PhysicalDevice } from './physical-device.js';
 import { readStruct, readArray, requirePointer, writeHandle32 } from './structs.js';

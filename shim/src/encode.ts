@@ -10,7 +10,7 @@ import type { DeviceMemory } from './memory.js';
 import type { Pipeline } from './pipeline.js';
 import { bindGroupFor, type DescriptorSet } from './descriptor.js';
 import { encodeImageCommand, type ImageCommand } from './image.js';
-import { VkResult } from './result.js';
+import { VkResult } from './abi/vk-enums.js';
 import { VkFailure } from './validation.js';
 import type { VkEvent } from './event.js';
 

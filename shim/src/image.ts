@@ -14,7 +14,7 @@ import { lookupBuffer, type Buffer } from './buffer.js';
 import { lookupPhysicalDevice } from './physical-device.js';
 import { lookupCommandBuffer } from './command-buffer.js';
 import type { EncodeContext } from './encode.js';
-import { VkResult } from './result.js';
+import { VkResult } from './abi/vk-enums.js';
 import { VkFailure, type ValidationLog } from './validation.js';
 import { readStruct, readArray, requirePointer, writeHandle64, handleArg, sizeArg, StructReader } from './structs.js';
 import { BufferUsage, TextureUsage } from './webgpu-flags.js';

@@ -2,7 +2,7 @@
 // caller's GPUDevice) that the shim was created with.
 
 import type { VulkanShim } from './vulkan.js';
-import { VkResult } from './result.js';
+import { VkResult } from './abi/vk-enums.js';
 import { VkFailure } from './validation.js';
 import { PhysicalDevice } from './physical-device.js';
 import { readStruct, writeHandle32, enumerateInto } from './structs.js';

@@ -6,7 +6,7 @@ import type { VulkanShim } from './vulkan.js';
 import { lookupDevice } from './device.js';
 import { lookupBuffer, Buffer } from './buffer.js';
 import { DeviceMemory } from './memory.js';
-import { VkResult } from './result.js';
+import { VkResult } from './abi/vk-enums.js';
 import { VkFailure } from './validation.js';
 import { BufferUsage, TextureUsage } from './webgpu-flags.js';
 import { Image, lookupImage } from './image.js';

@@ -14,7 +14,7 @@ import { BufferUsage } from './webgpu-flags.js';
 import type { VulkanShim } from './vulkan.js';
 import type { Device } from './device.js';
 import { lookupDevice } from './device.js';
-import { VkResult } from './result.js';
+import { VkResult } from './abi/vk-enums.js';
 import { VkFailure } from './validation.js';
 import { MEMORY_TYPES } from './physical-device.js';
 import { readStruct, readArray, requirePointer, writeHandle64, handleArg, sizeArg, isWholeSize } from './structs.js';

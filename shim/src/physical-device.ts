@@ -2,7 +2,7 @@
 // types and the queue family are derived from what WebGPU reports, never invented.
 
 import type { VulkanShim, GpuSource } from './vulkan.js';
-import { VkResult } from './result.js';
+import { VkResult } from './abi/vk-enums.js';
 import { VkFailure } from './validation.js';
 import { SHIM_API_VERSION } from './instance.js';
 import { requirePointer, enumerateInto, StructReader } from './structs.js';

@@ -8,7 +8,7 @@ import type { VulkanShim } from './vulkan.js';
 import { lookupDevice, type Device } from './device.js';
 import { lookupShaderModule } from './shader-module.js';
 import { lookupSetLayout, type DescriptorSetLayout } from './descriptor.js';
-import { VkResult } from './result.js';
+import { VkResult } from './abi/vk-enums.js';
 import { VkFailure } from './validation.js';
 import { readStruct, readArray, requirePointer, writeHandle64, handleArg, StructReader } from './structs.js';
 import * as S from './abi/vk-structs.js';

@@ -8,7 +8,7 @@
 import { BufferUsage, MapMode } from './webgpu-flags.js';
 import type { VulkanShim } from './vulkan.js';
 import type { Queue } from './device.js';
-import { VkResult } from './result.js';
+import { VkResult } from './abi/vk-enums.js';
 import { VkFailure } from './validation.js';
 import { readArray, handleArg } from './structs.js';
 import * as S from './abi/vk-structs.js';

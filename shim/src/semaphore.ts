@@ -3,7 +3,7 @@
 
 import type { VulkanShim } from './vulkan.js';
 import { lookupDevice, type Device } from './device.js';
-import { VkResult } from './result.js';
+import { VkResult } from './abi/vk-enums.js';
 import { VkFailure } from './validation.js';
 import { readStruct, requirePointer, writeHandle64, handleArg } from './structs.js';
 import * as S from './abi/vk-structs.js';

@@ -3,7 +3,7 @@
 
 import type { Heap } from './heap.js';
 import type { StructLayout } from './abi/layout.js';
-import { VkResult } from './result.js';
+import { VkResult } from './abi/vk-enums.js';
 import { VkFailure } from './validation.js';
 
 export class StructReader {

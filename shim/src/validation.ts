@@ -2,7 +2,7 @@
 // handle, a command recorded with bad arguments): a bounded log plus an optional callback, the
 // role VK_EXT_debug_utils plays on a desktop driver.
 
-import { VkResult } from './result.js';
+import { VkResult } from './abi/vk-enums.js';
 
 export interface ValidationMessage {
   entryPoint: string;

@@ -5,7 +5,7 @@
 import { Heap, type HeapHost } from './heap.js';
 import { HandleTable } from './handles.js';
 import { VkObjectType } from './object-type.js';
-import { VkResult } from './result.js';
+import { VkResult } from './abi/vk-enums.js';
 import { ValidationLog, VkFailure } from './validation.js';
 import type { Instance } from './instance.js';
 import type { PhysicalDevice } from './physical-device.js';
