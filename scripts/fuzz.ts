@@ -8,6 +8,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { makeTarget, TARGETS } from '../test/fuzz/targets.js';
 import { runCases, describeFailure, saveRegression, type RunStats, type TargetName, type CaseReport } from '../test/fuzz/runner.js';
 import { caseSeed } from '../test/fuzz/random.js';
@@ -22,18 +23,24 @@ interface Options {
 }
 
 function parse(argv: string[]): Options {
-  const o: Options = { cases: 20_000, seconds: undefined, targets: [...TARGETS], seed: 0x5eed };
-  for (let i = 0; i < argv.length; i++) {
-    const v = argv[i + 1];
-    if (argv[i] === '--cases') o.cases = Number(v);
-    else if (argv[i] === '--seconds') o.seconds = Number(v);
-    else if (argv[i] === '--seed') o.seed = Number(v);
-    else if (argv[i] === '--target') o.targets = v === 'all' ? [...TARGETS] : [v as TargetName];
-    else continue;
-    i++;
-  }
-  for (const t of o.targets) if (!TARGETS.includes(t)) throw new Error(`unknown target '${t}' (${TARGETS.join(', ')} or all)`);
-  return o;
+  const { values } = parseArgs({
+    args: argv,
+    options: { cases: { type: 'string' }, seconds: { type: 'string' }, seed: { type: 'string' }, target: { type: 'string' } },
+  });
+  const number = (name: string, text: string | undefined, fallback: number): number => {
+    if (text === undefined) return fallback;
+    const n = Number(text);
+    if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} takes a non-negative number, got '${text}'`);
+    return n;
+  };
+  const targets = values.target === undefined || values.target === 'all' ? [...TARGETS] : [values.target as TargetName];
+  for (const t of targets) if (!TARGETS.includes(t)) throw new Error(`unknown target '${t}' (${TARGETS.join(', ')} or all)`);
+  return {
+    cases: number('cases', values.cases, 20_000),
+    seconds: values.seconds === undefined ? undefined : number('seconds', values.seconds, 0),
+    targets,
+    seed: number('seed', values.seed, 0x5eed),
+  };
 }
 
 /** The folder of regression inputs in the checkout (from dist/scripts/ or scripts/). */
