@@ -38,7 +38,7 @@ void record(TiRuntime runtime, TiEvent event, F &&command) {
   VkCommandBuffer cb = rt->commands();
   if (cb == VK_NULL_HANDLE) return;
   command(cb, e->event);
-  rt->recorded_commands++;
+  rt->submit_if_pending_long();
 }
 
 }  // namespace

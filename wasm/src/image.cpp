@@ -587,7 +587,6 @@ void ti_copy_image_device_to_device(TiRuntime runtime, const TiImageSlice *dst_i
   if (!transition_image(*rt, *src, src_layout) || !transition_image(*rt, *dst, dst_layout)) return;
   VkImageCopy region{subresource(*src, s), s.offset, subresource(*dst, d), d.offset, s.extent};
   vkCmdCopyImage(cb, src->image, src_layout, dst->image, dst_layout, 1, &region);
-  rt->recorded_commands++;
 }
 
 void ti_track_image_ext(TiRuntime runtime, TiImage image, TiImageLayout layout) {
@@ -621,7 +620,6 @@ void ti_copy_memory_to_image_ext(TiRuntime runtime, const TiImageSlice *dst_imag
   if (!transition_image(*rt, *c.image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL)) return;
   VkBufferImageCopy region = buffer_image_copy(c);
   vkCmdCopyBufferToImage(cb, c.memory->buffer, c.image->image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region);
-  rt->recorded_commands++;
 }
 
 void ti_copy_image_to_memory_ext(TiRuntime runtime, const TiMemorySlice *dst_memory, const TiImageSlice *src_image) {
@@ -635,7 +633,6 @@ void ti_copy_image_to_memory_ext(TiRuntime runtime, const TiMemorySlice *dst_mem
   if (!transition_image(*rt, *c.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL)) return;
   VkBufferImageCopy region = buffer_image_copy(c);
   vkCmdCopyImageToBuffer(cb, c.image->image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, c.memory->buffer, 1, &region);
-  rt->recorded_commands++;
 }
 
 }  // extern "C"

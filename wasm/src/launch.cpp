@@ -314,7 +314,6 @@ bool record_launch(Runtime &rt, AotModule &module, Kernel &kernel, uint32_t /*ar
     // range_for tasks loop over their range inside the shader, so capping the grid is safe.
     uint32_t groups = (task.info->total_threads + task.info->threads_per_group - 1) / task.info->threads_per_group;
     vkCmdDispatch(cb, std::max<uint32_t>(1, std::min(groups, max_groups)), 1, 1);
-    rt.recorded_commands++;
   }
   return true;
 }
@@ -345,7 +344,7 @@ void ti_launch_kernel(TiRuntime runtime, TiKernel kernel, uint32_t arg_count, co
     return;
   }
   if (!check_args(runtime, *k->info, arg_count, args)) return;
-  record_launch(*rt, *module, *k, arg_count, args);
+  if (record_launch(*rt, *module, *k, arg_count, args)) rt->submit_if_pending_long();
 }
 
 void ti_launch_compute_graph(TiRuntime runtime, TiComputeGraph compute_graph, uint32_t arg_count, const TiNamedArgument *args) {
@@ -401,6 +400,7 @@ void ti_launch_compute_graph(TiRuntime runtime, TiComputeGraph compute_graph, ui
   for (size_t d = 0; d < resolved.size(); ++d) {
     if (!record_launch(*rt, *module, *g->kernels[d], static_cast<uint32_t>(resolved[d].size()), resolved[d].data())) return;
   }
+  rt->submit_if_pending_long();
 }
 
 }  // extern "C"

@@ -197,7 +197,6 @@ void ti_copy_memory_device_to_device(TiRuntime runtime, const TiMemorySlice *dst
   rt->barrier();
   VkBufferCopy region{src_memory->offset, dst_memory->offset, size};
   vkCmdCopyBuffer(cb, src->buffer, dst->buffer, 1, &region);
-  rt->recorded_commands++;
 }
 
 }  // extern "C"

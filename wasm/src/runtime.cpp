@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include <emscripten/emscripten.h>
+
 #include "error.h"
 #include "registry.h"
 
@@ -172,7 +174,7 @@ VkCommandBuffer Runtime::commands() {
     return VK_NULL_HANDLE;
   }
   recording = cb;
-  recorded_commands = 0;
+  recording_since_ms = emscripten_get_now();
   bound_pipeline = VK_NULL_HANDLE;
   return cb;
 }
@@ -237,6 +239,13 @@ bool Runtime::flush() {
   in_flight.push_back({cb, fence, recording_serial});
   recording_serial++;
   return true;
+}
+
+bool Runtime::submit_if_pending_long() {
+  // Taichi's GfxRuntime uses the same 2 ms.
+  constexpr double kMaxPendingMs = 2.0;
+  if (recording == VK_NULL_HANDLE || emscripten_get_now() - recording_since_ms <= kMaxPendingMs) return true;
+  return flush();
 }
 
 void Runtime::retire() {

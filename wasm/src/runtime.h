@@ -50,7 +50,7 @@ struct Runtime {
   VkCommandPool command_pool = VK_NULL_HANDLE;
   VkCommandBuffer recording = VK_NULL_HANDLE;
   VkPipeline bound_pipeline = VK_NULL_HANDLE;  // in `recording`
-  uint32_t recorded_commands = 0;
+  double recording_since_ms = 0;  // when `recording` was begun
   struct InFlight {
     VkCommandBuffer command_buffer;
     VkFence fence;
@@ -73,6 +73,9 @@ struct Runtime {
   // A barrier so later commands see the writes of earlier ones.
   void barrier();
   bool flush();
+  // Submits the command list once it has been pending for a while, so the device works while the
+  // host records more (as Taichi's own runtime does after each launch and event command).
+  bool submit_if_pending_long();
   bool wait();
   // Recycles the command buffers of submissions whose fences have signalled, without waiting.
   void retire();
