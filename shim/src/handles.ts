@@ -23,6 +23,10 @@ export class HandleTable<T> {
   private liveCount = 0;
   private readonly indexBits: number;
   private readonly generationBits: number;
+  // Powers of two, computed once: handles are decoded on every vk* call.
+  private readonly indexScale: number;
+  private readonly generationScale: number;
+  private readonly typeScale: number;
 
   constructor(
     readonly objectType: VkObjectType,
@@ -30,6 +34,9 @@ export class HandleTable<T> {
   ) {
     this.indexBits = width === 64 ? 24 : 20;
     this.generationBits = width === 64 ? 16 : 8;
+    this.indexScale = 2 ** this.indexBits;
+    this.generationScale = 2 ** this.generationBits;
+    this.typeScale = this.indexScale * this.generationScale;
     // Slot 0 is never used so that no handle can encode as VK_NULL_HANDLE.
     this.slots.push({ generation: 0, value: undefined });
   }
@@ -42,7 +49,7 @@ export class HandleTable<T> {
     let index = this.free.pop();
     if (index === undefined) {
       index = this.slots.length;
-      if (index >= 2 ** this.indexBits) throw new RangeError(`too many live ${VkObjectType[this.objectType]} objects`);
+      if (index >= this.indexScale) throw new RangeError(`too many live ${VkObjectType[this.objectType]} objects`);
       this.slots.push({ generation: 1, value: undefined });
     }
     const slot = this.slots[index];
@@ -63,7 +70,7 @@ export class HandleTable<T> {
     const slot = this.slots[index];
     const value = slot.value;
     slot.value = undefined;
-    slot.generation = (slot.generation % (2 ** this.generationBits - 1)) + 1;
+    slot.generation = (slot.generation % (this.generationScale - 1)) + 1;
     this.free.push(index);
     this.liveCount--;
     return value;
@@ -74,17 +81,14 @@ export class HandleTable<T> {
   }
 
   private encode(index: number, generation: number): number {
-    const typeShift = this.indexBits + this.generationBits;
-    return this.objectType * 2 ** typeShift + generation * 2 ** this.indexBits + index;
+    return this.objectType * this.typeScale + generation * this.indexScale + index;
   }
 
   private decode(handle: number): number | undefined {
     if (!Number.isSafeInteger(handle) || handle <= 0) return undefined;
-    const typeShift = this.indexBits + this.generationBits;
-    const type = Math.floor(handle / 2 ** typeShift);
-    if (type !== this.objectType) return undefined;
-    const index = handle % 2 ** this.indexBits;
-    const generation = Math.floor(handle / 2 ** this.indexBits) % 2 ** this.generationBits;
+    if (Math.floor(handle / this.typeScale) !== this.objectType) return undefined;
+    const index = handle % this.indexScale;
+    const generation = Math.floor(handle / this.indexScale) % this.generationScale;
     const slot = this.slots[index];
     if (slot === undefined || slot.value === undefined || slot.generation !== generation) return undefined;
     return index;

@@ -24,8 +24,11 @@ import { VkStructureType, VkMemoryPropertyFlagBits } from './abi/vk-enums.js';
 const ALL_BUFFER_USAGES =
   BufferUsage.STORAGE | BufferUsage.UNIFORM | BufferUsage.COPY_SRC | BufferUsage.COPY_DST | BufferUsage.VERTEX | BufferUsage.INDEX | BufferUsage.INDIRECT;
 
-/** Host writes closer than this many words are uploaded as one range. */
-const UPLOAD_GAP_WORDS = 16;
+/**
+ * Host writes closer than this many words are uploaded as one range: a writeBuffer call costs
+ * about as much as copying a kilobyte, and runtimes write small records a few hundred bytes apart.
+ */
+const UPLOAD_GAP_WORDS = 256;
 
 export class DeviceMemory {
   private gpuBuffer: GPUBuffer | undefined;

@@ -82,17 +82,22 @@ export function u64Arg(value: unknown): bigint {
   return -1n;
 }
 
+const MAX_SAFE_BIGINT = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** A uint64 handle as the number the handle tables use (-1 for anything that cannot be one). */
 export function handleArg(value: unknown): number {
+  // Handles arrive on every vk* call: the common in-range BigInt converts without asUintN.
+  if (typeof value === 'bigint' && value >= 0n && value <= MAX_SAFE_BIGINT) return Number(value);
   const v = u64Arg(value);
-  return v < 0n || v > BigInt(Number.MAX_SAFE_INTEGER) ? -1 : Number(v);
+  return v < 0n || v > MAX_SAFE_BIGINT ? -1 : Number(v);
 }
 
 /** A uint64 size or offset as a number, saturated at 2^53 - 1 (beyond any buffer). */
 export function sizeArg(value: unknown): number {
+  if (typeof value === 'bigint' && value >= 0n && value <= MAX_SAFE_BIGINT) return Number(value);
   const v = u64Arg(value);
   if (v < 0n) return -1;
-  return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v);
+  return v > MAX_SAFE_BIGINT ? Number.MAX_SAFE_INTEGER : Number(v);
 }
 
 /** VK_WHOLE_SIZE, ~0ULL. */
