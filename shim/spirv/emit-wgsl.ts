@@ -15,6 +15,7 @@
 import { findAtomicRoots, isAtomicOp, isPointerChain } from './atomics.js';
 import { SpirvTranslationError } from './errors.js';
 import { GLSL_STD_450, STD450_LDEXP } from './glsl-std450.js';
+import { FLOOR_DIV_FN, FLOOR_DIV_WGSL, findFloorDivisions, type FloorDivision } from './idioms.js';
 import { BuiltIn, ExecutionModel, Op, opName, StorageClass } from './opcodes.js';
 import type { Block, EntryPoint, Instruction, SpirvFunction, SpirvModule, SpirvType } from './parse.js';
 import { structurize, type Node, type StructuredFunction } from './structurize.js';
@@ -111,6 +112,8 @@ export class WgslEmitter {
   private exprs = new Map<number, Expr>();
   private ptrs = new Map<number, Ptr>();
   private chainDefs = new Map<number, Instruction>();
+  private floorDivisions = new Map<number, FloorDivision>();
+  private floorDivUsed = false;
   private useCount: Int32Array;
   private useBlock: Int32Array;
   private useEpoch: Int32Array;
@@ -152,7 +155,8 @@ export class WgslEmitter {
     const entryText = this.emitFunction(entryFn, true, entry);
     this.types.current = null;
     const globals = this.emitGlobals();
-    const parts = [...this.types.structDecls, ...this.decls, ...globals, ...fnTexts, entryText];
+    const helpers = this.floorDivUsed ? [FLOOR_DIV_WGSL] : [];
+    const parts = [...this.types.structDecls, ...this.decls, ...globals, ...helpers, ...fnTexts, entryText];
     return {
       wgsl: parts.join('\n\n') + '\n',
       entryName: this.entryName(entry),
@@ -183,7 +187,7 @@ export class WgslEmitter {
 
   entryName(entry: EntryPoint): string {
     const n = entry.name;
-    const ok = /^[A-Za-z][A-Za-z0-9_]*$/.test(n) && !WGSL_RESERVED.has(n) && !/_\d+$/.test(n) && !n.startsWith('bi_');
+    const ok = /^[A-Za-z][A-Za-z0-9_]*$/.test(n) && !WGSL_RESERVED.has(n) && !/_\d+$/.test(n) && !n.startsWith('bi_') && !n.startsWith('idiom_');
     return ok ? n : 'main';
   }
 
@@ -382,6 +386,7 @@ export class WgslEmitter {
     this.exprs = new Map();
     this.ptrs = new Map();
     this.chainDefs = new Map();
+    this.floorDivisions = findFloorDivisions(this.mod, fn);
     this.out = [];
     this.tmp = 0;
     this.analyze();
@@ -535,6 +540,12 @@ export class WgslEmitter {
   // Calls f for each id operand the emitted text will reference (twice where the text repeats it).
   private forEachUse(inst: Instruction, f: (id: number) => void): void {
     const a = inst.args;
+    const floorDiv = this.floorDivisions.get(inst.id);
+    if (floorDiv) {
+      f(floorDiv.dividend);
+      f(floorDiv.divisor);
+      return;
+    }
     switch (inst.op) {
       case Op.Load: case Op.CompositeExtract: case Op.ArrayLength: case Op.Image:
         f(a[0]); return;
@@ -874,7 +885,15 @@ export class WgslEmitter {
       case Op.Undef: this.define(inst, `${this.types.wgsl(inst.type)}()`, true); return;
       // Arithmetic.
       case Op.IAdd: this.binary(inst, '+', null); return;
-      case Op.ISub: this.binary(inst, '-', null); return;
+      case Op.ISub: {
+        const floorDiv = this.floorDivisions.get(inst.id);
+        if (!floorDiv) { this.binary(inst, '-', null); return; }
+        const x = this.value(floorDiv.dividend);
+        const y = this.value(floorDiv.divisor);
+        this.floorDivUsed = true;
+        this.define(inst, `${FLOOR_DIV_FN}(${this.as(x, 'i32')}, ${this.as(y, 'i32')})`, true, x.hasLoad || y.hasLoad);
+        return;
+      }
       case Op.IMul: this.binary(inst, '*', null); return;
       case Op.UDiv: this.binary(inst, '/', 'u32'); return;
       case Op.UMod: this.binary(inst, '%', 'u32'); return;

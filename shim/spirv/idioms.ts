@@ -1,0 +1,102 @@
+// Instruction sequences the emitter translates as a whole, because WGSL can say them more cheaply
+// than their parts.
+//
+// Floor division. Taichi has no floor-dividing SPIR-V instruction, so every `a // b` on i32 (every
+// ndarray index it splits into coordinates) becomes a truncating OpSDiv and a sign correction:
+//
+//   q = OpSDiv a b
+//   c = ((a < 0) != (b < 0)) && (a != 0) && (b * q != a)
+//   r = OpISub q (OpSelect c 1 0)
+//
+// Emitted as written, the GPU runs a signed division and seven more operations per element. Since
+// the result for a >= 0 and b > 0 is the unsigned quotient, the emitter calls a helper that takes
+// that path first and the original sequence otherwise (see FLOOR_DIV_WGSL).
+import { Op } from './opcodes.js';
+import type { Constant, Instruction, SpirvFunction, SpirvModule } from './parse.js';
+
+export interface FloorDivision {
+  dividend: number;
+  divisor: number;
+}
+
+/** Helper for the floor-division idiom: exact for every input, fast for the common one. */
+export const FLOOR_DIV_FN = 'idiom_floor_div';
+export const FLOOR_DIV_WGSL = /* wgsl */ `fn ${FLOOR_DIV_FN}(a: i32, b: i32) -> i32 {
+  if (a >= 0i && b > 0i) {
+    return bitcast<i32>(bitcast<u32>(a) / bitcast<u32>(b));
+  }
+  let q = a / b;
+  return q - select(0i, 1i, ((a < 0i) != (b < 0i)) && (a != 0i) && (b * q != a));
+}`;
+
+function intConstant(mod: SpirvModule, id: number): number | undefined {
+  const c: Constant | undefined = mod.constants.get(id);
+  if (c === undefined) return undefined;
+  if (c.kind === 'null') return 0;
+  return c.kind === 'scalar' && c.words.length === 1 ? c.words[0] | 0 : undefined;
+}
+
+function isScalarI32(mod: SpirvModule, type: number): boolean {
+  const t = mod.types.get(type);
+  return t !== undefined && t.kind === 'int' && t.width === 32;
+}
+
+/** The OpISub instructions of `fn` that end a floor-division idiom, by result id. */
+export function findFloorDivisions(mod: SpirvModule, fn: SpirvFunction): Map<number, FloorDivision> {
+  const defs = new Map<number, Instruction>();
+  for (const b of fn.blocks) for (const inst of b.body) if (inst.id !== 0) defs.set(inst.id, inst);
+  const def = (id: number, op: number): Instruction | undefined => {
+    const inst = defs.get(id);
+    return inst !== undefined && inst.op === op ? inst : undefined;
+  };
+  const isZero = (id: number) => intConstant(mod, id) === 0;
+  // Operand pairs match in either order, as the operations are commutative.
+  const pair = (inst: Instruction, x: number, y: number) =>
+    (inst.args[0] === x && inst.args[1] === y) || (inst.args[0] === y && inst.args[1] === x);
+
+  const found = new Map<number, FloorDivision>();
+  for (const b of fn.blocks) {
+    for (const sub of b.body) {
+      if (sub.op !== Op.ISub || !isScalarI32(mod, sub.type)) continue;
+      const q = def(sub.args[0], Op.SDiv);
+      const sel = def(sub.args[1], Op.Select);
+      if (!q || !sel || !isScalarI32(mod, q.type)) continue;
+      if (intConstant(mod, sel.args[1]) !== 1 || intConstant(mod, sel.args[2]) !== 0) continue;
+      const [a, d] = [q.args[0], q.args[1]];
+      // The condition's three terms, joined by two LogicalAnds in any grouping.
+      const terms: number[] = [];
+      const collect = (id: number, depth: number): void => {
+        const and = depth < 2 ? def(id, Op.LogicalAnd) : undefined;
+        if (and) {
+          collect(and.args[0], depth + 1);
+          collect(and.args[1], depth + 1);
+        } else terms.push(id);
+      };
+      collect(sel.args[0], 0);
+      if (terms.length !== 3) continue;
+      const signsDiffer = (id: number) => {
+        const ne = def(id, Op.LogicalNotEqual);
+        if (!ne) return false;
+        const x = def(ne.args[0], Op.SLessThan);
+        const y = def(ne.args[1], Op.SLessThan);
+        if (!x || !y || !isZero(x.args[1]) || !isZero(y.args[1])) return false;
+        return (x.args[0] === a && y.args[0] === d) || (x.args[0] === d && y.args[0] === a);
+      };
+      const dividendNonZero = (id: number) => {
+        const ne = def(id, Op.INotEqual);
+        return ne !== undefined && ((ne.args[0] === a && isZero(ne.args[1])) || (ne.args[1] === a && isZero(ne.args[0])));
+      };
+      const inexact = (id: number) => {
+        const ne = def(id, Op.INotEqual);
+        if (!ne) return false;
+        const productId = ne.args[0] === a ? ne.args[1] : ne.args[1] === a ? ne.args[0] : -1;
+        const product = productId >= 0 ? def(productId, Op.IMul) : undefined;
+        return product !== undefined && pair(product, d, q.id);
+      };
+      const checks = [signsDiffer, dividendNonZero, inexact];
+      const matched = checks.every((check) => terms.some((t) => check(t)));
+      if (matched) found.set(sub.id, { dividend: a, divisor: d });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,132 @@
+// The floor-division idiom (shim/spirv/idioms.ts): Taichi's OpSDiv + sign correction is emitted as
+// one helper call, and on Dawn it gives what the original sequence gives for every input,
+// including negative operands, a zero divisor and INT_MIN / -1. A sequence that differs from the
+// idiom in one operand is left alone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translateSpirv } from '../../shim/spirv/translate.js';
+import { createDevice, rng, run, SpirvCompiler } from './harness.js';
+
+const N = 256;
+
+/**
+ * out[i] = <sequence>(in[2i], in[2i+1]), written the way Taichi's codegen writes `a // b`.
+ * `term` replaces the last condition term, to build near-misses.
+ */
+function module(term = '%inexact = OpINotEqual %bool %prod %a'): string {
+  return `
+OpCapability Shader
+%glsl = OpExtInstImport "GLSL.std.450"
+OpMemoryModel Logical GLSL450
+OpEntryPoint GLCompute %main "main" %gid
+OpExecutionMode %main LocalSize 64 1 1
+OpDecorate %gid BuiltIn GlobalInvocationId
+OpDecorate %arr ArrayStride 4
+OpMemberDecorate %Buf 0 Offset 0
+OpDecorate %Buf Block
+OpDecorate %inbuf DescriptorSet 0
+OpDecorate %inbuf Binding 0
+OpDecorate %outbuf DescriptorSet 0
+OpDecorate %outbuf Binding 1
+%void = OpTypeVoid
+%fnty = OpTypeFunction %void
+%bool = OpTypeBool
+%int = OpTypeInt 32 1
+%uint = OpTypeInt 32 0
+%v3uint = OpTypeVector %uint 3
+%arr = OpTypeRuntimeArray %int
+%Buf = OpTypeStruct %arr
+%pBuf = OpTypePointer StorageBuffer %Buf
+%pInt = OpTypePointer StorageBuffer %int
+%pIn = OpTypePointer Input %v3uint
+%gid = OpVariable %pIn Input
+%inbuf = OpVariable %pBuf StorageBuffer
+%outbuf = OpVariable %pBuf StorageBuffer
+%int_0 = OpConstant %int 0
+%int_1 = OpConstant %int 1
+%int_2 = OpConstant %int 2
+%main = OpFunction %void None %fnty
+%entry = OpLabel
+%g = OpLoad %v3uint %gid
+%gx = OpCompositeExtract %uint %g 0
+%i = OpBitcast %int %gx
+%i2 = OpIMul %int %i %int_2
+%i21 = OpIAdd %int %i2 %int_1
+%pa = OpAccessChain %pInt %inbuf %int_0 %i2
+%pb = OpAccessChain %pInt %inbuf %int_0 %i21
+%a = OpLoad %int %pa
+%b = OpLoad %int %pb
+%q = OpSDiv %int %a %b
+%aneg = OpSLessThan %bool %a %int_0
+%bneg = OpSLessThan %bool %b %int_0
+%prod = OpIMul %int %b %q
+%signs = OpLogicalNotEqual %bool %aneg %bneg
+%anz = OpINotEqual %bool %a %int_0
+${term}
+%c1 = OpLogicalAnd %bool %signs %anz
+%c = OpLogicalAnd %bool %c1 %inexact
+%s = OpSelect %int %c %int_1 %int_0
+%r = OpISub %int %q %s
+%po = OpAccessChain %pInt %outbuf %int_0 %i
+OpStore %po %r
+OpReturn
+OpFunctionEnd
+`;
+}
+
+/** The original sequence under WGSL's integer division (x / 0 = x, INT_MIN / -1 = INT_MIN). */
+function expected(a: number, b: number): number {
+  const q = b === 0 || (a === -0x80000000 && b === -1) ? a : Math.trunc(a / b) | 0;
+  const correct = a < 0 !== b < 0 && a !== 0 && Math.imul(b, q) !== a;
+  return (q - (correct ? 1 : 0)) | 0;
+}
+
+function inputs(): Int32Array {
+  const pairs: [number, number][] = [
+    [7, 2], [-7, 2], [7, -2], [-7, -2], [6, 3], [-6, 3], [0, 5], [0, -5], [5, 0], [-5, 0], [0, 0],
+    [-0x80000000, -1], [-0x80000000, 1], [0x7fffffff, 1], [0x7fffffff, -1], [1, 0x7fffffff], [-1, 0x7fffffff],
+  ];
+  const next = rng(7);
+  while (pairs.length < N) {
+    const a = (next() | 0) >> (next() % 31);
+    const b = (next() | 0) >> (next() % 31);
+    pairs.push([a, b]);
+  }
+  return new Int32Array(pairs.flat());
+}
+
+describe('floor-division idiom', () => {
+  let device: GPUDevice;
+  const compiler = new SpirvCompiler();
+  beforeAll(async () => { device = await createDevice(); });
+  afterAll(() => { device?.destroy(); compiler.dispose(); });
+
+  async function outputs(asm: string): Promise<{ wgsl: string; got: Int32Array }> {
+    const r = translateSpirv(compiler.asm(asm));
+    const out = await run(device, r, { resources: { 0: { buffer: inputs() }, 1: { buffer: N * 4 } }, groups: [N / 64, 1, 1] });
+    return { wgsl: r.wgsl, got: new Int32Array(out[1]) };
+  }
+
+  it("is recognised in Taichi's form and matches the original sequence for every input", async () => {
+    const { wgsl, got } = await outputs(module());
+    expect(wgsl).toContain('idiom_floor_div(');
+    // The truncating division and its correction are gone from the entry point.
+    expect(wgsl.slice(wgsl.indexOf('@compute'))).not.toMatch(/select\(/);
+    const input = inputs();
+    const want = Array.from({ length: N }, (_, i) => expected(input[2 * i], input[2 * i + 1]));
+    expect(Array.from(got)).toEqual(want);
+  });
+
+  it('leaves a sequence alone when one term differs, and still computes it as written', async () => {
+    // b * q compared with b instead of a: not a floor division.
+    const { wgsl, got } = await outputs(module('%inexact = OpINotEqual %bool %prod %b'));
+    expect(wgsl).not.toContain('idiom_floor_div');
+    const input = inputs();
+    const want = Array.from({ length: N }, (_, i) => {
+      const [a, b] = [input[2 * i], input[2 * i + 1]];
+      const q = b === 0 || (a === -0x80000000 && b === -1) ? a : Math.trunc(a / b) | 0;
+      const c = a < 0 !== b < 0 && a !== 0 && Math.imul(b, q) !== b;
+      return (q - (c ? 1 : 0)) | 0;
+    });
+    expect(Array.from(got)).toEqual(want);
+  });
+});
