@@ -15,7 +15,7 @@
 import { findAtomicRoots, isAtomicOp, isPointerChain } from './atomics.js';
 import { SpirvTranslationError } from './errors.js';
 import { GLSL_STD_450, STD450_LDEXP } from './glsl-std450.js';
-import { FLOOR_DIV_FN, FLOOR_DIV_WGSL, findFloorDivisions, type FloorDivision } from './idioms.js';
+import { FLOOR_DIV_FN, FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL, FLOOR_DIV_WGSL, findFloorDivisions, type FloorDivision } from './idioms.js';
 import { BuiltIn, ExecutionModel, Op, opName, StorageClass } from './opcodes.js';
 import type { Block, EntryPoint, Instruction, SpirvFunction, SpirvModule, SpirvType } from './parse.js';
 import { structurize, type Node, type StructuredFunction } from './structurize.js';
@@ -113,7 +113,8 @@ export class WgslEmitter {
   private ptrs = new Map<number, Ptr>();
   private chainDefs = new Map<number, Instruction>();
   private floorDivisions = new Map<number, FloorDivision>();
-  private floorDivUsed = false;
+  /** Idiom helpers the module calls, by name. */
+  private readonly helpers = new Map<string, string>();
   private useCount: Int32Array;
   private useBlock: Int32Array;
   private useEpoch: Int32Array;
@@ -155,8 +156,7 @@ export class WgslEmitter {
     const entryText = this.emitFunction(entryFn, true, entry);
     this.types.current = null;
     const globals = this.emitGlobals();
-    const helpers = this.floorDivUsed ? [FLOOR_DIV_WGSL] : [];
-    const parts = [...this.types.structDecls, ...this.decls, ...globals, ...helpers, ...fnTexts, entryText];
+    const parts = [...this.types.structDecls, ...this.decls, ...globals, ...this.helpers.values(), ...fnTexts, entryText];
     return {
       wgsl: parts.join('\n\n') + '\n',
       entryName: this.entryName(entry),
@@ -890,8 +890,9 @@ export class WgslEmitter {
         if (!floorDiv) { this.binary(inst, '-', null); return; }
         const x = this.value(floorDiv.dividend);
         const y = this.value(floorDiv.divisor);
-        this.floorDivUsed = true;
-        this.define(inst, `${FLOOR_DIV_FN}(${this.as(x, 'i32')}, ${this.as(y, 'i32')})`, true, x.hasLoad || y.hasLoad);
+        const [name, code] = floorDiv.divisorNonNegative ? [FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL] : [FLOOR_DIV_FN, FLOOR_DIV_WGSL];
+        this.helpers.set(name, code);
+        this.define(inst, `${name}(${this.as(x, 'i32')}, ${this.as(y, 'i32')})`, true, x.hasLoad || y.hasLoad);
         return;
       }
       case Op.IMul: this.binary(inst, '*', null); return;

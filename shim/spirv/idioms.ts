@@ -8,18 +8,25 @@
 //   c = ((a < 0) != (b < 0)) && (a != 0) && (b * q != a)
 //   r = OpISub q (OpSelect c 1 0)
 //
-// Emitted as written, the GPU runs a signed division and seven more operations per element. Since
-// the result for a >= 0 and b > 0 is the unsigned quotient, the emitter calls a helper that takes
-// that path first and the original sequence otherwise (see FLOOR_DIV_WGSL).
+// Emitted as written, the GPU runs a signed division and seven more operations per element. The
+// emitter calls a helper instead. Where b is known not to be negative (Taichi clamps every shape
+// with max(0, n)), the helper is branch-free: with m = a >> 31 (all ones for negative a),
+// floor(a / b) = m ^ ((m ^ a) / b) in unsigned arithmetic, since ~a = -a - 1 >= 0 and
+// floor(a / b) = ~floor(~a / b) for a < 0. Otherwise the helper takes the unsigned quotient when
+// a >= 0 and b > 0, and the original sequence when not.
 import { Op } from './opcodes.js';
 import type { Constant, Instruction, SpirvFunction, SpirvModule } from './parse.js';
+
+const STD450_SMAX = 42;
 
 export interface FloorDivision {
   dividend: number;
   divisor: number;
+  /** The divisor is a non-negative constant or max(x, c) with c >= 0. */
+  divisorNonNegative: boolean;
 }
 
-/** Helper for the floor-division idiom: exact for every input, fast for the common one. */
+/** Helpers for the floor-division idiom, each exact for every input it may be given. */
 export const FLOOR_DIV_FN = 'idiom_floor_div';
 export const FLOOR_DIV_WGSL = /* wgsl */ `fn ${FLOOR_DIV_FN}(a: i32, b: i32) -> i32 {
   if (a >= 0i && b > 0i) {
@@ -27,6 +34,14 @@ export const FLOOR_DIV_WGSL = /* wgsl */ `fn ${FLOOR_DIV_FN}(a: i32, b: i32) -> 
   }
   let q = a / b;
   return q - select(0i, 1i, ((a < 0i) != (b < 0i)) && (a != 0i) && (b * q != a));
+}`;
+
+export const FLOOR_DIV_NONNEG_FN = 'idiom_floor_div_nonneg';
+// b == 0: WGSL's unsigned a / 0 is a, so q is a; the original sequence gives a - 1 for a < 0.
+export const FLOOR_DIV_NONNEG_WGSL = /* wgsl */ `fn ${FLOOR_DIV_NONNEG_FN}(a: i32, b: i32) -> i32 {
+  let m = a >> 31u;
+  let q = m ^ bitcast<i32>(bitcast<u32>(m ^ a) / bitcast<u32>(b));
+  return select(q, a + m, b == 0i);
 }`;
 
 function intConstant(mod: SpirvModule, id: number): number | undefined {
@@ -50,6 +65,13 @@ export function findFloorDivisions(mod: SpirvModule, fn: SpirvFunction): Map<num
     return inst !== undefined && inst.op === op ? inst : undefined;
   };
   const isZero = (id: number) => intConstant(mod, id) === 0;
+  const nonNegative = (id: number): boolean => {
+    const c = intConstant(mod, id);
+    if (c !== undefined) return c >= 0;
+    const ext = def(id, Op.ExtInst);
+    if (!ext || mod.extInstImports.get(ext.args[0]) !== 'GLSL.std.450' || ext.args[1] !== STD450_SMAX) return false;
+    return [ext.args[2], ext.args[3]].some((x) => (intConstant(mod, x) ?? -1) >= 0);
+  };
   // Operand pairs match in either order, as the operations are commutative.
   const pair = (inst: Instruction, x: number, y: number) =>
     (inst.args[0] === x && inst.args[1] === y) || (inst.args[0] === y && inst.args[1] === x);
@@ -95,7 +117,7 @@ export function findFloorDivisions(mod: SpirvModule, fn: SpirvFunction): Map<num
       };
       const checks = [signsDiffer, dividendNonZero, inexact];
       const matched = checks.every((check) => terms.some((t) => check(t)));
-      if (matched) found.set(sub.id, { dividend: a, divisor: d });
+      if (matched) found.set(sub.id, { dividend: a, divisor: d, divisorNonNegative: nonNegative(d) });
     }
   }
   return found;

@@ -1,7 +1,8 @@
 // The floor-division idiom (shim/spirv/idioms.ts): Taichi's OpSDiv + sign correction is emitted as
 // one helper call, and on Dawn it gives what the original sequence gives for every input,
-// including negative operands, a zero divisor and INT_MIN / -1. A sequence that differs from the
-// idiom in one operand is left alone.
+// including negative operands, a zero divisor and INT_MIN / -1; with the divisor clamped by
+// max(b, 0), as Taichi clamps shapes, through the branch-free helper. A sequence that differs
+// from the idiom in one operand is left alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translateSpirv } from '../../shim/spirv/translate.js';
 import { createDevice, rng, run, SpirvCompiler } from './harness.js';
@@ -10,9 +11,9 @@ const N = 256;
 
 /**
  * out[i] = <sequence>(in[2i], in[2i+1]), written the way Taichi's codegen writes `a // b`.
- * `term` replaces the last condition term, to build near-misses.
+ * `term` replaces the last condition term, to build near-misses; `clamp` divides by max(b, 0).
  */
-function module(term = '%inexact = OpINotEqual %bool %prod %a'): string {
+function module(term = '%inexact = OpINotEqual %bool %prod %a', clamp = false): string {
   return `
 OpCapability Shader
 %glsl = OpExtInstImport "GLSL.std.450"
@@ -54,7 +55,7 @@ OpDecorate %outbuf Binding 1
 %pa = OpAccessChain %pInt %inbuf %int_0 %i2
 %pb = OpAccessChain %pInt %inbuf %int_0 %i21
 %a = OpLoad %int %pa
-%b = OpLoad %int %pb
+${clamp ? '%braw = OpLoad %int %pb\n%b = OpExtInst %int %glsl SMax %braw %int_0' : '%b = OpLoad %int %pb'}
 %q = OpSDiv %int %a %b
 %aneg = OpSLessThan %bool %a %int_0
 %bneg = OpSLessThan %bool %b %int_0
@@ -113,6 +114,14 @@ describe('floor-division idiom', () => {
     expect(wgsl.slice(wgsl.indexOf('@compute'))).not.toMatch(/select\(/);
     const input = inputs();
     const want = Array.from({ length: N }, (_, i) => expected(input[2 * i], input[2 * i + 1]));
+    expect(Array.from(got)).toEqual(want);
+  });
+
+  it('uses the branch-free helper for a divisor clamped with max(b, 0), with the same results', async () => {
+    const { wgsl, got } = await outputs(module(undefined, true));
+    expect(wgsl).toContain('idiom_floor_div_nonneg(');
+    const input = inputs();
+    const want = Array.from({ length: N }, (_, i) => expected(input[2 * i], Math.max(input[2 * i + 1], 0)));
     expect(Array.from(got)).toEqual(want);
   });
 
