@@ -130,7 +130,8 @@ export class NdArray<D extends DType = DType> {
   }
 }
 
+/** The runtime reads dims[0, dim_count) only, so the unused slots are left as they are (this runs per launch). */
 function writeShape(view: DataView, ptr: number, dims: readonly number[]): void {
   view.setUint32(ptr + TiNdShape.offsets.dim_count, dims.length, true);
-  for (let i = 0; i < 16; i++) view.setUint32(ptr + TiNdShape.offsets.dims + 4 * i, dims[i] ?? 0, true);
+  for (let i = 0; i < dims.length; i++) view.setUint32(ptr + TiNdShape.offsets.dims + 4 * i, dims[i], true);
 }
