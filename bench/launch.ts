@@ -6,9 +6,10 @@
 //   (b) the same, one submit per dispatch;
 //   (c) taichi.js running an equivalent fill kernel (its own WGSL and dispatch size).
 // The variants take turns within each repetition, so drift hits all of them alike.
-import { closeContext, dawn, fixturePath, isMain, median, now, openContext, readBuffer, readFixture, computePipeline, type BenchContext } from './common.js';
+import { closeContext, fixturePath, isMain, median, now, openContext, readBuffer, readFixture, computePipeline, type BenchContext } from './common.js';
 import { taskInfo, taskLayout, type TaskInfo } from './fill-task.js';
 import { report } from './report.js';
+import { loadTaichiJs, type TaichiJs } from './taichi-js.js';
 
 const SIDE = 32;
 const SLOT = 256; // the runtime's args slot alignment (minUniformBufferOffsetAlignment)
@@ -135,37 +136,6 @@ async function taichiWasm(ctx: BenchContext): Promise<Variant> {
       return (await probe.read(Float32Array))[0];
     },
   };
-}
-
-/** The part of taichi.js this benchmark calls. */
-interface TaichiJs {
-  init(): Promise<void>;
-  f32: unknown;
-  field(type: unknown, shape: number[]): { toArray(): Promise<number[][]> };
-  addToKernelScope(scope: Record<string, unknown>): void;
-  kernel(args: Record<string, unknown>, code: string): (...args: number[]) => Promise<void>;
-  sync(): Promise<void>;
-}
-
-/**
- * taichi.js, loaded only when installed (a dev dependency, absent on the GPU machine unless carried).
- * It runs in Node when `process.browser` is set while it is imported and navigator.gpu is Dawn's.
- */
-export async function loadTaichiJs(): Promise<TaichiJs | string> {
-  const proc = process as unknown as { browser?: boolean };
-  Object.defineProperty(globalThis, 'navigator', { value: { gpu: dawn() }, configurable: true, writable: true });
-  proc.browser = true;
-  try {
-    const name = 'taichi.js';
-    const mod = (await import(name)) as { default?: TaichiJs } & TaichiJs;
-    const ti = mod.default ?? mod;
-    await ti.init();
-    return ti;
-  } catch (e) {
-    return `unavailable (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`;
-  } finally {
-    delete proc.browser;
-  }
 }
 
 function taichiJsFill(ti: TaichiJs): Variant {

@@ -5,16 +5,16 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import { translateSpirv } from '../shim/spirv/translate.js';
+import { fixturesDir } from './common.js';
 
-const FIXTURES = process.env.TAICHI_FIXTURES ?? '/work/shared/fixtures/taichi-aot';
 const ROUNDS = Number(process.env.ROUNDS ?? 20);
 
 interface Task { name: string; words: Uint32Array }
 
 function loadTasks(): Task[] {
   const tasks: Task[] = [];
-  for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.tcm')).sort()) {
-    const files = unzipSync(readFileSync(join(FIXTURES, file)));
+  for (const file of readdirSync(fixturesDir()).filter((f) => f.endsWith('.tcm')).sort()) {
+    const files = unzipSync(readFileSync(join(fixturesDir(), file)));
     if (files['metadata.json'] === undefined) continue;
     for (const [name, data] of Object.entries(files)) {
       if (!name.endsWith('.spv')) continue;
