@@ -113,6 +113,8 @@ export class WgslEmitter {
   private ptrs = new Map<number, Ptr>();
   private chainDefs = new Map<number, Instruction>();
   private floorDivisions = new Map<number, FloorDivision>();
+  /** Floor divisions of induction phis (see idioms.ts), by phi id: their ISub ids. */
+  private inductionDivisions = new Map<number, number[]>();
   /** Idiom helpers the module calls, by name. */
   private readonly helpers = new Map<string, string>();
   private useCount: Int32Array;
@@ -387,6 +389,13 @@ export class WgslEmitter {
     this.ptrs = new Map();
     this.chainDefs = new Map();
     this.floorDivisions = findFloorDivisions(this.mod, fn);
+    this.inductionDivisions = new Map();
+    for (const [id, fd] of this.floorDivisions) {
+      if (!fd.induction) continue;
+      const list = this.inductionDivisions.get(fd.dividend) ?? [];
+      list.push(id);
+      this.inductionDivisions.set(fd.dividend, list);
+    }
     this.out = [];
     this.tmp = 0;
     this.analyze();
@@ -423,6 +432,10 @@ export class WgslEmitter {
         if (this.types.get(phi.type).kind === 'pointer') this.fail('OpPhi of pointers (variable pointers) is not supported');
         header.push(`  var p_${phi.id}: ${this.types.wgsl(phi.type)};`);
         this.exprs.set(phi.id, { text: `p_${phi.id}`, type: phi.type, atom: true, stable: false, hasLoad: false });
+        // The quotient, remainder, their steps and whether they are exact, for each floor division of the phi.
+        for (const n of this.inductionDivisions.get(phi.id) ?? []) {
+          header.push(`  var iq_${n}: i32;`, `  var ir_${n}: u32;`, `  var isq_${n}: i32;`, `  var isr_${n}: u32;`, `  var iok_${n}: bool;`);
+        }
       }
       for (const inst of b.body) {
         if (inst.id !== 0 && this.hoisted[inst.id]) {
@@ -508,6 +521,12 @@ export class WgslEmitter {
           const pi = fn.blockIndex.get(phi.args[i + 1]);
           if (pi === undefined) this.fail(`phi parent %${phi.args[i + 1]} is not a block`, phi);
           if (scopeOf[pi] >= 0) this.use(phi.args[i], pi, this.endEpoch[pi]);
+          if (scopeOf[pi] < 0) continue;
+          for (const n of this.inductionDivisions.get(phi.id) ?? []) {
+            const fd = this.floorDivisions.get(n)!;
+            this.use(fd.divisor, pi, this.endEpoch[pi]);
+            this.use(fd.induction!.step, pi, this.endEpoch[pi]);
+          }
         }
       }
     }
@@ -744,6 +763,7 @@ export class WgslEmitter {
       for (let i = 0; i + 1 < phi.args.length; i += 2) if (phi.args[i + 1] === from.label) { v = phi.args[i]; break; }
       if (v === 0) this.fail(`OpPhi has no value for predecessor %${from.label}`, phi);
       pairs.push([`p_${phi.id}`, this.value(v)]);
+      for (const n of this.inductionDivisions.get(phi.id) ?? []) this.stepInduction(n, phi.id, v);
     }
     if (pairs.length > 1) {
       for (const p of pairs) {
@@ -755,6 +775,29 @@ export class WgslEmitter {
       }
     }
     for (const [name, e] of pairs) if (name !== e.text) this.line(`${name} = ${e.text};`);
+  }
+
+  // On the edge that gives the phi `value`: the back edge steps the quotient and remainder of
+  // floor division idiom `n`, any other edge computes them (see idioms.ts). Runs before the phi
+  // itself is assigned, so the phi still holds its previous value.
+  private stepInduction(n: number, phi: number, value: number): void {
+    const fd = this.floorDivisions.get(n)!;
+    const d = this.as(this.value(fd.divisor), 'i32');
+    const s = this.as(this.value(fd.induction!.step), 'i32');
+    this.helpers.set(FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL);
+    if (value === fd.induction!.next) {
+      this.line(`iok_${n} = iok_${n} && (${this.as(this.value(value), 'i32')} >= p_${phi});`);
+      this.line(`iq_${n} = iq_${n} + isq_${n};`);
+      this.line(`ir_${n} = ir_${n} + isr_${n};`);
+      this.line(`if (ir_${n} >= bitcast<u32>(${d})) { ir_${n} = ir_${n} - bitcast<u32>(${d}); iq_${n} = iq_${n} + 1i; }`);
+      return;
+    }
+    const a = this.as(this.value(value), 'i32');
+    this.line(`iq_${n} = ${FLOOR_DIV_NONNEG_FN}(${a}, ${d});`);
+    this.line(`ir_${n} = bitcast<u32>(${a} - iq_${n} * ${d});`);
+    this.line(`isq_${n} = ${FLOOR_DIV_NONNEG_FN}(${s}, ${d});`);
+    this.line(`isr_${n} = bitcast<u32>(${s} - isq_${n} * ${d});`);
+    this.line(`iok_${n} = ${d} > 0i && ${s} >= 0i;`);
   }
 
   private block(b: Block): void {
@@ -892,7 +935,11 @@ export class WgslEmitter {
         const y = this.value(floorDiv.divisor);
         const [name, code] = floorDiv.divisorNonNegative ? [FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL] : [FLOOR_DIV_FN, FLOOR_DIV_WGSL];
         this.helpers.set(name, code);
-        this.define(inst, `${name}(${this.as(x, 'i32')}, ${this.as(y, 'i32')})`, true, x.hasLoad || y.hasLoad);
+        const call = `${name}(${this.as(x, 'i32')}, ${this.as(y, 'i32')})`;
+        if (!floorDiv.induction) { this.define(inst, call, true, x.hasLoad || y.hasLoad); return; }
+        this.line(`var fd_${inst.id}: i32;`);
+        this.line(`if (iok_${inst.id}) { fd_${inst.id} = iq_${inst.id}; } else { fd_${inst.id} = ${call}; }`);
+        this.define(inst, `fd_${inst.id}`, true);
         return;
       }
       case Op.IMul: this.binary(inst, '*', null); return;

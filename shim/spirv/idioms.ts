@@ -14,6 +14,13 @@
 // floor(a / b) = m ^ ((m ^ a) / b) in unsigned arithmetic, since ~a = -a - 1 >= 0 and
 // floor(a / b) = ~floor(~a / b) for a < 0. Otherwise the helper takes the unsigned quotient when
 // a >= 0 and b > 0, and the original sequence when not.
+//
+// Induction variables. When a is a loop's phi stepped by an invariant s (Taichi's grid-stride
+// loops: p += num_workgroups * group size) and b is invariant too, the emitter keeps the quotient
+// q and remainder r of a by b alongside a: computed once on entry, stepped on the back edge by
+// those of s (q += s / b, r += s % b, carrying r into q), so no division runs per iteration. It
+// is used while it is provably exact: b > 0, s >= 0 and a has not wrapped around (each step must
+// not decrease a); otherwise the helper is called as before.
 import { Op } from './opcodes.js';
 import type { Constant, Instruction, SpirvFunction, SpirvModule } from './parse.js';
 
@@ -24,6 +31,15 @@ export interface FloorDivision {
   divisor: number;
   /** The divisor is a non-negative constant or max(x, c) with c >= 0. */
   divisorNonNegative: boolean;
+  /** Set when the dividend is a loop phi stepped by an invariant amount and the divisor is invariant. */
+  induction?: Induction;
+}
+
+export interface Induction {
+  /** The step s of `next = phi + s`. */
+  step: number;
+  /** The id of `next`, the phi's value on the back edge. */
+  next: number;
 }
 
 /** Helpers for the floor-division idiom, each exact for every input it may be given. */
@@ -59,7 +75,19 @@ function isScalarI32(mod: SpirvModule, type: number): boolean {
 /** The OpISub instructions of `fn` that end a floor-division idiom, by result id. */
 export function findFloorDivisions(mod: SpirvModule, fn: SpirvFunction): Map<number, FloorDivision> {
   const defs = new Map<number, Instruction>();
-  for (const b of fn.blocks) for (const inst of b.body) if (inst.id !== 0) defs.set(inst.id, inst);
+  const defBlock = new Map<number, number>();
+  const phis = new Map<number, { phi: Instruction; block: number }>();
+  for (const b of fn.blocks) {
+    for (const inst of b.body) {
+      if (inst.id === 0) continue;
+      defs.set(inst.id, inst);
+      defBlock.set(inst.id, b.index);
+    }
+    for (const phi of b.phis) {
+      phis.set(phi.id, { phi, block: b.index });
+      defBlock.set(phi.id, b.index);
+    }
+  }
   const def = (id: number, op: number): Instruction | undefined => {
     const inst = defs.get(id);
     return inst !== undefined && inst.op === op ? inst : undefined;
@@ -75,6 +103,23 @@ export function findFloorDivisions(mod: SpirvModule, fn: SpirvFunction): Map<num
   // Operand pairs match in either order, as the operations are commutative.
   const pair = (inst: Instruction, x: number, y: number) =>
     (inst.args[0] === x && inst.args[1] === y) || (inst.args[0] === y && inst.args[1] === x);
+
+  // A value defined in a block that comes before the loop header is outside the loop: SPIR-V
+  // orders blocks so that the header precedes every block it dominates, and the loop is those.
+  const invariant = (id: number, header: number) => (defBlock.get(id) ?? -1) < header;
+  const induction = (a: number, d: number): Induction | undefined => {
+    const entry = phis.get(a);
+    if (!entry || entry.phi.args.length !== 4) return undefined;
+    const header = entry.block;
+    if (!invariant(d, header)) return undefined;
+    for (const next of [entry.phi.args[0], entry.phi.args[2]]) {
+      const add = def(next, Op.IAdd);
+      if (!add || !isScalarI32(mod, add.type)) continue;
+      const step = add.args[0] === a ? add.args[1] : add.args[1] === a ? add.args[0] : -1;
+      if (step >= 0 && invariant(step, header)) return { step, next };
+    }
+    return undefined;
+  };
 
   const found = new Map<number, FloorDivision>();
   for (const b of fn.blocks) {
@@ -117,7 +162,9 @@ export function findFloorDivisions(mod: SpirvModule, fn: SpirvFunction): Map<num
       };
       const checks = [signsDiffer, dividendNonZero, inexact];
       const matched = checks.every((check) => terms.some((t) => check(t)));
-      if (matched) found.set(sub.id, { dividend: a, divisor: d, divisorNonNegative: nonNegative(d) });
+      if (!matched) continue;
+      const divisorNonNegative = nonNegative(d);
+      found.set(sub.id, { dividend: a, divisor: d, divisorNonNegative, induction: divisorNonNegative ? induction(a, d) : undefined });
     }
   }
   return found;

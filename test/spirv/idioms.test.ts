@@ -2,7 +2,9 @@
 // one helper call, and on Dawn it gives what the original sequence gives for every input,
 // including negative operands, a zero divisor and INT_MIN / -1; with the divisor clamped by
 // max(b, 0), as Taichi clamps shapes, through the branch-free helper. A sequence that differs
-// from the idiom in one operand is left alone.
+// from the idiom in one operand is left alone. In a loop whose phi steps by an invariant amount,
+// the quotient is carried from iteration to iteration; the test drives it through negative
+// starts, wrap-around, zero divisors and negative steps.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translateSpirv } from '../../shim/spirv/translate.js';
 import { createDevice, rng, run, SpirvCompiler } from './harness.js';
@@ -95,6 +97,91 @@ function inputs(): Int32Array {
   return new Int32Array(pairs.flat());
 }
 
+const ITER = 8;
+const LOOP_THREADS = 64;
+
+/**
+ * Thread t: p = start[t], then ITER times out[t * ITER + k] = floor(p / max(d, 0)), p += step
+ * (in[0] = d, in[1] = step, in[2 + t] = start), as a loop with phis like Taichi's grid-stride loops.
+ */
+const LOOP_MODULE = `
+OpCapability Shader
+%glsl = OpExtInstImport "GLSL.std.450"
+OpMemoryModel Logical GLSL450
+OpEntryPoint GLCompute %main "main" %gid
+OpExecutionMode %main LocalSize 64 1 1
+OpDecorate %gid BuiltIn GlobalInvocationId
+OpDecorate %arr ArrayStride 4
+OpMemberDecorate %Buf 0 Offset 0
+OpDecorate %Buf Block
+OpDecorate %inbuf DescriptorSet 0
+OpDecorate %inbuf Binding 0
+OpDecorate %outbuf DescriptorSet 0
+OpDecorate %outbuf Binding 1
+%void = OpTypeVoid
+%fnty = OpTypeFunction %void
+%bool = OpTypeBool
+%int = OpTypeInt 32 1
+%uint = OpTypeInt 32 0
+%v3uint = OpTypeVector %uint 3
+%arr = OpTypeRuntimeArray %int
+%Buf = OpTypeStruct %arr
+%pBuf = OpTypePointer StorageBuffer %Buf
+%pInt = OpTypePointer StorageBuffer %int
+%pIn = OpTypePointer Input %v3uint
+%gid = OpVariable %pIn Input
+%inbuf = OpVariable %pBuf StorageBuffer
+%outbuf = OpVariable %pBuf StorageBuffer
+%int_0 = OpConstant %int 0
+%int_1 = OpConstant %int 1
+%int_2 = OpConstant %int 2
+%int_iter = OpConstant %int ${ITER}
+%main = OpFunction %void None %fnty
+%entry = OpLabel
+%g = OpLoad %v3uint %gid
+%gx = OpCompositeExtract %uint %g 0
+%t = OpBitcast %int %gx
+%pd = OpAccessChain %pInt %inbuf %int_0 %int_0
+%ps = OpAccessChain %pInt %inbuf %int_0 %int_1
+%t2 = OpIAdd %int %t %int_2
+%pp = OpAccessChain %pInt %inbuf %int_0 %t2
+%draw = OpLoad %int %pd
+%b = OpExtInst %int %glsl SMax %draw %int_0
+%step = OpLoad %int %ps
+%start = OpLoad %int %pp
+%base = OpIMul %int %t %int_iter
+OpBranch %header
+%header = OpLabel
+%a = OpPhi %int %start %entry %anext %cont
+%k = OpPhi %int %int_0 %entry %knext %cont
+%more = OpSLessThan %bool %k %int_iter
+OpLoopMerge %merge %cont None
+OpBranchConditional %more %body %merge
+%body = OpLabel
+%q = OpSDiv %int %a %b
+%aneg = OpSLessThan %bool %a %int_0
+%bneg = OpSLessThan %bool %b %int_0
+%prod = OpIMul %int %b %q
+%signs = OpLogicalNotEqual %bool %aneg %bneg
+%anz = OpINotEqual %bool %a %int_0
+%inexact = OpINotEqual %bool %prod %a
+%c1 = OpLogicalAnd %bool %signs %anz
+%c = OpLogicalAnd %bool %c1 %inexact
+%s = OpSelect %int %c %int_1 %int_0
+%r = OpISub %int %q %s
+%o = OpIAdd %int %base %k
+%po = OpAccessChain %pInt %outbuf %int_0 %o
+OpStore %po %r
+OpBranch %cont
+%cont = OpLabel
+%anext = OpIAdd %int %a %step
+%knext = OpIAdd %int %k %int_1
+OpBranch %header
+%merge = OpLabel
+OpReturn
+OpFunctionEnd
+`;
+
 describe('floor-division idiom', () => {
   let device: GPUDevice;
   const compiler = new SpirvCompiler();
@@ -123,6 +210,32 @@ describe('floor-division idiom', () => {
     const input = inputs();
     const want = Array.from({ length: N }, (_, i) => expected(input[2 * i], Math.max(input[2 * i + 1], 0)));
     expect(Array.from(got)).toEqual(want);
+  });
+
+  it('carries the quotient of a loop phi across iterations, exactly, including wrap-around', async () => {
+    const r = translateSpirv(compiler.asm(LOOP_MODULE));
+    expect(r.wgsl).toMatch(/iq_\d+ = iq_\d+ \+ isq_\d+;/);
+    const next = rng(11);
+    const starts = Array.from({ length: LOOP_THREADS }, (_, t) => {
+      if (t === 0) return 0x7fffffff - 5; // wraps on the first step
+      if (t === 1) return -0x80000000;
+      if (t < 8) return -t * 1000;
+      return (next() | 0) >> (next() % 31);
+    });
+    for (const [d, step] of [[7, 3], [1, 1], [0, 5], [-4, 9], [1000, 0x30000000], [3, -5], [0x7fffffff, 0x7fffffff], [128, 131072]]) {
+      const input = new Int32Array([d, step, ...starts]);
+      const out = await run(device, r, { resources: { 0: { buffer: input }, 1: { buffer: LOOP_THREADS * ITER * 4 } }, groups: [1, 1, 1] });
+      const got = Array.from(new Int32Array(out[1]));
+      const want: number[] = [];
+      for (const start of starts) {
+        let a = start;
+        for (let k = 0; k < ITER; k++) {
+          want.push(expected(a, Math.max(d, 0)));
+          a = (a + step) | 0;
+        }
+      }
+      expect({ d, step, got }).toEqual({ d, step, got: want });
+    }
   });
 
   it('leaves a sequence alone when one term differs, and still computes it as written', async () => {
