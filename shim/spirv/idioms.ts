@@ -21,10 +21,9 @@
 // those of s (q += s / b, r += s % b, carrying r into q), so no division runs per iteration. It
 // is used while it is provably exact: b > 0, s >= 0 and a has not wrapped around (each step must
 // not decrease a); otherwise the helper is called as before.
+import { STD450_SMAX } from './glsl-std450.js';
 import { Op } from './opcodes.js';
 import type { Constant, Instruction, SpirvFunction, SpirvModule } from './parse.js';
-
-const STD450_SMAX = 42;
 
 export interface FloorDivision {
   dividend: number;
