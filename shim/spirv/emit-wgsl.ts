@@ -526,6 +526,7 @@ export class WgslEmitter {
             const fd = this.floorDivisions.get(n)!;
             this.use(fd.divisor, pi, this.endEpoch[pi]);
             this.use(fd.induction!.step, pi, this.endEpoch[pi]);
+            if (fd.induction!.bound !== undefined) this.use(fd.induction!.bound, pi, this.endEpoch[pi]);
           }
         }
       }
@@ -782,11 +783,12 @@ export class WgslEmitter {
   // itself is assigned, so the phi still holds its previous value.
   private stepInduction(n: number, phi: number, value: number): void {
     const fd = this.floorDivisions.get(n)!;
+    const induction = fd.induction!;
     const d = this.as(this.value(fd.divisor), 'i32');
-    const s = this.as(this.value(fd.induction!.step), 'i32');
+    const s = this.as(this.value(induction.step), 'i32');
     this.helpers.set(FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL);
-    if (value === fd.induction!.next) {
-      this.line(`iok_${n} = iok_${n} && (${this.as(this.value(value), 'i32')} >= p_${phi});`);
+    if (value === induction.next) {
+      if (induction.bound === undefined) this.line(`iok_${n} = iok_${n} && (${this.as(this.value(value), 'i32')} >= p_${phi});`);
       this.line(`iq_${n} = iq_${n} + isq_${n};`);
       this.line(`ir_${n} = ir_${n} + isr_${n};`);
       this.line(`if (ir_${n} >= bitcast<u32>(${d})) { ir_${n} = ir_${n} - bitcast<u32>(${d}); iq_${n} = iq_${n} + 1i; }`);
@@ -797,7 +799,10 @@ export class WgslEmitter {
     this.line(`ir_${n} = bitcast<u32>(${a} - iq_${n} * ${d});`);
     this.line(`isq_${n} = ${FLOOR_DIV_NONNEG_FN}(${s}, ${d});`);
     this.line(`isr_${n} = bitcast<u32>(${s} - isq_${n} * ${d});`);
-    this.line(`iok_${n} = ${d} > 0i && ${s} >= 0i;`);
+    // With the loop's bound n, phi < n on every step, so no step wraps when n - 1 <= i32 max - s.
+    const bound = induction.bound === undefined ? undefined : this.as(this.value(induction.bound), 'i32');
+    const noWrap = bound === undefined ? '' : ` && (${bound} <= 0i || ${bound} - 1i <= 2147483647i - ${s})`;
+    this.line(`iok_${n} = ${d} > 0i && ${s} >= 0i${noWrap};`);
   }
 
   private block(b: Block): void {

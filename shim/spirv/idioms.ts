@@ -19,8 +19,10 @@
 // loops: p += num_workgroups * group size) and b is invariant too, the emitter keeps the quotient
 // q and remainder r of a by b alongside a: computed once on entry, stepped on the back edge by
 // those of s (q += s / b, r += s % b, carrying r into q), so no division runs per iteration. It
-// is used while it is provably exact: b > 0, s >= 0 and a has not wrapped around (each step must
-// not decrease a); otherwise the helper is called as before.
+// is used while it is provably exact: b > 0, s >= 0 and a has not wrapped around; otherwise the
+// helper is called as before. Wrap-around is ruled out once for the whole loop when the loop
+// runs while a < n (its header's branch, as in Taichi's loops) and n - 1 + s fits in an i32;
+// in other loops each step checks that a did not decrease.
 import { STD450_SMAX } from './glsl-std450.js';
 import { Op } from './opcodes.js';
 import type { Constant, Instruction, SpirvFunction, SpirvModule } from './parse.js';
@@ -39,6 +41,8 @@ export interface Induction {
   step: number;
   /** The id of `next`, the phi's value on the back edge. */
   next: number;
+  /** n, where the loop header leaves the loop unless phi < n. */
+  bound?: number;
 }
 
 /** Helpers for the floor-division idiom, each exact for every input it may be given. */
@@ -115,9 +119,17 @@ export function findFloorDivisions(mod: SpirvModule, fn: SpirvFunction): Map<num
       const add = def(next, Op.IAdd);
       if (!add || !isScalarI32(mod, add.type)) continue;
       const step = add.args[0] === a ? add.args[1] : add.args[1] === a ? add.args[0] : -1;
-      if (step >= 0 && invariant(step, header)) return { step, next };
+      if (step >= 0 && invariant(step, header)) return { step, next, bound: loopBound(a, header) };
     }
     return undefined;
+  };
+  // n when the header ends in `OpBranchConditional (a < n) <into the loop> <the loop's merge>`.
+  const loopBound = (a: number, header: number): number | undefined => {
+    const h = fn.blocks[header];
+    if (h.merge?.op !== Op.LoopMerge || h.term.op !== Op.BranchConditional || h.term.args[2] !== h.merge.args[0]) return undefined;
+    const less = def(h.term.args[0], Op.SLessThan);
+    const bound = less?.args[0] === a ? less.args[1] : undefined;
+    return bound !== undefined && invariant(bound, header) ? bound : undefined;
   };
 
   const found = new Map<number, FloorDivision>();

@@ -101,10 +101,13 @@ const ITER = 8;
 const LOOP_THREADS = 64;
 
 /**
- * Thread t: p = start[t], then ITER times out[t * ITER + k] = floor(p / max(d, 0)), p += step
- * (in[0] = d, in[1] = step, in[2 + t] = start), as a loop with phis like Taichi's grid-stride loops.
+ * Thread t: a = start[t], then out[t * ITER + k] = floor(a / max(d, 0)) for the first ITER
+ * iterations, a += step, as a loop with phis like Taichi's grid-stride loops (in[0] = d,
+ * in[1] = step, in[2] = n, in[3 + t] = start). `guarded`: the loop runs while a < n (Taichi's
+ * form, whose bound rules out wrap-around); otherwise while k < ITER.
  */
-const LOOP_MODULE = `
+function loopModule(guarded: boolean): string {
+  return `
 OpCapability Shader
 %glsl = OpExtInstImport "GLSL.std.450"
 OpMemoryModel Logical GLSL450
@@ -135,6 +138,7 @@ OpDecorate %outbuf Binding 1
 %int_0 = OpConstant %int 0
 %int_1 = OpConstant %int 1
 %int_2 = OpConstant %int 2
+%int_3 = OpConstant %int 3
 %int_iter = OpConstant %int ${ITER}
 %main = OpFunction %void None %fnty
 %entry = OpLabel
@@ -143,18 +147,20 @@ OpDecorate %outbuf Binding 1
 %t = OpBitcast %int %gx
 %pd = OpAccessChain %pInt %inbuf %int_0 %int_0
 %ps = OpAccessChain %pInt %inbuf %int_0 %int_1
-%t2 = OpIAdd %int %t %int_2
-%pp = OpAccessChain %pInt %inbuf %int_0 %t2
+%pn = OpAccessChain %pInt %inbuf %int_0 %int_2
+%t3 = OpIAdd %int %t %int_3
+%pp = OpAccessChain %pInt %inbuf %int_0 %t3
 %draw = OpLoad %int %pd
 %b = OpExtInst %int %glsl SMax %draw %int_0
 %step = OpLoad %int %ps
+%n = OpLoad %int %pn
 %start = OpLoad %int %pp
 %base = OpIMul %int %t %int_iter
 OpBranch %header
 %header = OpLabel
 %a = OpPhi %int %start %entry %anext %cont
 %k = OpPhi %int %int_0 %entry %knext %cont
-%more = OpSLessThan %bool %k %int_iter
+%more = ${guarded ? 'OpSLessThan %bool %a %n' : 'OpSLessThan %bool %k %int_iter'}
 OpLoopMerge %merge %cont None
 OpBranchConditional %more %body %merge
 %body = OpLabel
@@ -169,6 +175,10 @@ OpBranchConditional %more %body %merge
 %c = OpLogicalAnd %bool %c1 %inexact
 %s = OpSelect %int %c %int_1 %int_0
 %r = OpISub %int %q %s
+%keep = OpSLessThan %bool %k %int_iter
+OpSelectionMerge %cont None
+OpBranchConditional %keep %write %cont
+%write = OpLabel
 %o = OpIAdd %int %base %k
 %po = OpAccessChain %pInt %outbuf %int_0 %o
 OpStore %po %r
@@ -181,6 +191,22 @@ OpBranch %header
 OpReturn
 OpFunctionEnd
 `;
+}
+
+/** What loopModule computes, on the CPU with i32 wrap-around. */
+function loopExpected(guarded: boolean, d: number, step: number, n: number, starts: number[]): number[] {
+  const out: number[] = [];
+  for (const start of starts) {
+    const row = new Array<number>(ITER).fill(0);
+    let a = start;
+    for (let k = 0; guarded ? a < n : k < ITER; k++) {
+      if (k < ITER) row[k] = expected(a, Math.max(d, 0));
+      a = (a + step) | 0;
+    }
+    out.push(...row);
+  }
+  return out;
+}
 
 describe('floor-division idiom', () => {
   let device: GPUDevice;
@@ -212,9 +238,17 @@ describe('floor-division idiom', () => {
     expect(Array.from(got)).toEqual(want);
   });
 
+  async function runLoop(r: ReturnType<typeof translateSpirv>, d: number, step: number, n: number, starts: number[]): Promise<number[]> {
+    const input = new Int32Array([d, step, n, ...starts]);
+    const out = await run(device, r, { resources: { 0: { buffer: input }, 1: { buffer: LOOP_THREADS * ITER * 4 } }, groups: [1, 1, 1] });
+    return Array.from(new Int32Array(out[1]));
+  }
+
   it('carries the quotient of a loop phi across iterations, exactly, including wrap-around', async () => {
-    const r = translateSpirv(compiler.asm(LOOP_MODULE));
+    const r = translateSpirv(compiler.asm(loopModule(false)));
     expect(r.wgsl).toMatch(/iq_\d+ = iq_\d+ \+ isq_\d+;/);
+    // Without a bound on the phi, each step checks for wrap-around.
+    expect(r.wgsl).toMatch(/iok_\d+ = iok_\d+ && /);
     const next = rng(11);
     const starts = Array.from({ length: LOOP_THREADS }, (_, t) => {
       if (t === 0) return 0x7fffffff - 5; // wraps on the first step
@@ -223,18 +257,33 @@ describe('floor-division idiom', () => {
       return (next() | 0) >> (next() % 31);
     });
     for (const [d, step] of [[7, 3], [1, 1], [0, 5], [-4, 9], [1000, 0x30000000], [3, -5], [0x7fffffff, 0x7fffffff], [128, 131072]]) {
-      const input = new Int32Array([d, step, ...starts]);
-      const out = await run(device, r, { resources: { 0: { buffer: input }, 1: { buffer: LOOP_THREADS * ITER * 4 } }, groups: [1, 1, 1] });
-      const got = Array.from(new Int32Array(out[1]));
-      const want: number[] = [];
-      for (const start of starts) {
-        let a = start;
-        for (let k = 0; k < ITER; k++) {
-          want.push(expected(a, Math.max(d, 0)));
-          a = (a + step) | 0;
-        }
-      }
-      expect({ d, step, got }).toEqual({ d, step, got: want });
+      const got = await runLoop(r, d, step, 0, starts);
+      expect({ d, step, got }).toEqual({ d, step, got: loopExpected(false, d, step, 0, starts) });
+    }
+  });
+
+  it("in Taichi's loop form (while a < n) rules out wrap-around once, and stays exact where it cannot", async () => {
+    const r = translateSpirv(compiler.asm(loopModule(true)));
+    expect(r.wgsl).toMatch(/iq_\d+ = iq_\d+ \+ isq_\d+;/);
+    expect(r.wgsl).not.toMatch(/iok_\d+ = iok_\d+ && /);
+    const max = 0x7fffffff;
+    const threads = (f: (t: number) => number) => Array.from({ length: LOOP_THREADS }, (_, t) => f(t));
+    // Every case ends within a few hundred iterations per thread.
+    const cases: [number, number, number, number[]][] = [
+      [7, 3, 200, threads((t) => -100 + 5 * t)],
+      [128, 131072, 1000000, threads((t) => t)],
+      [0, 3, 50, threads((t) => t - 30)],
+      // n - 1 + step overflows: the quotient is not carried (no wrap happens on these starts).
+      [1000, 5, max - 2, threads((t) => max - 5 - 5 * (t % 13))],
+      // Steps that wrap around inside the loop (threads 0 and 1) and come back above n.
+      [7, 2 ** 30 + 3, 2 ** 30 + 10, threads((t) => 2 ** 30 - 3 * t)],
+      // A negative step wraps around: not carried either.
+      [3, -(2 ** 30), 100, threads((t) => t - 20)],
+      [1, 1, 64, threads((t) => t - 64)],
+    ];
+    for (const [d, step, n, starts] of cases) {
+      const got = await runLoop(r, d, step, n, starts);
+      expect({ d, step, n, got }).toEqual({ d, step, n, got: loopExpected(true, d, step, n, starts) });
     }
   });
 
