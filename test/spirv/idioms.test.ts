@@ -11,13 +11,8 @@ import { createDevice, rng, run, SpirvCompiler } from './harness.js';
 
 const N = 256;
 
-/**
- * out[i] = <sequence>(in[2i], in[2i+1]), written the way Taichi's codegen writes `a // b`.
- * `term` replaces the last condition term, to build near-misses; `clamp` divides by max(b, 0).
- */
-function module(term = '%inexact = OpINotEqual %bool %prod %a', clamp = false): string {
-  return `
-OpCapability Shader
+/** What the test modules share: types, storage buffers in (binding 0) and out (binding 1), constants 0-2. */
+const PRELUDE = `OpCapability Shader
 %glsl = OpExtInstImport "GLSL.std.450"
 OpMemoryModel Logical GLSL450
 OpEntryPoint GLCompute %main "main" %gid
@@ -47,7 +42,30 @@ OpDecorate %outbuf Binding 1
 %int_0 = OpConstant %int 0
 %int_1 = OpConstant %int 1
 %int_2 = OpConstant %int 2
-%main = OpFunction %void None %fnty
+`;
+
+/** Taichi's `%r = %a // %b` on i32, as its codegen writes it; `term` replaces the last condition term. */
+function floorDivision(term = '%inexact = OpINotEqual %bool %prod %a'): string {
+  return `%q = OpSDiv %int %a %b
+%aneg = OpSLessThan %bool %a %int_0
+%bneg = OpSLessThan %bool %b %int_0
+%prod = OpIMul %int %b %q
+%signs = OpLogicalNotEqual %bool %aneg %bneg
+%anz = OpINotEqual %bool %a %int_0
+${term}
+%c1 = OpLogicalAnd %bool %signs %anz
+%c = OpLogicalAnd %bool %c1 %inexact
+%s = OpSelect %int %c %int_1 %int_0
+%r = OpISub %int %q %s`;
+}
+
+/**
+ * out[i] = <sequence>(in[2i], in[2i+1]), written the way Taichi's codegen writes `a // b`.
+ * `term` replaces the last condition term, to build near-misses; `clamp` divides by max(b, 0).
+ */
+function module(term = '%inexact = OpINotEqual %bool %prod %a', clamp = false): string {
+  return `
+${PRELUDE}%main = OpFunction %void None %fnty
 %entry = OpLabel
 %g = OpLoad %v3uint %gid
 %gx = OpCompositeExtract %uint %g 0
@@ -58,17 +76,7 @@ OpDecorate %outbuf Binding 1
 %pb = OpAccessChain %pInt %inbuf %int_0 %i21
 %a = OpLoad %int %pa
 ${clamp ? '%braw = OpLoad %int %pb\n%b = OpExtInst %int %glsl SMax %braw %int_0' : '%b = OpLoad %int %pb'}
-%q = OpSDiv %int %a %b
-%aneg = OpSLessThan %bool %a %int_0
-%bneg = OpSLessThan %bool %b %int_0
-%prod = OpIMul %int %b %q
-%signs = OpLogicalNotEqual %bool %aneg %bneg
-%anz = OpINotEqual %bool %a %int_0
-${term}
-%c1 = OpLogicalAnd %bool %signs %anz
-%c = OpLogicalAnd %bool %c1 %inexact
-%s = OpSelect %int %c %int_1 %int_0
-%r = OpISub %int %q %s
+${floorDivision(term)}
 %po = OpAccessChain %pInt %outbuf %int_0 %i
 OpStore %po %r
 OpReturn
@@ -108,37 +116,7 @@ const LOOP_THREADS = 64;
  */
 function loopModule(guarded: boolean): string {
   return `
-OpCapability Shader
-%glsl = OpExtInstImport "GLSL.std.450"
-OpMemoryModel Logical GLSL450
-OpEntryPoint GLCompute %main "main" %gid
-OpExecutionMode %main LocalSize 64 1 1
-OpDecorate %gid BuiltIn GlobalInvocationId
-OpDecorate %arr ArrayStride 4
-OpMemberDecorate %Buf 0 Offset 0
-OpDecorate %Buf Block
-OpDecorate %inbuf DescriptorSet 0
-OpDecorate %inbuf Binding 0
-OpDecorate %outbuf DescriptorSet 0
-OpDecorate %outbuf Binding 1
-%void = OpTypeVoid
-%fnty = OpTypeFunction %void
-%bool = OpTypeBool
-%int = OpTypeInt 32 1
-%uint = OpTypeInt 32 0
-%v3uint = OpTypeVector %uint 3
-%arr = OpTypeRuntimeArray %int
-%Buf = OpTypeStruct %arr
-%pBuf = OpTypePointer StorageBuffer %Buf
-%pInt = OpTypePointer StorageBuffer %int
-%pIn = OpTypePointer Input %v3uint
-%gid = OpVariable %pIn Input
-%inbuf = OpVariable %pBuf StorageBuffer
-%outbuf = OpVariable %pBuf StorageBuffer
-%int_0 = OpConstant %int 0
-%int_1 = OpConstant %int 1
-%int_2 = OpConstant %int 2
-%int_3 = OpConstant %int 3
+${PRELUDE}%int_3 = OpConstant %int 3
 %int_iter = OpConstant %int ${ITER}
 %main = OpFunction %void None %fnty
 %entry = OpLabel
@@ -164,17 +142,7 @@ OpBranch %header
 OpLoopMerge %merge %cont None
 OpBranchConditional %more %body %merge
 %body = OpLabel
-%q = OpSDiv %int %a %b
-%aneg = OpSLessThan %bool %a %int_0
-%bneg = OpSLessThan %bool %b %int_0
-%prod = OpIMul %int %b %q
-%signs = OpLogicalNotEqual %bool %aneg %bneg
-%anz = OpINotEqual %bool %a %int_0
-%inexact = OpINotEqual %bool %prod %a
-%c1 = OpLogicalAnd %bool %signs %anz
-%c = OpLogicalAnd %bool %c1 %inexact
-%s = OpSelect %int %c %int_1 %int_0
-%r = OpISub %int %q %s
+${floorDivision()}
 %keep = OpSLessThan %bool %k %int_iter
 OpSelectionMerge %cont None
 OpBranchConditional %keep %write %cont
