@@ -4,7 +4,7 @@ import type { VulkanShim } from './vulkan.js';
 import type { Device } from './device.js';
 import { lookupDevice } from './device.js';
 import type { DeviceMemory } from './memory.js';
-import { lookupMemory } from './memory.js';
+import { lookupMemory, writeMemoryRequirements } from './memory.js';
 import { VkResult } from './abi/vk-enums.js';
 import { VkFailure } from './validation.js';
 import { ALL_MEMORY_TYPE_BITS } from './physical-device.js';
@@ -62,11 +62,7 @@ export function vkDestroyBuffer(vk: VulkanShim, deviceHandle: number, bufferHand
 export function vkGetBufferMemoryRequirements(vk: VulkanShim, deviceHandle: number, bufferHandle: unknown, pRequirements: number): void {
   lookupDevice(vk, deviceHandle, 'vkGetBufferMemoryRequirements');
   const buffer = lookupBuffer(vk, bufferHandle, 'vkGetBufferMemoryRequirements');
-  requirePointer(vk.heap, pRequirements, S.VkMemoryRequirements.size, 'pMemoryRequirements');
-  const o = S.VkMemoryRequirements.offsets;
-  vk.heap.setU64(pRequirements + o.size, Math.ceil(buffer.size / 4) * 4);
-  vk.heap.setU64(pRequirements + o.alignment, BUFFER_ALIGNMENT);
-  vk.heap.setU32(pRequirements + o.memoryTypeBits, ALL_MEMORY_TYPE_BITS);
+  writeMemoryRequirements(vk, pRequirements, Math.ceil(buffer.size / 4) * 4, BUFFER_ALIGNMENT, ALL_MEMORY_TYPE_BITS);
 }
 
 export function vkBindBufferMemory(vk: VulkanShim, deviceHandle: number, bufferHandle: unknown, memoryHandle: unknown, offsetArg: unknown): VkResult {

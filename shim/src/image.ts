@@ -9,7 +9,7 @@
 
 import type { VulkanShim } from './vulkan.js';
 import { lookupDevice, type Device } from './device.js';
-import { lookupMemory, type DeviceMemory } from './memory.js';
+import { lookupMemory, writeMemoryRequirements, type DeviceMemory } from './memory.js';
 import { lookupBuffer, type Buffer } from './buffer.js';
 import { lookupPhysicalDevice } from './physical-device.js';
 import { lookupCommandBuffer } from './command-buffer.js';
@@ -305,11 +305,7 @@ export function vkDestroyImage(vk: VulkanShim, deviceHandle: number, imageHandle
 export function vkGetImageMemoryRequirements(vk: VulkanShim, deviceHandle: number, imageHandle: unknown, pRequirements: number): void {
   lookupDevice(vk, deviceHandle, 'vkGetImageMemoryRequirements');
   const image = lookupImage(vk, imageHandle, 'vkGetImageMemoryRequirements');
-  requirePointer(vk.heap, pRequirements, S.VkMemoryRequirements.size, 'pMemoryRequirements');
-  const o = S.VkMemoryRequirements.offsets;
-  vk.heap.setU64(pRequirements + o.size, image.byteSize);
-  vk.heap.setU64(pRequirements + o.alignment, IMAGE_ALIGNMENT);
-  vk.heap.setU32(pRequirements + o.memoryTypeBits, IMAGE_MEMORY_TYPE_BITS);
+  writeMemoryRequirements(vk, pRequirements, image.byteSize, IMAGE_ALIGNMENT, IMAGE_MEMORY_TYPE_BITS);
 }
 
 export function vkBindImageMemory(vk: VulkanShim, deviceHandle: number, imageHandle: unknown, memoryHandle: unknown, offsetArg: unknown): VkResult {

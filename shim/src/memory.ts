@@ -124,6 +124,15 @@ export class DeviceMemory {
   }
 }
 
+/** Fills a VkMemoryRequirements (buffers and images alike). */
+export function writeMemoryRequirements(vk: VulkanShim, pRequirements: number, size: number, alignment: number, memoryTypeBits: number): void {
+  requirePointer(vk.heap, pRequirements, S.VkMemoryRequirements.size, 'pMemoryRequirements');
+  const o = S.VkMemoryRequirements.offsets;
+  vk.heap.setU64(pRequirements + o.size, size);
+  vk.heap.setU64(pRequirements + o.alignment, alignment);
+  vk.heap.setU32(pRequirements + o.memoryTypeBits, memoryTypeBits);
+}
+
 export function lookupMemory(vk: VulkanShim, handle: unknown, entryPoint: string): DeviceMemory {
   const m = vk.memories.lookup(handleArg(handle));
   if (!m) throw new VkFailure(VkResult.ERROR_INITIALIZATION_FAILED, `${entryPoint}: invalid VkDeviceMemory ${String(handle)}`);
