@@ -1,11 +1,11 @@
 // The 3-D MPM fluid (mpm3D.cgraph.tcm, a 64^3 grid compiled in), drawn as depth-tested points
 // read straight from x's GPUBuffer, with an orbit camera: drag to turn, wheel to zoom.
 
-import { animate, fail, loadFixture, numberParam, rateMeter, shader, startGpu } from './common.js';
+import { animate, fail, loadFixture, numberParam, shader, startGpu } from './common.js';
+import { advance, kernelsByPrefix, mpmControls } from './mpm.js';
 
 const GRID = 64;
 const SIZE = 560;
-const GRAPH_SUBSTEPS = 50;
 
 const WGSL = /* wgsl */ `
 struct Camera { viewProjection: mat4x4f, pointSize: vec2f };
@@ -92,8 +92,7 @@ async function main(): Promise<void> {
   const gravity = { g_x: 0, g_y: -9.8, g_z: 0 };
   const init = mod.graph('init');
   const update = mod.graph('update');
-  const kernel = (prefix: string) => mod.kernel(mod.kernels.find((k) => k.name.startsWith(prefix))!.name);
-  const [resetGrid, p2g, updateGrid, g2p] = ['substep_reset_grid', 'substep_p2g', 'substep_update_grid_v', 'substep_g2p'].map(kernel);
+  const [resetGrid, p2g, updateGrid, g2p] = kernelsByPrefix(mod, ['substep_reset_grid', 'substep_p2g', 'substep_update_grid_v', 'substep_g2p']);
   const substep = (): void => {
     resetGrid.launch(a.grid_v, a.grid_m);
     p2g.launch(a.x, a.v, a.C, a.J, a.grid_v, a.grid_m);
@@ -153,29 +152,14 @@ async function main(): Promise<void> {
     { passive: false },
   );
 
-  const substepsInput = document.querySelector<HTMLInputElement>('#substeps')!;
-  substepsInput.value = String(Math.max(0, Math.floor(numberParam('substeps', GRAPH_SUBSTEPS))));
-  const pauseButton = document.querySelector<HTMLButtonElement>('#pause')!;
-  let paused = false;
-  pauseButton.addEventListener('click', () => {
-    paused = !paused;
-    pauseButton.textContent = paused ? 'Resume' : 'Pause';
-  });
-  document.querySelector('#reset')!.addEventListener('click', reset);
-  document.querySelector('#count')!.textContent = String(n);
-  window.__demo.n = n;
-  window.__demo.substeps = 0;
-  const meter = rateMeter(document.querySelector('#rate')!, 'substeps/s');
+  const controls = mpmControls(n, reset);
 
   const uniforms = new Float32Array(20);
   animate(
     device,
     () => {
-      let steps = paused ? 0 : Math.max(0, Math.floor(Number(substepsInput.value) || 0));
-      const queued = steps;
-      for (; steps >= GRAPH_SUBSTEPS; steps -= GRAPH_SUBSTEPS) update.launch({ ...a, ...gravity });
-      for (; steps > 0; steps--) substep();
-      runtime.flush();
+      const queued = controls.substeps();
+      advance(runtime, queued, () => update.launch({ ...a, ...gravity }), substep);
 
       const { yaw, pitch, distance } = orbit;
       const eye: Vec3 = [0.5 + distance * Math.cos(pitch) * Math.sin(yaw), 0.5 + distance * Math.sin(pitch), 0.5 + distance * Math.cos(pitch) * Math.cos(yaw)];
@@ -197,10 +181,7 @@ async function main(): Promise<void> {
       device.queue.submit([encoder.finish()]);
       return queued;
     },
-    (steps) => {
-      (window.__demo.substeps as number) += steps;
-      meter(steps);
-    },
+    controls.finished,
   );
 }
 

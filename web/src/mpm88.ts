@@ -1,12 +1,12 @@
 // The 88-line MPM fluid (mpm88.cgraph.tcm). Taichi advances the particles; a render pipeline on
 // the same device reads their positions straight from x's GPUBuffer (storage buffer, no copy).
 
-import { animate, fail, loadFixture, numberParam, rateMeter, shader, startGpu } from './common.js';
+import { animate, fail, loadFixture, numberParam, shader, startGpu } from './common.js';
+import { advance, kernelsByPrefix, mpmControls } from './mpm.js';
 
 const GRID = 128; // grid_v and grid_m are GRID x GRID; dx = 1 / GRID is compiled in
 const SIZE = 560; // canvas pixels
 const MARGIN = 24; // the simulation box [0, 1]^2 is drawn inset by this many pixels
-const GRAPH_SUBSTEPS = 50; // the update graph runs 50 substeps
 
 const WGSL = /* wgsl */ `
 @group(0) @binding(0) var<storage, read> x: array<vec2f>;
@@ -61,9 +61,7 @@ async function main(): Promise<void> {
   };
   const init = mod.graph('init');
   const update = mod.graph('update');
-  // The graph's own kernels, for substep counts that are not multiples of 50.
-  const kernel = (prefix: string) => mod.kernel(mod.kernels.find((k) => k.name.startsWith(prefix))!.name);
-  const [resetGrid, p2g, updateGrid, g2p] = ['substep_reset_grid', 'substep_p2g', 'substep_update_grid_v', 'substep_g2p'].map(kernel);
+  const [resetGrid, p2g, updateGrid, g2p] = kernelsByPrefix(mod, ['substep_reset_grid', 'substep_p2g', 'substep_update_grid_v', 'substep_g2p']);
   const substep = (): void => {
     resetGrid.launch(a.grid_v, a.grid_m);
     p2g.launch(a.x, a.v, a.C, a.J, a.grid_v, a.grid_m);
@@ -91,28 +89,13 @@ async function main(): Promise<void> {
     entries: [{ binding: 0, resource: { buffer: a.x.memory.gpuBuffer, size: a.x.memory.size } }],
   });
 
-  const substepsInput = document.querySelector<HTMLInputElement>('#substeps')!;
-  substepsInput.value = String(Math.max(0, Math.floor(numberParam('substeps', GRAPH_SUBSTEPS))));
-  const pauseButton = document.querySelector<HTMLButtonElement>('#pause')!;
-  let paused = false;
-  pauseButton.addEventListener('click', () => {
-    paused = !paused;
-    pauseButton.textContent = paused ? 'Resume' : 'Pause';
-  });
-  document.querySelector('#reset')!.addEventListener('click', reset);
-  document.querySelector('#count')!.textContent = String(n);
-  window.__demo.n = n;
-  window.__demo.substeps = 0;
-  const meter = rateMeter(document.querySelector('#rate')!, 'substeps/s');
+  const controls = mpmControls(n, reset);
 
   animate(
     device,
     () => {
-      let steps = paused ? 0 : Math.max(0, Math.floor(Number(substepsInput.value) || 0));
-      const queued = steps;
-      for (; steps >= GRAPH_SUBSTEPS; steps -= GRAPH_SUBSTEPS) update.launch(a);
-      for (; steps > 0; steps--) substep();
-      runtime.flush();
+      const queued = controls.substeps();
+      advance(runtime, queued, () => update.launch(a), substep);
       const encoder = device.createCommandEncoder();
       const pass = encoder.beginRenderPass({
         colorAttachments: [{ view: context.getCurrentTexture().createView(), loadOp: 'clear', storeOp: 'store', clearValue: [0.067, 0.184, 0.255, 1] }],
@@ -126,10 +109,7 @@ async function main(): Promise<void> {
       device.queue.submit([encoder.finish()]);
       return queued;
     },
-    (steps) => {
-      (window.__demo.substeps as number) += steps;
-      meter(steps);
-    },
+    controls.finished,
   );
 }
 
