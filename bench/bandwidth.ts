@@ -133,6 +133,11 @@ async function probe(ctx: BenchContext, a: NdArray, offset: number): Promise<num
   return v;
 }
 
+/** The last f32 of a GPUBuffer (which needs COPY_SRC usage). */
+async function lastFloat(device: GPUDevice, buffer: GPUBuffer): Promise<number> {
+  return new Float32Array(await readBuffer(device, buffer, buffer.size - 4, 4))[0];
+}
+
 /** Launch count per timing: enough bytes to dwarf the per-submit cost, within reason. */
 function launchesFor(bytes: number, targetBytes: number): number {
   return Math.max(3, Math.min(200, Math.ceil(targetBytes / bytes)));
@@ -172,8 +177,7 @@ async function fillSize(ctx: BenchContext, fill: (a: NdArray, v: number) => void
     h.push(await handRun(device, pipeline, group, dims, launches));
     m.push(await handRun(device, hand.strided, stridedGroup, [hand.groups, 1], launches));
   }
-  const last = async (b: GPUBuffer) => new Float32Array(await readBuffer(device, b, bytes - 4, 4))[0];
-  const ok = (await probe(ctx, a, 0)) === 1.5 && (await probe(ctx, a, bytes - 4)) === 1.5 && (await last(buffer)) === 2.5 && (await last(strided)) === 3.5;
+  const ok = (await probe(ctx, a, 0)) === 1.5 && (await probe(ctx, a, bytes - 4)) === 1.5 && (await lastFloat(device, buffer)) === 2.5 && (await lastFloat(device, strided)) === 3.5;
   a.free();
   for (const x of [buffer, params, strided, stridedParams]) x.destroy();
   return {
@@ -235,8 +239,7 @@ async function matmulSize(
     m.push(await handRun(device, pipelines.matmulStrided, stridedGroup, stridedDims, launches));
   }
   const expected = n * 0.75;
-  const last = async (buf: GPUBuffer) => new Float32Array(await readBuffer(device, buf, bytes - 4, 4))[0];
-  const ok = (await probe(ctx, c, 0)) === expected && (await probe(ctx, c, bytes - 4)) === expected && (await last(hc)) === expected && (await last(hc2)) === expected;
+  const ok = (await probe(ctx, c, 0)) === expected && (await probe(ctx, c, bytes - 4)) === expected && (await lastFloat(device, hc)) === expected && (await lastFloat(device, hc2)) === expected;
   for (const x of [a, b, c]) x.free();
   for (const x of [ha, hb, hc, hc2, params]) x.destroy();
   const moved = 3 * bytes * launches;
