@@ -31,3 +31,4 @@ export const GLSL_STD_450: Record<number, Std450Entry> = {
 
 export const STD450_LDEXP = 53;
 export const STD450_SMAX = 42;
+export const STD450_SMIN = 39;

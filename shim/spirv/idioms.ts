@@ -25,7 +25,7 @@
 // in other loops each step checks that a did not decrease.
 import { STD450_SMAX } from './glsl-std450.js';
 import { Op } from './opcodes.js';
-import type { Constant, Instruction, SpirvFunction, SpirvModule } from './parse.js';
+import { intConstant, isScalarI32, type Instruction, type SpirvFunction, type SpirvModule } from './parse.js';
 
 export interface FloorDivision {
   dividend: number;
@@ -62,18 +62,6 @@ export const FLOOR_DIV_NONNEG_WGSL = /* wgsl */ `fn ${FLOOR_DIV_NONNEG_FN}(a: i3
   let q = m ^ bitcast<i32>(bitcast<u32>(m ^ a) / bitcast<u32>(b));
   return select(q, a + m, b == 0i);
 }`;
-
-function intConstant(mod: SpirvModule, id: number): number | undefined {
-  const c: Constant | undefined = mod.constants.get(id);
-  if (c === undefined) return undefined;
-  if (c.kind === 'null') return 0;
-  return c.kind === 'scalar' && c.words.length === 1 ? c.words[0] | 0 : undefined;
-}
-
-function isScalarI32(mod: SpirvModule, type: number): boolean {
-  const t = mod.types.get(type);
-  return t !== undefined && t.kind === 'int' && t.width === 32;
-}
 
 /** The OpISub instructions of `fn` that end a floor-division idiom, by result id. */
 export function findFloorDivisions(mod: SpirvModule, fn: SpirvFunction): Map<number, FloorDivision> {

@@ -1,13 +1,15 @@
 // SPIR-V compute module -> WGSL plus binding reflection: parse, structurize (per function,
-// inside the emitter), emit, reflect.
+// inside the emitter), emit, reflect; and whether the entry point is a grid-stride loop.
 import { WgslEmitter } from './emit-wgsl.js';
 import { SpirvTranslationError } from './errors.js';
+import { findGridStride, type GridStride } from './grid-stride.js';
 import { ExecutionModel } from './opcodes.js';
 import { parseSpirv } from './parse.js';
 import { reflectBindings, type BindingReflection } from './reflect.js';
 import { TypeTable } from './types.js';
 
 export type { BindingKind, BindingReflection } from './reflect.js';
+export type { BoundExpr, GridStride } from './grid-stride.js';
 export { COMBINED_SAMPLER_BINDING_OFFSET } from './emit-wgsl.js';
 export { SpirvTranslationError } from './errors.js';
 
@@ -18,6 +20,8 @@ export interface TranslationResult {
   entryPoint: string;
   workgroupSize: [number, number, number];
   bindings: BindingReflection[];
+  /** Set when any grid of at least one workgroup runs the same iterations (grid-stride.ts). */
+  gridStride?: GridStride;
 }
 
 export function translateSpirv(words: Uint32Array, options: TranslateOptions = {}): TranslationResult {
@@ -34,12 +38,15 @@ export function translateSpirv(words: Uint32Array, options: TranslateOptions = {
     const emitter = new WgslEmitter(mod);
     const emitted = emitter.emit(entry);
     const types = new TypeTable(mod);
-    return {
+    const result: TranslationResult = {
       wgsl: emitted.wgsl,
       entryPoint: emitted.entryName,
       workgroupSize: emitted.workgroupSize,
       bindings: reflectBindings(mod, types, emitted),
     };
+    const gridStride = findGridStride(mod, entry);
+    if (gridStride) result.gridStride = gridStride;
+    return result;
   } catch (e) {
     if (e instanceof SpirvTranslationError) throw e;
     // Internal failures (including stack exhaustion on absurd nesting) still name a place.

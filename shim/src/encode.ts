@@ -1,7 +1,8 @@
 // Replay of recorded commands into one GPUCommandEncoder per vkQueueSubmit. The context keeps
 // the open compute pass, packs every vkCmdUpdateBuffer payload of the submission into one
 // upload buffer, and notes which memories the GPU may write so their host copies can be
-// refreshed when the submission completes.
+// refreshed when the submission completes. A dispatch of a grid-stride loop gets only the
+// workgroups its range fills, its bounds read from the bound uniform buffers (grid-stride.ts).
 
 import { BufferUsage } from './webgpu-flags.js';
 import type { Buffer } from './buffer.js';
@@ -13,6 +14,7 @@ import { encodeImageCommand, type ImageCommand } from './image.js';
 import { VkResult } from './abi/vk-enums.js';
 import { VkFailure } from './validation.js';
 import type { VkEvent } from './event.js';
+import { gridStrideGroups } from '../spirv/grid-stride.js';
 
 export interface BufferCopyRegion {
   srcOffset: number;
@@ -141,9 +143,13 @@ export class EncodeContext {
       case 'bindDescriptorSets':
         c.sets.forEach((s, i) => (this.sets[c.firstSet + i] = s));
         return;
-      case 'dispatch':
-        this.prepareDispatch().dispatchWorkgroups(c.x, c.y, c.z);
+      case 'dispatch': {
+        const pass = this.prepareDispatch();
+        const grid = this.pipeline!.gridStride;
+        const x = grid && c.y === 1 && c.z === 1 ? gridStrideGroups(grid, c.x, this.boundWord) : c.x;
+        pass.dispatchWorkgroups(x, c.y, c.z);
         return;
+      }
       case 'beginCommandBuffer':
         // Bound state does not carry from one command buffer to the next.
         this.pipeline = undefined;
@@ -165,6 +171,22 @@ export class EncodeContext {
       }
     }
   }
+
+  /**
+   * A word of a uniform buffer bound for the next dispatch, as the device holds it: the memory's
+   * contents as last synchronised. Undefined where the host cannot know them: memory with no host
+   * copy, imported memory, or memory this submission may already have written.
+   */
+  private readonly boundWord = (set: number, binding: number, offset: number): number | undefined => {
+    const bound = this.sets[set];
+    const d = bound?.set.descriptors.get(binding);
+    if (!bound || d?.kind !== 'buffer') return undefined;
+    const memory = d.buffer.memory;
+    if (!memory?.baseline || memory.imported || this.written.has(memory) || offset + 4 > d.range) return undefined;
+    const dynamic = bound.set.layout.dynamicBindings.indexOf(binding);
+    const at = d.buffer.offset + d.offset + (dynamic >= 0 ? bound.offsets[dynamic] : 0) + offset;
+    return at % 4 === 0 ? memory.baseline[at / 4] : undefined;
+  };
 
   /** Applies the bound pipeline and descriptor sets to the open pass, changing only what changed. */
   private prepareDispatch(): GPUComputePassEncoder {

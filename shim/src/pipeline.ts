@@ -14,7 +14,7 @@ import { readStruct, readArray, requirePointer, writeHandle64, handleArg, Struct
 import * as S from './abi/vk-structs.js';
 import { VkStructureType, VkDescriptorType } from './abi/vk-enums.js';
 import { ShaderStage } from './webgpu-flags.js';
-import { translateSpirv, type TranslationResult, type BindingReflection } from '../spirv/translate.js';
+import { translateSpirv, type TranslationResult, type BindingReflection, type GridStride } from '../spirv/translate.js';
 import { SpirvTranslationError } from '../spirv/errors.js';
 
 export class PipelineLayout {
@@ -51,6 +51,8 @@ export class Pipeline {
     readonly groups: (PipelineGroup | undefined)[],
     readonly workgroupSize: [number, number, number],
     readonly wgsl: string,
+    /** Set when a dispatch needs only the workgroups its loop range fills (encode.ts). */
+    readonly gridStride: GridStride | undefined,
   ) {}
 }
 
@@ -219,7 +221,7 @@ export function vkCreateComputePipelines(vk: VulkanShim, deviceHandle: number, _
   const finish = (gpuPipelines: GPUComputePipeline[]): VkResult => {
     gpuPipelines.forEach((gpu, i) => {
       const p = prepared[i];
-      const pipeline = new Pipeline(device, p.layout, gpu, p.groups, p.translation.workgroupSize, p.translation.wgsl);
+      const pipeline = new Pipeline(device, p.layout, gpu, p.groups, p.translation.workgroupSize, p.translation.wgsl, p.translation.gridStride);
       writeHandle64(vk.heap, pPipelines + 8 * i, vk.pipelines.insert(pipeline));
     });
     return VkResult.SUCCESS;

@@ -1,0 +1,328 @@
+// Grid-stride loops. Taichi compiles every range-for into an entry point whose work is one loop,
+//
+//   for (i = gid.x + begin; i < end; i += num_workgroups.x * local_size_x) { body }
+//
+// dispatched on an advisory grid: 131072 threads for any range not known at compile time. The
+// loop runs the same iterations on any grid, so a dispatch needs only enough workgroups to give
+// each invocation at least one iteration; the others find i >= end at once. On a GPU idle
+// workgroups are nearly free; on lavapipe each costs the CPU about a microsecond.
+//
+// The analysis proves the shape and gives begin and end as expressions over constants and words
+// of uniform buffers, which the shim evaluates at submit time (encode.ts). It proves that:
+// - the blocks before the loop and after it have no side effects, and only the header's test
+//   leaves the loop (no break, return or kill inside it);
+// - the global invocation id and the workgroup count are read once each, for the loop's start and
+//   its step, and no other invocation builtin is read; no function is called;
+// - the workgroup is one-dimensional.
+// Then every grid of at least one workgroup runs exactly the iterations [begin, end), so a bound
+// evaluated from stale memory could cost speed, never change results: the shim never dispatches
+// fewer than one workgroup.
+import { STD450_SMAX, STD450_SMIN } from './glsl-std450.js';
+import { BuiltIn, Op, StorageClass } from './opcodes.js';
+import { intConstant, isScalarI32, type Block, type EntryPoint, type Instruction, type SpirvModule } from './parse.js';
+
+/** An i32 expression, evaluated with WGSL's wrapping arithmetic. */
+export type BoundExpr =
+  | { op: 'const'; value: number }
+  /** The 32-bit word at byte `offset` of the uniform buffer bound at (set, binding). */
+  | { op: 'word'; set: number; binding: number; offset: number }
+  | { op: 'add' | 'sub' | 'mul' | 'max' | 'min'; a: BoundExpr; b: BoundExpr };
+
+export interface GridStride {
+  /** Invocations per workgroup (all along x). */
+  groupSize: number;
+  begin: BoundExpr;
+  end: BoundExpr;
+}
+
+/** Reads a word of a bound uniform buffer as the device will see it; undefined when it cannot tell. */
+export type WordReader = (set: number, binding: number, offset: number) => number | undefined;
+
+const MAX_DEPTH = 16;
+const INT32_MAX = 0x7fffffff;
+
+export function evaluateBound(e: BoundExpr, word: WordReader): number | undefined {
+  switch (e.op) {
+    case 'const':
+      return e.value;
+    case 'word': {
+      const w = word(e.set, e.binding, e.offset);
+      return w === undefined ? undefined : w | 0;
+    }
+  }
+  const a = evaluateBound(e.a, word);
+  const b = a === undefined ? undefined : evaluateBound(e.b, word);
+  if (a === undefined || b === undefined) return undefined;
+  switch (e.op) {
+    case 'add':
+      return (a + b) | 0;
+    case 'sub':
+      return (a - b) | 0;
+    case 'mul':
+      return Math.imul(a, b);
+    case 'max':
+      return Math.max(a, b);
+    case 'min':
+      return Math.min(a, b);
+  }
+}
+
+/** The workgroups a dispatch of `groups` needs: at least one, at most `groups`. */
+export function gridStrideGroups(g: GridStride, groups: number, word: WordReader): number {
+  const begin = evaluateBound(g.begin, word);
+  const end = begin === undefined ? undefined : evaluateBound(g.end, word);
+  if (begin === undefined || end === undefined) return groups;
+  // Where the original grid's start or step wraps past INT32_MAX, the loop does something other
+  // than [begin, end): leave it as it was written.
+  const threads = groups * g.groupSize;
+  if (begin + threads - 1 > INT32_MAX || end - 1 + threads > INT32_MAX) return groups;
+  return Math.min(groups, Math.ceil(Math.max(end - begin, 1) / g.groupSize));
+}
+
+const SIDE_EFFECTS = new Set<number>([
+  Op.Store, Op.CopyMemory, Op.CopyMemorySized, Op.FunctionCall, Op.ImageWrite, Op.ControlBarrier, Op.MemoryBarrier,
+  Op.AtomicFMinEXT, Op.AtomicFMaxEXT, Op.AtomicFAddEXT,
+]);
+for (let op = Op.AtomicLoad; op <= Op.AtomicXor; op++) SIDE_EFFECTS.add(op);
+
+const LEAVES_FUNCTION = new Set<number>([Op.Return, Op.ReturnValue, Op.Kill, Op.TerminateInvocation, Op.Unreachable]);
+
+function branchTargets(term: Instruction): number[] {
+  switch (term.op) {
+    case Op.Branch:
+      return [term.args[0]];
+    case Op.BranchConditional:
+      return [term.args[1], term.args[2]];
+    case Op.Switch: {
+      // Selector, default, then (literal, label) pairs: the analysis sees only 32-bit selectors.
+      const out = [term.args[1]];
+      for (let i = 3; i < term.args.length; i += 2) out.push(term.args[i]);
+      return out;
+    }
+    default:
+      return [];
+  }
+}
+
+/**
+ * The operands of `inst` that may be ids. Literals are left out where the analysis meets them
+ * often (extended-instruction numbers, composite indices, merge controls, memory access masks);
+ * anywhere else every operand counts, and a literal counted as a use only makes the analysis refuse.
+ */
+function idOperands(inst: Instruction): Iterable<number> {
+  const a = inst.args;
+  switch (inst.op) {
+    case Op.ExtInst:
+      return [a[0], ...a.subarray(2)];
+    case Op.CompositeExtract:
+    case Op.Load:
+    case Op.SelectionMerge:
+      return a.subarray(0, 1);
+    case Op.CompositeInsert:
+    case Op.VectorShuffle:
+    case Op.LoopMerge:
+    case Op.Store:
+      return a.subarray(0, 2);
+    case Op.BranchConditional:
+      return a.subarray(0, 3);
+    case Op.Variable:
+      return a.subarray(1);
+    case Op.Switch:
+      return [a[0], ...branchTargets(inst)];
+    default:
+      return a;
+  }
+}
+
+/** The grid-stride loop of the entry point, or undefined when it is not one (see the file comment). */
+export function findGridStride(mod: SpirvModule, entry: EntryPoint): GridStride | undefined {
+  const size = mod.localSize.get(entry.fn);
+  const fn = mod.functions.get(entry.fn);
+  if (!size || size[1] !== 1 || size[2] !== 1 || !fn || fn.params.length > 0) return undefined;
+
+  const defs = new Map<number, Instruction>();
+  const uses = new Map<number, number>();
+  const count = (inst: Instruction | null) => {
+    if (inst) for (const w of idOperands(inst)) uses.set(w, (uses.get(w) ?? 0) + 1);
+  };
+  for (const v of fn.vars) count(v);
+  for (const b of fn.blocks) {
+    for (const inst of [...b.phis, ...b.body]) {
+      if (inst.op === Op.FunctionCall) return undefined;
+      if (inst.id !== 0) defs.set(inst.id, inst);
+      count(inst);
+    }
+    count(b.merge);
+    count(b.term);
+  }
+  const used = (id: number) => uses.get(id) ?? 0;
+  const def = (id: number, ...ops: number[]) => {
+    const inst = defs.get(id);
+    return inst && ops.includes(inst.op) ? inst : undefined;
+  };
+
+  let invocationId = 0;
+  let workgroupCount = 0;
+  for (const g of mod.globals.values()) {
+    if (g.storage !== StorageClass.Input || used(g.id) === 0) continue;
+    const builtIn = mod.decorations.get(g.id)?.builtIn;
+    if (builtIn === BuiltIn.GlobalInvocationId && invocationId === 0) invocationId = g.id;
+    else if (builtIn === BuiltIn.NumWorkgroups && workgroupCount === 0) workgroupCount = g.id;
+    else return undefined;
+  }
+  if (invocationId === 0 || workgroupCount === 0 || used(invocationId) !== 1 || used(workgroupCount) !== 1) return undefined;
+
+  const pure = (b: Block) => b.body.every((inst) => !SIDE_EFFECTS.has(inst.op));
+  const block = (label: number): Block | undefined => {
+    const i = fn.blockIndex.get(label);
+    return i === undefined ? undefined : fn.blocks[i];
+  };
+
+  // Before the loop: a chain of side-effect-free blocks ending in a branch to the loop header.
+  const outside = new Set<Block>();
+  let pre: Block | undefined;
+  let header: Block | undefined = fn.blocks[0];
+  while (header && header.merge?.op !== Op.LoopMerge) {
+    if (outside.has(header) || header.merge || header.term.op !== Op.Branch || !pure(header)) return undefined;
+    outside.add(header);
+    pre = header;
+    header = block(header.term.args[0]);
+  }
+  if (!header || !pre || !pure(header) || header.term.op !== Op.BranchConditional) return undefined;
+  const mergeLabel = header.merge!.args[0];
+  if (header.term.args[2] !== mergeLabel || header.term.args[1] === mergeLabel) return undefined;
+
+  // After the loop: side-effect-free blocks down to the return.
+  let after = block(mergeLabel);
+  for (;;) {
+    if (!after || outside.has(after) || after === header || !pure(after)) return undefined;
+    outside.add(after);
+    if (after.term.op === Op.Return) break;
+    if (after.term.op !== Op.Branch) return undefined;
+    after = block(after.term.args[0]);
+  }
+  // Inside the loop: nothing leaves it but the header's test.
+  for (const b of fn.blocks) {
+    if (b === header || outside.has(b)) continue;
+    if (LEAVES_FUNCTION.has(b.term.op) || branchTargets(b.term).includes(mergeLabel)) return undefined;
+  }
+
+  // The header's test: phi < end, with phi = start on entry and phi + step on the back edge.
+  const test = def(header.term.args[0], Op.SLessThan);
+  const phi = header.phis.find((p) => p.id === test?.args[0]);
+  if (!test || !phi || phi.args.length !== 4 || !isScalarI32(mod, phi.type)) return undefined;
+  const fromPre = phi.args[1] === pre.label ? 0 : phi.args[3] === pre.label ? 2 : -1;
+  if (fromPre < 0) return undefined;
+  const start = phi.args[fromPre];
+  const next = def(phi.args[2 - fromPre], Op.IAdd);
+  if (!next || used(next.id) !== 1) return undefined;
+  const step = next.args[0] === phi.id ? next.args[1] : next.args[1] === phi.id ? next.args[0] : 0;
+
+  /** An id with its single use stripped of bitcasts, down to the value it reinterprets. */
+  const unwrap = (id: number): number => {
+    let inst = def(id, Op.Bitcast);
+    for (let depth = 0; inst && used(id) === 1 && depth < MAX_DEPTH; depth++) {
+      id = inst.args[0];
+      inst = def(id, Op.Bitcast);
+    }
+    return id;
+  };
+  /** Whether `id` is component x of `variable`, read once: OpLoad(OpAccessChain(v, 0)) or OpCompositeExtract(OpLoad(v), 0). */
+  const componentX = (id: number, variable: number): boolean => {
+    if (used(id) !== 1) return false;
+    const load = def(id, Op.Load);
+    if (load) {
+      const chain = def(load.args[0], Op.AccessChain, Op.InBoundsAccessChain);
+      return chain !== undefined && used(chain.id) === 1 && chain.args.length === 2 && chain.args[0] === variable && intConstant(mod, chain.args[1]) === 0;
+    }
+    const extract = def(id, Op.CompositeExtract);
+    const whole = extract && extract.args.length === 2 && extract.args[1] === 0 ? def(extract.args[0], Op.Load) : undefined;
+    return whole !== undefined && used(whole.id) === 1 && whole.args[0] === variable;
+  };
+
+  // The step: num_workgroups.x * groupSize, read for nothing else.
+  const product = def(unwrap(step), Op.IMul);
+  if (!product || used(product.id) !== 1) return undefined;
+  const [x, y] = product.args;
+  const isGroupSize = (id: number) => intConstant(mod, id) === size[0];
+  if (!((isGroupSize(y) && componentX(x, workgroupCount)) || (isGroupSize(x) && componentX(y, workgroupCount)))) return undefined;
+
+  // The start: gid.x, or gid.x + begin.
+  const expression = (id: number, depth: number): BoundExpr | undefined => {
+    const c = intConstant(mod, id);
+    if (c !== undefined) return { op: 'const', value: c };
+    const inst = defs.get(id);
+    if (!inst || depth > MAX_DEPTH || !isScalarI32(mod, inst.type)) return undefined;
+    const binary = (op: 'add' | 'sub' | 'mul' | 'max' | 'min', l: number, r: number): BoundExpr | undefined => {
+      const a = expression(l, depth + 1);
+      const b = a && expression(r, depth + 1);
+      return a && b ? { op, a, b } : undefined;
+    };
+    switch (inst.op) {
+      case Op.Bitcast:
+      case Op.CopyObject:
+        return expression(inst.args[0], depth + 1);
+      case Op.IAdd:
+        return binary('add', inst.args[0], inst.args[1]);
+      case Op.ISub:
+        return binary('sub', inst.args[0], inst.args[1]);
+      case Op.IMul:
+        return binary('mul', inst.args[0], inst.args[1]);
+      case Op.ExtInst: {
+        if (mod.extInstImports.get(inst.args[0]) !== 'GLSL.std.450' || inst.args.length !== 4) return undefined;
+        if (inst.args[1] === STD450_SMAX) return binary('max', inst.args[2], inst.args[3]);
+        if (inst.args[1] === STD450_SMIN) return binary('min', inst.args[2], inst.args[3]);
+        return undefined;
+      }
+      case Op.Load:
+        return uniformWord(mod, defs, inst.args[0]);
+      default:
+        return undefined;
+    }
+  };
+  let begin: BoundExpr | undefined = { op: 'const', value: 0 };
+  if (!componentX(unwrap(start), invocationId)) {
+    const add = def(start, Op.IAdd);
+    if (!add || used(add.id) !== 1) return undefined;
+    const [l, r] = add.args;
+    begin = componentX(unwrap(l), invocationId) ? expression(r, 0) : componentX(unwrap(r), invocationId) ? expression(l, 0) : undefined;
+  }
+  const end = expression(test.args[1], 0);
+  return begin && end ? { groupSize: size[0], begin, end } : undefined;
+}
+
+/** The word an OpLoad through `pointer` reads, when it is a constant place in a uniform block. */
+function uniformWord(mod: SpirvModule, defs: Map<number, Instruction>, pointer: number): BoundExpr | undefined {
+  const chain = defs.get(pointer);
+  if (!chain || (chain.op !== Op.AccessChain && chain.op !== Op.InBoundsAccessChain)) return undefined;
+  const root = chain.args[0];
+  const g = mod.globals.get(root);
+  const d = mod.decorations.get(root);
+  // Uniform with BufferBlock is an old-style storage buffer, which shaders may write.
+  if (g?.storage !== StorageClass.Uniform || d?.set === undefined || d.binding === undefined || mod.decorations.get(g.pointee)?.bufferBlock) return undefined;
+  let type = g.pointee;
+  let offset = 0;
+  for (let i = 1; i < chain.args.length; i++) {
+    const index = intConstant(mod, chain.args[i]);
+    const t = mod.types.get(type);
+    if (index === undefined || index < 0 || !t) return undefined;
+    if (t.kind === 'struct') {
+      const member = mod.memberDecorations.get(type)?.[index]?.offset;
+      if (index >= t.members.length || member === undefined) return undefined;
+      offset += member;
+      type = t.members[index];
+    } else if (t.kind === 'array') {
+      const stride = mod.decorations.get(type)?.arrayStride;
+      if (index >= t.length || stride === undefined) return undefined;
+      offset += index * stride;
+      type = t.elem;
+    } else if (t.kind === 'vector') {
+      if (index >= t.count) return undefined;
+      offset += 4 * index;
+      type = t.elem;
+    } else {
+      return undefined;
+    }
+  }
+  return isScalarI32(mod, type) ? { op: 'word', set: d.set, binding: d.binding, offset } : undefined;
+}

@@ -1,0 +1,88 @@
+// Taichi dispatches every range-for on its advisory grid (1024 workgroups of 128 here); the shim
+// dispatches only the workgroups the loop's range fills (shim/spirv/grid-stride.ts), reading the
+// range from the args each launch wrote. Observed on the caller's GPUDevice: compute passes are
+// wrapped to note each dispatchWorkgroups call and pass it on unchanged. The values are checked
+// against the CPU.
+
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { Runtime, type AotModule } from '../src/index.js';
+import { adapter } from './helpers/gpu.js';
+import { random } from './helpers/aot.js';
+import { fixtureBytes } from './fuzz/fixtures.js';
+
+let device: GPUDevice;
+let runtime: Runtime;
+let mod: AotModule;
+const dispatched: number[][] = [];
+
+beforeAll(async () => {
+  const { adapter: a } = await adapter();
+  device = await a.requestDevice({ requiredLimits: { maxStorageBuffersPerShaderStage: a.limits.maxStorageBuffersPerShaderStage } });
+  const createEncoder = device.createCommandEncoder.bind(device);
+  device.createCommandEncoder = (descriptor?: GPUCommandEncoderDescriptor) => {
+    const encoder = createEncoder(descriptor);
+    const beginPass = encoder.beginComputePass.bind(encoder);
+    encoder.beginComputePass = (passDescriptor?: GPUComputePassDescriptor) => {
+      const pass = beginPass(passDescriptor);
+      const dispatch = pass.dispatchWorkgroups.bind(pass);
+      pass.dispatchWorkgroups = (x: number, y?: number, z?: number) => {
+        dispatched.push([x, y ?? 1, z ?? 1]);
+        dispatch(x, y, z);
+      };
+      return pass;
+    };
+    return encoder;
+  };
+  runtime = await Runtime.create({ device });
+  mod = await runtime.loadModule(fixtureBytes('android_fill_matmul.tcm'));
+});
+
+afterAll(async () => {
+  await mod?.destroy();
+  await runtime?.destroy();
+  device?.destroy();
+});
+
+test('fill on four shapes in one submission dispatches ceil(elements / 128) workgroups, at most 1024', async () => {
+  const shapes: [number, number][] = [[32, 32], [7, 300], [1, 1], [600, 1024]];
+  const arrays = shapes.map((s) => runtime.ndarray('f32', s, { hostRead: true }));
+  await runtime.wait();
+  dispatched.length = 0;
+  arrays.forEach((a, i) => mod.kernel('fill').launch(a, i + 0.5));
+  await runtime.wait();
+  expect(dispatched).toEqual([[8, 1, 1], [17, 1, 1], [1, 1, 1], [1024, 1, 1]]);
+  for (const [i, a] of arrays.entries()) {
+    const values = await a.read();
+    expect(values.every((v) => v === i + 0.5), `shape ${shapes[i].join('x')}`).toBe(true);
+    a.free();
+  }
+});
+
+test('matmul of 37x53 by 53x29 dispatches 9 workgroups for its 1073 outputs and equals the CPU product', async () => {
+  const [n, m, p] = [37, 53, 29];
+  const next = random(5);
+  const av = Float32Array.from({ length: n * m }, () => next() * 2 - 1);
+  const bv = Float32Array.from({ length: m * p }, () => next() * 2 - 1);
+  const a = runtime.ndarray('f32', [n, m], { hostWrite: true });
+  const b = runtime.ndarray('f32', [m, p], { hostWrite: true });
+  const c = runtime.ndarray('f32', [n, p], { hostRead: true });
+  a.write(av);
+  b.write(bv);
+  await runtime.wait();
+  dispatched.length = 0;
+  mod.kernel('matmul').launch(a, b, c);
+  const out = await c.read();
+  expect(dispatched).toEqual([[9, 1, 1]]);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < p; j++) {
+      let sum = 0;
+      let scale = 0;
+      for (let k = 0; k < m; k++) {
+        sum += av[i * m + k] * bv[k * p + j];
+        scale += Math.abs(av[i * m + k] * bv[k * p + j]);
+      }
+      expect(Math.abs(out[i * p + j] - sum)).toBeLessThanOrEqual(1e-5 * scale + 1e-7);
+    }
+  }
+  for (const x of [a, b, c]) x.free();
+});
