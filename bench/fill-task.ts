@@ -1,8 +1,9 @@
 // The fill and matmul tasks of android_fill_matmul.tcm as the hand-written baselines need them:
 // the WGSL the shim runs (translated from the task's own SPIR-V), the dispatch size Taichi
-// chose, and where the kernel's arguments sit in the args buffer.
+// chose and the one the shim issues, and where the kernel's arguments sit in the args buffer.
 import { unzipSync } from 'fflate';
-import { translateSpirv, type BindingReflection } from '../shim/spirv/translate.js';
+import { translateSpirv, type BindingReflection, type GridStride } from '../shim/spirv/translate.js';
+import { gridStrideGroups } from '../shim/spirv/grid-stride.js';
 
 export interface TaskInfo {
   wgsl: string;
@@ -10,6 +11,7 @@ export interface TaskInfo {
   bindings: BindingReflection[];
   /** ceil(advisory_total_num_threads / advisory_num_threads_per_group), as the runtime dispatches. */
   groups: number;
+  gridStride: GridStride | undefined;
   argsBytes: number;
   /** Byte offset of each argument in the args buffer (an ndarray's shape comes first in its slot). */
   argOffsets: number[];
@@ -38,6 +40,7 @@ export function taskInfo(tcm: Uint8Array, kernel: string): TaskInfo {
     entryPoint: t.entryPoint,
     bindings: t.bindings,
     groups: Math.ceil(task.advisory_total_num_threads / task.advisory_num_threads_per_group),
+    gridStride: t.gridStride,
     argsBytes: k.ctx_attribs.args_bytes_,
     argOffsets: k.ctx_attribs.args_type_.content.elements_.map((e) => e.offset),
   };
@@ -55,4 +58,9 @@ export function taskLayout(device: GPUDevice, task: TaskInfo): GPUBindGroupLayou
           : { type: b.access === 'read' ? ('read-only-storage' as const) : ('storage' as const) },
     })),
   });
+}
+
+/** The workgroups the shim dispatches for the task, given the args a launch writes. */
+export function dispatchedGroups(task: TaskInfo, args: DataView): number {
+  return task.gridStride ? gridStrideGroups(task.gridStride, task.groups, (_set, _binding, offset) => args.getUint32(offset, true)) : task.groups;
 }
