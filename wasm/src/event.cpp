@@ -38,7 +38,7 @@ void record(TiRuntime runtime, TiEvent event, F &&command) {
   VkCommandBuffer cb = rt->commands();
   if (cb == VK_NULL_HANDLE) return;
   command(cb, e->event);
-  rt->submit_if_pending_long();
+  rt->submit_if_due(1);
 }
 
 }  // namespace

@@ -344,7 +344,7 @@ void ti_launch_kernel(TiRuntime runtime, TiKernel kernel, uint32_t arg_count, co
     return;
   }
   if (!check_args(runtime, *k->info, arg_count, args)) return;
-  if (record_launch(*rt, *module, *k, arg_count, args)) rt->submit_if_pending_long();
+  if (record_launch(*rt, *module, *k, arg_count, args)) rt->submit_if_due(1);
 }
 
 void ti_launch_compute_graph(TiRuntime runtime, TiComputeGraph compute_graph, uint32_t arg_count, const TiNamedArgument *args) {
@@ -400,7 +400,7 @@ void ti_launch_compute_graph(TiRuntime runtime, TiComputeGraph compute_graph, ui
   for (size_t d = 0; d < resolved.size(); ++d) {
     if (!record_launch(*rt, *module, *g->kernels[d], static_cast<uint32_t>(resolved[d].size()), resolved[d].data())) return;
   }
-  rt->submit_if_pending_long();
+  rt->submit_if_due(resolved.size());
 }
 
 }  // extern "C"

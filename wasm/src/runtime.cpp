@@ -205,6 +205,8 @@ bool Runtime::flush() {
   }
   VkCommandBuffer cb = recording;
   recording = VK_NULL_HANDLE;
+  const uint64_t commands = commands_recorded;
+  commands_recorded = 0;
   VkResult r = vkEndCommandBuffer(cb);
   if (r != VK_SUCCESS) {
     vkResetCommandBuffer(cb, 0);
@@ -236,15 +238,21 @@ bool Runtime::flush() {
     free_fences.push_back(fence);
     return fail_vk(r, "vkQueueSubmit");
   }
-  in_flight.push_back({cb, fence, recording_serial});
+  in_flight.push_back({cb, fence, recording_serial, commands});
+  commands_in_flight += commands;
   recording_serial++;
   return true;
 }
 
-bool Runtime::submit_if_pending_long() {
-  // Taichi's GfxRuntime uses the same 2 ms.
+bool Runtime::submit_if_due(uint64_t commands) {
+  if (recording == VK_NULL_HANDLE) return true;
+  commands_recorded += commands;
+  // A list pending for more than 2 ms goes, as in Taichi's GfxRuntime. So does one holding as many
+  // commands as the lists in flight: after a wait the first launch goes at once and the lists
+  // double while the device is busy, so the device starts on long kernels instead of idling while
+  // the host records, and short launches still share a submission.
   constexpr double kMaxPendingMs = 2.0;
-  if (recording == VK_NULL_HANDLE || emscripten_get_now() - recording_since_ms <= kMaxPendingMs) return true;
+  if (commands_recorded < commands_in_flight && emscripten_get_now() - recording_since_ms <= kMaxPendingMs) return true;
   return flush();
 }
 
@@ -254,6 +262,7 @@ void Runtime::retire() {
   if (done == 0) return;
   for (size_t i = 0; i < done; ++i) {
     InFlight &s = in_flight[i];
+    commands_in_flight -= s.commands;
     vkResetFences(device, 1, &s.fence);
     vkResetCommandBuffer(s.command_buffer, 0);
     free_command_buffers.push_back(s.command_buffer);
@@ -368,6 +377,7 @@ void Runtime::destroy_device_objects() {
     for (auto &s : in_flight) vkDestroyFence(device, s.fence, nullptr);
     free_fences.clear();
     in_flight.clear();
+    commands_in_flight = 0;
     free_command_buffers.clear();
     recording = VK_NULL_HANDLE;
     if (command_pool != VK_NULL_HANDLE) vkDestroyCommandPool(device, command_pool, nullptr);

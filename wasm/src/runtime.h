@@ -55,8 +55,11 @@ struct Runtime {
     VkCommandBuffer command_buffer;
     VkFence fence;
     uint64_t serial;
+    uint64_t commands;  // launches and event commands in the list
   };
   std::vector<InFlight> in_flight;
+  uint64_t commands_recorded = 0;   // in `recording`
+  uint64_t commands_in_flight = 0;  // in `in_flight`
   // Command lists are numbered; `completed` is the newest one known to have finished.
   uint64_t recording_serial = 1;
   uint64_t completed = 0;
@@ -73,9 +76,9 @@ struct Runtime {
   // A barrier so later commands see the writes of earlier ones.
   void barrier();
   bool flush();
-  // Submits the command list once it has been pending for a while, so the device works while the
-  // host records more (as Taichi's own runtime does after each launch and event command).
-  bool submit_if_pending_long();
+  // Counts `commands` just recorded and submits the command list when it is due, so the device
+  // works while the host records more (called after each launch, graph and event command).
+  bool submit_if_due(uint64_t commands);
   bool wait();
   // Recycles the command buffers of submissions whose fences have signalled, without waiting.
   void retire();
