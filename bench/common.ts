@@ -114,3 +114,9 @@ export async function readBuffer(device: GPUDevice, buffer: GPUBuffer, offset: n
   staging.destroy();
   return copy;
 }
+
+/** Collects garbage now when node runs with --expose-gc, so one variant's garbage is not another's pause. */
+export function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (typeof gc === 'function') gc();
+}

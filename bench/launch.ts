@@ -8,7 +8,7 @@
 // A fourth, informative variant is the floor on Taichi's advisory grid, which the shim trims to
 // the workgroups the loop's range fills (shim/spirv/grid-stride.ts).
 // The variants take turns within each repetition, so drift hits all of them alike.
-import { closeContext, fixturePath, isMain, median, now, openContext, readBuffer, readFixture, computePipeline, type BenchContext } from './common.js';
+import { closeContext, collectGarbage, fixturePath, isMain, median, now, openContext, readBuffer, readFixture, computePipeline, type BenchContext } from './common.js';
 import { dispatchedGroups, taskInfo, taskLayout, type TaskInfo } from './fill-task.js';
 import { report } from './report.js';
 import { loadTaichiJs, type TaichiJs } from './taichi-js.js';
@@ -188,8 +188,15 @@ export async function run(): Promise<void> {
     for (const v of variants) {
       for (let i = 0; i < 2; i++) await measure(v, Math.min(launches, 1000), { recordUs: [], totalUs: [] });
     }
+    // Each repetition starts one variant later, so every variant follows every other one as often
+    // (taichi.js leaves much garbage behind), and garbage is collected between variants where
+    // node runs with --expose-gc.
     for (let r = 0; r < reps; r++) {
-      for (let i = 0; i < variants.length; i++) await measure(variants[i], launches, timings[i]);
+      for (let k = 0; k < variants.length; k++) {
+        const i = (r + k) % variants.length;
+        collectGarbage();
+        await measure(variants[i], launches, timings[i]);
+      }
     }
     const checks = await Promise.all(variants.map((v) => v.firstValue()));
     const floor = median(timings[0].totalUs);
@@ -199,7 +206,7 @@ export async function run(): Promise<void> {
       return [v.name, rec, tot, tot / floor, checks[i] === launches - 1 ? 'ok' : `wrong (${checks[i]})`];
     });
     const notes = [
-      `${launches} launches of fill (android_fill_matmul.tcm) on a ${SIDE}x${SIDE} f32 ndarray between two waits; median of ${reps} repetitions after warm-up, variants interleaved.`,
+      `${launches} launches of fill (android_fill_matmul.tcm) on a ${SIDE}x${SIDE} f32 ndarray between two waits; median of ${reps} repetitions after warm-up, variants interleaved in rotating order${typeof globalThis.gc === 'function' ? ', garbage collected before each' : ''}.`,
       `The floor and (b) run the shim's WGSL for the fill task with ${groups} workgroups of 128, as the shim dispatches it (Taichi's advisory grid is ${task.groups} groups; the shim keeps those the loop's range fills), and a ${SLOT}-byte args slot per launch bound with a dynamic offset.`,
       'record = the launch loop alone; record+wait = until the device has finished; ratio = record+wait over the floor\'s.',
     ];
