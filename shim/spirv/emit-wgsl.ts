@@ -115,6 +115,8 @@ export class WgslEmitter {
   private floorDivisions = new Map<number, FloorDivision>();
   /** Floor divisions of induction phis (see idioms.ts), by phi id: their ISub ids. */
   private inductionDivisions = new Map<number, number[]>();
+  /** The remainders of those divisions (ISub ids) -> the division's ISub id. */
+  private floorRemainders = new Map<number, number>();
   /** Idiom helpers the module calls, by name. */
   private readonly helpers = new Map<string, string>();
   private useCount: Int32Array;
@@ -390,7 +392,9 @@ export class WgslEmitter {
     this.chainDefs = new Map();
     this.floorDivisions = findFloorDivisions(this.mod, fn);
     this.inductionDivisions = new Map();
+    this.floorRemainders = new Map();
     for (const [id, fd] of this.floorDivisions) {
+      if (fd.remainder !== undefined) this.floorRemainders.set(fd.remainder, id);
       if (!fd.induction) continue;
       const list = this.inductionDivisions.get(fd.dividend) ?? [];
       list.push(id);
@@ -524,6 +528,9 @@ export class WgslEmitter {
           if (scopeOf[pi] < 0) continue;
           for (const n of this.inductionDivisions.get(phi.id) ?? []) {
             const fd = this.floorDivisions.get(n)!;
+            // stepInduction reads the edge's value twice more and the divisor.
+            this.use(phi.args[i], pi, this.endEpoch[pi]);
+            this.use(phi.args[i], pi, this.endEpoch[pi]);
             this.use(fd.divisor, pi, this.endEpoch[pi]);
             this.use(fd.induction!.step, pi, this.endEpoch[pi]);
             if (fd.induction!.bound !== undefined) this.use(fd.induction!.bound, pi, this.endEpoch[pi]);
@@ -562,10 +569,14 @@ export class WgslEmitter {
     const a = inst.args;
     const floorDiv = this.floorDivisions.get(inst.id);
     if (floorDiv) {
-      f(floorDiv.dividend);
-      f(floorDiv.divisor);
+      // A carried quotient is read from its variable (see stepInduction).
+      if (!floorDiv.induction) {
+        f(floorDiv.dividend);
+        f(floorDiv.divisor);
+      }
       return;
     }
+    if (this.floorRemainders.has(inst.id)) return;
     switch (inst.op) {
       case Op.Load: case Op.CompositeExtract: case Op.ArrayLength: case Op.Image:
         f(a[0]); return;
@@ -779,22 +790,28 @@ export class WgslEmitter {
   }
 
   // On the edge that gives the phi `value`: the back edge steps the quotient and remainder of
-  // floor division idiom `n`, any other edge computes them (see idioms.ts). Runs before the phi
-  // itself is assigned, so the phi still holds its previous value.
+  // floor division idiom `n` where that is exact and computes them afresh where not; any other
+  // edge computes them (see idioms.ts). Runs before the phi itself is assigned, so the phi still
+  // holds its previous value.
   private stepInduction(n: number, phi: number, value: number): void {
     const fd = this.floorDivisions.get(n)!;
     const induction = fd.induction!;
     const d = this.as(this.value(fd.divisor), 'i32');
     const s = this.as(this.value(induction.step), 'i32');
+    const a = this.as(this.value(value), 'i32');
     this.helpers.set(FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL);
     if (value === induction.next) {
-      if (induction.bound === undefined) this.line(`iok_${n} = iok_${n} && (${this.as(this.value(value), 'i32')} >= p_${phi});`);
-      this.line(`iq_${n} = iq_${n} + isq_${n};`);
-      this.line(`ir_${n} = ir_${n} + isr_${n};`);
-      this.line(`if (ir_${n} >= bitcast<u32>(${d})) { ir_${n} = ir_${n} - bitcast<u32>(${d}); iq_${n} = iq_${n} + 1i; }`);
+      if (induction.bound === undefined) this.line(`iok_${n} = iok_${n} && (${a} >= p_${phi});`);
+      this.line(`if (iok_${n}) {`);
+      this.line(`  iq_${n} = iq_${n} + isq_${n};`);
+      this.line(`  ir_${n} = ir_${n} + isr_${n};`);
+      this.line(`  if (ir_${n} >= bitcast<u32>(${d})) { ir_${n} = ir_${n} - bitcast<u32>(${d}); iq_${n} = iq_${n} + 1i; }`);
+      this.line('} else {');
+      this.line(`  iq_${n} = ${FLOOR_DIV_NONNEG_FN}(${a}, ${d});`);
+      this.line(`  ir_${n} = bitcast<u32>(${a} - iq_${n} * ${d});`);
+      this.line('}');
       return;
     }
-    const a = this.as(this.value(value), 'i32');
     this.line(`iq_${n} = ${FLOOR_DIV_NONNEG_FN}(${a}, ${d});`);
     this.line(`ir_${n} = bitcast<u32>(${a} - iq_${n} * ${d});`);
     this.line(`isq_${n} = ${FLOOR_DIV_NONNEG_FN}(${s}, ${d});`);
@@ -934,17 +951,23 @@ export class WgslEmitter {
       // Arithmetic.
       case Op.IAdd: this.binary(inst, '+', null); return;
       case Op.ISub: {
+        const ofDivision = this.floorRemainders.get(inst.id);
+        if (ofDivision !== undefined) { this.define(inst, `fm_${ofDivision}`, true); return; }
         const floorDiv = this.floorDivisions.get(inst.id);
         if (!floorDiv) { this.binary(inst, '-', null); return; }
+        if (floorDiv.induction) {
+          // Copies: the variables change on the back edge.
+          const n = inst.id;
+          this.line(`let fd_${n} = iq_${n};`);
+          if (floorDiv.remainder !== undefined) this.line(`let fm_${n} = bitcast<i32>(ir_${n});`);
+          this.define(inst, `fd_${n}`, true);
+          return;
+        }
         const x = this.value(floorDiv.dividend);
         const y = this.value(floorDiv.divisor);
         const [name, code] = floorDiv.divisorNonNegative ? [FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL] : [FLOOR_DIV_FN, FLOOR_DIV_WGSL];
         this.helpers.set(name, code);
-        const call = `${name}(${this.as(x, 'i32')}, ${this.as(y, 'i32')})`;
-        if (!floorDiv.induction) { this.define(inst, call, true, x.hasLoad || y.hasLoad); return; }
-        this.line(`var fd_${inst.id}: i32;`);
-        this.line(`if (iok_${inst.id}) { fd_${inst.id} = iq_${inst.id}; } else { fd_${inst.id} = ${call}; }`);
-        this.define(inst, `fd_${inst.id}`, true);
+        this.define(inst, `${name}(${this.as(x, 'i32')}, ${this.as(y, 'i32')})`, true, x.hasLoad || y.hasLoad);
         return;
       }
       case Op.IMul: this.binary(inst, '*', null); return;

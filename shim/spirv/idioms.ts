@@ -17,12 +17,14 @@
 //
 // Induction variables. When a is a loop's phi stepped by an invariant s (Taichi's grid-stride
 // loops: p += num_workgroups * group size) and b is invariant too, the emitter keeps the quotient
-// q and remainder r of a by b alongside a: computed once on entry, stepped on the back edge by
-// those of s (q += s / b, r += s % b, carrying r into q), so no division runs per iteration. It
-// is used while it is provably exact: b > 0, s >= 0 and a has not wrapped around; otherwise the
-// helper is called as before. Wrap-around is ruled out once for the whole loop when the loop
-// runs while a < n (its header's branch, as in Taichi's loops) and n - 1 + s fits in an i32;
-// in other loops each step checks that a did not decrease.
+// q and remainder r of a by b in variables alongside a: computed on entry, and on the back edge
+// stepped by those of s (q += s / b, r += s % b, carrying r into q) where that is provably exact:
+// b > 0, s >= 0 and a has not wrapped around. Where it is not, the back edge computes them afresh
+// with the helper. Either way they hold floor(a / b) and a - q * b for a's current value, so the
+// loop body reads them with no division and no branch; the floor remainder a - q * b, which
+// Taichi computes next to every such quotient, is read as r. Wrap-around is ruled out once for
+// the whole loop when the loop runs while a < n (its header's branch, as in Taichi's loops) and
+// n - 1 + s fits in an i32; in other loops each step checks that a did not decrease.
 import { STD450_SMAX } from './glsl-std450.js';
 import { Op } from './opcodes.js';
 import { intConstant, isScalarI32, type Instruction, type SpirvFunction, type SpirvModule } from './parse.js';
@@ -34,6 +36,8 @@ export interface FloorDivision {
   divisorNonNegative: boolean;
   /** Set when the dividend is a loop phi stepped by an invariant amount and the divisor is invariant. */
   induction?: Induction;
+  /** With `induction`: the id of `dividend - quotient * divisor` in the same block, if there is one. */
+  remainder?: number;
 }
 
 export interface Induction {
@@ -164,6 +168,16 @@ export function findFloorDivisions(mod: SpirvModule, fn: SpirvFunction): Map<num
       if (!matched) continue;
       const divisorNonNegative = nonNegative(d);
       found.set(sub.id, { dividend: a, divisor: d, divisorNonNegative, induction: divisorNonNegative ? induction(a, d) : undefined });
+    }
+  }
+  for (const b of fn.blocks) {
+    for (const sub of b.body) {
+      if (sub.op !== Op.ISub || found.has(sub.id)) continue;
+      const product = def(sub.args[1], Op.IMul);
+      if (!product) continue;
+      const quotient = [product.args[0], product.args[1]].find((id) => found.get(id)?.induction && defBlock.get(id) === b.index);
+      const fd = quotient === undefined ? undefined : found.get(quotient);
+      if (fd && fd.remainder === undefined && sub.args[0] === fd.dividend && pair(product, quotient!, fd.divisor)) fd.remainder = sub.id;
     }
   }
   return found;

@@ -109,8 +109,8 @@ const ITER = 8;
 const LOOP_THREADS = 64;
 
 /**
- * Thread t: a = start[t], then out[t * ITER + k] = floor(a / max(d, 0)) for the first ITER
- * iterations, a += step, as a loop with phis like Taichi's grid-stride loops (in[0] = d,
+ * Thread t: a = start[t], then out[t * ITER + k] = q = floor(a / max(d, 0)) and, in the second
+ * half of out, the remainder a - q * max(d, 0), for the first ITER iterations, a += step, as a loop with phis like Taichi's grid-stride loops (in[0] = d,
  * in[1] = step, in[2] = n, in[3 + t] = start). `guarded`: the loop runs while a < n (Taichi's
  * form, whose bound rules out wrap-around); otherwise while k < ITER.
  */
@@ -118,6 +118,7 @@ function loopModule(guarded: boolean): string {
   return `
 ${PRELUDE}%int_3 = OpConstant %int 3
 %int_iter = OpConstant %int ${ITER}
+%int_half = OpConstant %int ${LOOP_THREADS * ITER}
 %main = OpFunction %void None %fnty
 %entry = OpLabel
 %g = OpLoad %v3uint %gid
@@ -143,6 +144,8 @@ OpLoopMerge %merge %cont None
 OpBranchConditional %more %body %merge
 %body = OpLabel
 ${floorDivision()}
+%rb = OpIMul %int %r %b
+%m = OpISub %int %a %rb
 %keep = OpSLessThan %bool %k %int_iter
 OpSelectionMerge %cont None
 OpBranchConditional %keep %write %cont
@@ -150,6 +153,9 @@ OpBranchConditional %keep %write %cont
 %o = OpIAdd %int %base %k
 %po = OpAccessChain %pInt %outbuf %int_0 %o
 OpStore %po %r
+%o2 = OpIAdd %int %o %int_half
+%po2 = OpAccessChain %pInt %outbuf %int_0 %o2
+OpStore %po2 %m
 OpBranch %cont
 %cont = OpLabel
 %anext = OpIAdd %int %a %step
@@ -161,19 +167,26 @@ OpFunctionEnd
 `;
 }
 
-/** What loopModule computes, on the CPU with i32 wrap-around. */
+/** What loopModule computes, on the CPU with i32 wrap-around: every quotient, then every remainder. */
 function loopExpected(guarded: boolean, d: number, step: number, n: number, starts: number[]): number[] {
-  const out: number[] = [];
+  const quotients: number[] = [];
+  const remainders: number[] = [];
+  const b = Math.max(d, 0);
   for (const start of starts) {
-    const row = new Array<number>(ITER).fill(0);
+    const q = new Array<number>(ITER).fill(0);
+    const m = new Array<number>(ITER).fill(0);
     let a = start;
     for (let k = 0; guarded ? a < n : k < ITER; k++) {
-      if (k < ITER) row[k] = expected(a, Math.max(d, 0));
+      if (k < ITER) {
+        q[k] = expected(a, b);
+        m[k] = (a - Math.imul(q[k], b)) | 0;
+      }
       a = (a + step) | 0;
     }
-    out.push(...row);
+    quotients.push(...q);
+    remainders.push(...m);
   }
-  return out;
+  return [...quotients, ...remainders];
 }
 
 describe('floor-division idiom', () => {
@@ -208,13 +221,15 @@ describe('floor-division idiom', () => {
 
   async function runLoop(r: ReturnType<typeof translateSpirv>, d: number, step: number, n: number, starts: number[]): Promise<number[]> {
     const input = new Int32Array([d, step, n, ...starts]);
-    const out = await run(device, r, { resources: { 0: { buffer: input }, 1: { buffer: LOOP_THREADS * ITER * 4 } }, groups: [1, 1, 1] });
+    const out = await run(device, r, { resources: { 0: { buffer: input }, 1: { buffer: 2 * LOOP_THREADS * ITER * 4 } }, groups: [1, 1, 1] });
     return Array.from(new Int32Array(out[1]));
   }
 
-  it('carries the quotient of a loop phi across iterations, exactly, including wrap-around', async () => {
+  it('carries the quotient and remainder of a loop phi across iterations, exactly, including wrap-around', async () => {
     const r = translateSpirv(compiler.asm(loopModule(false)));
     expect(r.wgsl).toMatch(/iq_\d+ = iq_\d+ \+ isq_\d+;/);
+    // a - q * b is the carried remainder where the carry is exact.
+    expect(r.wgsl).toMatch(/fm_\d+ = bitcast<i32>\(ir_\d+\)/);
     // Without a bound on the phi, each step checks for wrap-around.
     expect(r.wgsl).toMatch(/iok_\d+ = iok_\d+ && /);
     const next = rng(11);
