@@ -15,7 +15,7 @@
 import { findAtomicRoots, isAtomicOp, isPointerChain } from './atomics.js';
 import { SpirvTranslationError } from './errors.js';
 import { GLSL_STD_450, STD450_LDEXP } from './glsl-std450.js';
-import { FLOOR_DIV_FN, FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL, FLOOR_DIV_WGSL, findFloorDivisions, type FloorDivision } from './idioms.js';
+import { FLOOR_DIV_FN, FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL, FLOOR_DIV_WGSL, findFloorDivisions, findShiftMasks, type FloorDivision, type ShiftMask } from './idioms.js';
 import { BuiltIn, ExecutionModel, Op, opName, StorageClass } from './opcodes.js';
 import type { Block, EntryPoint, Instruction, SpirvFunction, SpirvModule, SpirvType } from './parse.js';
 import { structurize, type Node, type StructuredFunction } from './structurize.js';
@@ -117,6 +117,9 @@ export class WgslEmitter {
   private inductionDivisions = new Map<number, number[]>();
   /** The remainders of those divisions (ISub ids) -> the division's ISub id. */
   private floorRemainders = new Map<number, number>();
+  private shiftMasks = new Map<number, ShiftMask>();
+  /** The left shifts the masks replace. */
+  private maskedShifts = new Set<number>();
   /** Idiom helpers the module calls, by name. */
   private readonly helpers = new Map<string, string>();
   private useCount: Int32Array;
@@ -391,6 +394,8 @@ export class WgslEmitter {
     this.ptrs = new Map();
     this.chainDefs = new Map();
     this.floorDivisions = findFloorDivisions(this.mod, fn);
+    this.shiftMasks = findShiftMasks(this.mod, fn);
+    this.maskedShifts = new Set([...this.shiftMasks.values()].map((m) => m.inner));
     this.inductionDivisions = new Map();
     this.floorRemainders = new Map();
     for (const [id, fd] of this.floorDivisions) {
@@ -576,7 +581,12 @@ export class WgslEmitter {
       }
       return;
     }
-    if (this.floorRemainders.has(inst.id)) return;
+    if (this.floorRemainders.has(inst.id) || this.maskedShifts.has(inst.id)) return;
+    const mask = this.shiftMasks.get(inst.id);
+    if (mask) {
+      f(mask.value);
+      return;
+    }
     switch (inst.op) {
       case Op.Load: case Op.CompositeExtract: case Op.ArrayLength: case Op.Image:
         f(a[0]); return;
@@ -1032,6 +1042,14 @@ export class WgslEmitter {
         return;
       }
       case Op.ShiftLeftLogical: case Op.ShiftRightLogical: case Op.ShiftRightArithmetic: {
+        if (this.maskedShifts.has(inst.id)) return;
+        const mask = this.shiftMasks.get(inst.id);
+        if (mask) {
+          const v = this.value(mask.value);
+          const r = this.toResult(`${this.as(v, 'u32')} & 0x${mask.mask.toString(16)}u`, 'u32', inst.type);
+          this.define(inst, r.text, false, v.hasLoad);
+          return;
+        }
         const x = this.value(a[0]);
         const s = this.value(a[1]);
         const k = inst.op === Op.ShiftLeftLogical ? this.kindOf(inst.type) : inst.op === Op.ShiftRightLogical ? 'u32' : 'i32';

@@ -25,6 +25,10 @@
 // Taichi computes next to every such quotient, is read as r. Wrap-around is ruled out once for
 // the whole loop when the loop runs while a < n (its header's branch, as in Taichi's loops) and
 // n - 1 + s fits in an i32; in other loops each step checks that a did not decrease.
+//
+// Shift masks. Taichi turns a byte offset into a word index by shifting left then logically
+// right by the same amount, (x << c) >> c, which is x & (0xffffffff >> c): one operation
+// instead of two in every ndarray access.
 import { STD450_SMAX } from './glsl-std450.js';
 import { Op } from './opcodes.js';
 import { intConstant, isScalarI32, type Instruction, type SpirvFunction, type SpirvModule } from './parse.js';
@@ -179,6 +183,36 @@ export function findFloorDivisions(mod: SpirvModule, fn: SpirvFunction): Map<num
       const fd = quotient === undefined ? undefined : found.get(quotient);
       if (fd && fd.remainder === undefined && sub.args[0] === fd.dividend && pair(product, quotient!, fd.divisor)) fd.remainder = sub.id;
     }
+  }
+  return found;
+}
+
+export interface ShiftMask {
+  /** The value shifted. */
+  value: number;
+  /** The left shift, which the mask replaces. */
+  inner: number;
+  mask: number;
+}
+
+/** The OpShiftRightLogical instructions of `fn` that undo a left shift by the same amount, by result id. */
+export function findShiftMasks(mod: SpirvModule, fn: SpirvFunction): Map<number, ShiftMask> {
+  const defs = new Map<number, Instruction>();
+  const uses = new Map<number, number>();
+  for (const b of fn.blocks) {
+    for (const inst of [...b.phis, ...b.body, b.term]) {
+      if (inst.id !== 0) defs.set(inst.id, inst);
+      for (const w of inst.args) uses.set(w, (uses.get(w) ?? 0) + 1);
+    }
+  }
+  const found = new Map<number, ShiftMask>();
+  for (const outer of defs.values()) {
+    if (outer.op !== Op.ShiftRightLogical || !isScalarI32(mod, outer.type)) continue;
+    const inner = defs.get(outer.args[0]);
+    if (!inner || inner.op !== Op.ShiftLeftLogical || !isScalarI32(mod, inner.type) || uses.get(inner.id) !== 1) continue;
+    const c = intConstant(mod, outer.args[1]);
+    if (c === undefined || c <= 0 || c >= 32 || intConstant(mod, inner.args[1]) !== c) continue;
+    found.set(outer.id, { value: inner.args[0], inner: inner.id, mask: 0xffffffff >>> c });
   }
   return found;
 }

@@ -4,7 +4,8 @@
 // max(b, 0), as Taichi clamps shapes, through the branch-free helper. A sequence that differs
 // from the idiom in one operand is left alone. In a loop whose phi steps by an invariant amount,
 // the quotient is carried from iteration to iteration; the test drives it through negative
-// starts, wrap-around, zero divisors and negative steps.
+// starts, wrap-around, zero divisors and negative steps. Taichi's shift pair (x << c) >> c becomes
+// one mask, with the same results.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translateSpirv } from '../../shim/spirv/translate.js';
 import { createDevice, rng, run, SpirvCompiler } from './harness.js';
@@ -282,5 +283,54 @@ describe('floor-division idiom', () => {
       return (q - (c ? 1 : 0)) | 0;
     });
     expect(Array.from(got)).toEqual(want);
+  });
+});
+
+describe('shift-mask idiom', () => {
+  let device: GPUDevice;
+  const compiler = new SpirvCompiler();
+  beforeAll(async () => { device = await createDevice(); });
+  afterAll(() => { device?.destroy(); compiler.dispose(); });
+
+  /** out[i] = (in[i] << left) >> right, logical shifts on i32, as Taichi turns byte offsets into word indices. */
+  function shiftModule(left: number, right: number): string {
+    return `
+${PRELUDE}%c_left = OpConstant %int ${left}
+%c_right = OpConstant %int ${right}
+%main = OpFunction %void None %fnty
+%entry = OpLabel
+%g = OpLoad %v3uint %gid
+%gx = OpCompositeExtract %uint %g 0
+%i = OpBitcast %int %gx
+%pa = OpAccessChain %pInt %inbuf %int_0 %i
+%a = OpLoad %int %pa
+%up = OpShiftLeftLogical %int %a %c_left
+%down = OpShiftRightLogical %int %up %c_right
+%po = OpAccessChain %pInt %outbuf %int_0 %i
+OpStore %po %down
+OpReturn
+OpFunctionEnd
+`;
+  }
+
+  async function shifted(left: number, right: number): Promise<{ wgsl: string; got: number[]; want: number[] }> {
+    const input = inputs();
+    const r = translateSpirv(compiler.asm(shiftModule(left, right)));
+    const out = await run(device, r, { resources: { 0: { buffer: input }, 1: { buffer: N * 4 } }, groups: [N / 64, 1, 1] });
+    const want = Array.from(input.subarray(0, N), (a) => ((a << left) >>> right) | 0);
+    return { wgsl: r.wgsl, got: Array.from(new Int32Array(out[1])), want };
+  }
+
+  it.each([1, 2, 17, 31])('(x << %i) >> the same is one mask, with the same results', async (c) => {
+    const { wgsl, got, want } = await shifted(c, c);
+    expect(wgsl).toContain(`& 0x${(0xffffffff >>> c).toString(16)}u`);
+    expect(wgsl).not.toContain('<<');
+    expect(got).toEqual(want);
+  });
+
+  it('leaves shifts by different amounts alone', async () => {
+    const { wgsl, got, want } = await shifted(2, 3);
+    expect(wgsl).toContain('<<');
+    expect(got).toEqual(want);
   });
 });
