@@ -31,7 +31,9 @@ test('after device.destroy(), every call answers INVALID_STATE "device lost", wa
   fill.launch(nd, 1);
   await rt.wait();
 
-  fill.launch(nd, 2); // recorded before the loss, submitted after it
+  fill.launch(nd, 2); // submitted at once, before the loss: it never completes
+  fill.launch(nd, 3);
+  fill.launch(nd, 4); // recorded before the loss, submitted after it
   device.destroy();
   await device.lost;
 

@@ -14,8 +14,8 @@ test('a submission WebGPU rejects fails the wait, and the runtime stays usable',
     const device = runtime.gpuDevice;
     const external = device.createBuffer({ size: 256, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST });
     const a = runtime.ndarray('f32', [8, 8], { memory: runtime.importBuffer(external) });
-    mod.kernel('fill').launch(a, 1);
     external.destroy();
+    mod.kernel('fill').launch(a, 1);
     const error = await runtime.wait().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TaichiError);
     expect((error as TaichiError).code).toBe('INVALID_STATE');

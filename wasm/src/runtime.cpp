@@ -360,6 +360,12 @@ bool Runtime::wait() {
     retire();
     return fail(TI_ERROR_INVALID_STATE, "WebGPU rejected submitted work, which did not run");
   }
+  if (r == VK_ERROR_DEVICE_LOST) {
+    // Lost work never completes: forget it, so later waits and teardown do not wait for it again.
+    for (InFlight &s : in_flight) free_fences.push_back(s.fence);
+    in_flight.clear();
+    commands_in_flight = 0;
+  }
   if (r != VK_SUCCESS) return fail_vk(r, "vkWaitForFences");
   retire();
   return true;
