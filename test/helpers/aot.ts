@@ -73,3 +73,24 @@ export function outsideUnitInterval(x: ArrayLike<number>): number {
   for (let i = 0; i < x.length; i++) if (!(x[i] > 0 && x[i] < 1)) outside++;
   return outside;
 }
+
+/**
+ * The worst error of `out` (n x p) against a (n x m) times b (m x p) computed on the CPU in f64,
+ * each relative to the sum of |a*b| of its element: the scale f32 rounding grows with, so an
+ * element that cancels to near zero stays meaningful.
+ */
+export function matmulError(a: Float32Array, b: Float32Array, out: ArrayLike<number>, n: number, m: number, p: number): number {
+  let worst = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < p; j++) {
+      let s = 0;
+      let scale = 0;
+      for (let k = 0; k < m; k++) {
+        s += a[i * m + k] * b[k * p + j];
+        scale += Math.abs(a[i * m + k] * b[k * p + j]);
+      }
+      worst = Math.max(worst, Math.abs(out[i * p + j] - s) / scale);
+    }
+  }
+  return worst;
+}

@@ -65,6 +65,25 @@ export class SpirvCompiler {
   }
 }
 
+/** Decorations of an i32 storage buffer block (%Buf holding %arr), for hand-written SPIR-V. */
+export const INT_BUFFER_DECORATIONS = `OpDecorate %arr ArrayStride 4
+OpMemberDecorate %Buf 0 Offset 0
+OpDecorate %Buf Block
+`;
+
+/** The types that go with them, and %void, %fnty, %bool, %int, %uint and %v3uint. */
+export const INT_BUFFER_TYPES = `%void = OpTypeVoid
+%fnty = OpTypeFunction %void
+%bool = OpTypeBool
+%int = OpTypeInt 32 1
+%uint = OpTypeInt 32 0
+%v3uint = OpTypeVector %uint 3
+%arr = OpTypeRuntimeArray %int
+%Buf = OpTypeStruct %arr
+%pBuf = OpTypePointer StorageBuffer %Buf
+%pInt = OpTypePointer StorageBuffer %int
+`;
+
 export interface PipelineCheck { errors: string[] }
 
 // Builds the shader module and compute pipeline; returns every error Dawn reported.

@@ -8,7 +8,7 @@
 // one mask, with the same results.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translateSpirv } from '../../shim/spirv/translate.js';
-import { createDevice, rng, run, SpirvCompiler } from './harness.js';
+import { createDevice, INT_BUFFER_DECORATIONS, INT_BUFFER_TYPES, rng, run, SpirvCompiler } from './harness.js';
 
 const N = 256;
 
@@ -19,24 +19,11 @@ OpMemoryModel Logical GLSL450
 OpEntryPoint GLCompute %main "main" %gid
 OpExecutionMode %main LocalSize 64 1 1
 OpDecorate %gid BuiltIn GlobalInvocationId
-OpDecorate %arr ArrayStride 4
-OpMemberDecorate %Buf 0 Offset 0
-OpDecorate %Buf Block
-OpDecorate %inbuf DescriptorSet 0
+${INT_BUFFER_DECORATIONS}OpDecorate %inbuf DescriptorSet 0
 OpDecorate %inbuf Binding 0
 OpDecorate %outbuf DescriptorSet 0
 OpDecorate %outbuf Binding 1
-%void = OpTypeVoid
-%fnty = OpTypeFunction %void
-%bool = OpTypeBool
-%int = OpTypeInt 32 1
-%uint = OpTypeInt 32 0
-%v3uint = OpTypeVector %uint 3
-%arr = OpTypeRuntimeArray %int
-%Buf = OpTypeStruct %arr
-%pBuf = OpTypePointer StorageBuffer %Buf
-%pInt = OpTypePointer StorageBuffer %int
-%pIn = OpTypePointer Input %v3uint
+${INT_BUFFER_TYPES}%pIn = OpTypePointer Input %v3uint
 %gid = OpVariable %pIn Input
 %inbuf = OpVariable %pBuf StorageBuffer
 %outbuf = OpVariable %pBuf StorageBuffer
@@ -60,29 +47,34 @@ ${term}
 %r = OpISub %int %q %s`;
 }
 
-/**
- * out[i] = <sequence>(in[2i], in[2i+1]), written the way Taichi's codegen writes `a // b`.
- * `term` replaces the last condition term, to build near-misses; `clamp` divides by max(b, 0).
- */
-function module(term = '%inexact = OpINotEqual %bool %prod %a', clamp = false): string {
+/** An entry point where thread %i runs `body`, which computes %r, and stores it to out[i]. */
+function perThread(body: string, constants = ''): string {
   return `
-${PRELUDE}%main = OpFunction %void None %fnty
+${PRELUDE}${constants}%main = OpFunction %void None %fnty
 %entry = OpLabel
 %g = OpLoad %v3uint %gid
 %gx = OpCompositeExtract %uint %g 0
 %i = OpBitcast %int %gx
-%i2 = OpIMul %int %i %int_2
-%i21 = OpIAdd %int %i2 %int_1
-%pa = OpAccessChain %pInt %inbuf %int_0 %i2
-%pb = OpAccessChain %pInt %inbuf %int_0 %i21
-%a = OpLoad %int %pa
-${clamp ? '%braw = OpLoad %int %pb\n%b = OpExtInst %int %glsl SMax %braw %int_0' : '%b = OpLoad %int %pb'}
-${floorDivision(term)}
+${body}
 %po = OpAccessChain %pInt %outbuf %int_0 %i
 OpStore %po %r
 OpReturn
 OpFunctionEnd
 `;
+}
+
+/**
+ * out[i] = <sequence>(in[2i], in[2i+1]), written the way Taichi's codegen writes `a // b`.
+ * `term` replaces the last condition term, to build near-misses; `clamp` divides by max(b, 0).
+ */
+function module(term = '%inexact = OpINotEqual %bool %prod %a', clamp = false): string {
+  return perThread(`%i2 = OpIMul %int %i %int_2
+%i21 = OpIAdd %int %i2 %int_1
+%pa = OpAccessChain %pInt %inbuf %int_0 %i2
+%pb = OpAccessChain %pInt %inbuf %int_0 %i21
+%a = OpLoad %int %pa
+${clamp ? '%braw = OpLoad %int %pb\n%b = OpExtInst %int %glsl SMax %braw %int_0' : '%b = OpLoad %int %pb'}
+${floorDivision(term)}`);
 }
 
 /** The original sequence under WGSL's integer division (x / 0 = x, INT_MIN / -1 = INT_MIN). */
@@ -294,23 +286,13 @@ describe('shift-mask idiom', () => {
 
   /** out[i] = (in[i] << left) >> right, logical shifts on i32, as Taichi turns byte offsets into word indices. */
   function shiftModule(left: number, right: number): string {
-    return `
-${PRELUDE}%c_left = OpConstant %int ${left}
-%c_right = OpConstant %int ${right}
-%main = OpFunction %void None %fnty
-%entry = OpLabel
-%g = OpLoad %v3uint %gid
-%gx = OpCompositeExtract %uint %g 0
-%i = OpBitcast %int %gx
-%pa = OpAccessChain %pInt %inbuf %int_0 %i
+    return perThread(
+      `%pa = OpAccessChain %pInt %inbuf %int_0 %i
 %a = OpLoad %int %pa
 %up = OpShiftLeftLogical %int %a %c_left
-%down = OpShiftRightLogical %int %up %c_right
-%po = OpAccessChain %pInt %outbuf %int_0 %i
-OpStore %po %down
-OpReturn
-OpFunctionEnd
-`;
+%r = OpShiftRightLogical %int %up %c_right`,
+      `%c_left = OpConstant %int ${left}\n%c_right = OpConstant %int ${right}\n`,
+    );
   }
 
   async function shifted(left: number, right: number): Promise<{ wgsl: string; got: number[]; want: number[] }> {
