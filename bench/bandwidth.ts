@@ -165,10 +165,11 @@ async function fillSize(ctx: BenchContext, fill: (a: NdArray, v: number) => void
   const stridedParams = uniform(device, [count, 0, new Uint32Array(new Float32Array([3.5]).buffer)[0], 0]);
   const stridedGroup = device.createBindGroup({ layout: hand.strided.getBindGroupLayout(0), entries: [{ binding: 0, resource: { buffer: strided } }, { binding: 1, resource: { buffer: stridedParams } }] });
   const launches = launchesFor(bytes, targetBytes);
-  // Warm-up at this size: first touches of the memory, bind groups, descriptor sets.
-  await taichiRun(ctx, () => fill(a, 1.5), 1);
-  await handRun(device, pipeline, group, dims, 1);
-  await handRun(device, hand.strided, stridedGroup, [hand.groups, 1], 1);
+  // Warm-up at this size, one whole timing each: first touches of the memory, bind groups,
+  // descriptor sets, and the launch path's compiled code at this launch count.
+  await taichiRun(ctx, () => fill(a, 1.5), launches);
+  await handRun(device, pipeline, group, dims, launches);
+  await handRun(device, hand.strided, stridedGroup, [hand.groups, 1], launches);
   const t: number[] = [];
   const h: number[] = [];
   const m: number[] = [];
@@ -227,9 +228,9 @@ async function matmulSize(
   const dims: [number, number] = [Math.ceil(n / 16), Math.ceil(n / 16)];
   const flops = 2 * n * n * n;
   const launches = Math.max(1, Math.min(50, Math.round(targetFlops / flops)));
-  await taichiRun(ctx, () => kernels.matmul(a, b, c), 1);
-  await handRun(device, pipelines.matmul, group, dims, 1);
-  await handRun(device, pipelines.matmulStrided, stridedGroup, stridedDims, 1);
+  await taichiRun(ctx, () => kernels.matmul(a, b, c), launches);
+  await handRun(device, pipelines.matmul, group, dims, launches);
+  await handRun(device, pipelines.matmulStrided, stridedGroup, stridedDims, launches);
   const t: number[] = [];
   const h: number[] = [];
   const m: number[] = [];
@@ -294,7 +295,7 @@ export async function run(): Promise<void> {
   const ctx = await openContext();
   try {
     const software = ctx.adapterKey === 'lavapipe';
-    const reps = Number(process.env.BENCH_REPS ?? (software ? 3 : 5));
+    const reps = Number(process.env.BENCH_REPS ?? (software ? 3 : 7));
     // lavapipe streams a few GB/s on 2 cores: a smaller target keeps each size near a second.
     const targetBytes = software ? 256 * MiB : 16 * 1024 * MiB;
     const maxBinding = Math.min(ctx.device.limits.maxStorageBufferBindingSize, ctx.device.limits.maxBufferSize);
@@ -351,7 +352,7 @@ export async function run(): Promise<void> {
       adapter: ctx.adapterText,
       title: 'Bandwidth: Taichi fill and matmul against hand-written WGSL',
       notes: [
-        `Median of ${reps} timings after a warm-up, each timing several launches (fill: up to ${sizeText(targetBytes)} written per timing) between two waits; taichi-wasm and hand-written alternate.`,
+        `Median of ${reps} timings after a warm-up timing, each timing several launches (fill: up to ${sizeText(targetBytes)} written per timing) between two waits; taichi-wasm and hand-written alternate.`,
         `Device copy bandwidth over ${sizeText(copyBytes)}, read + write: copyBufferToBuffer ${ceilings.command.toFixed(1)} GB/s, shader copy (vec4 per thread) ${ceilings.shader.toFixed(1)} GB/s. 'of copy' = Taichi fill over the larger.`,
         `Taichi's kernels run on the module's grid (fill ${pipelines.fillGroups}, matmul ${pipelines.matmulGroups} groups of 128 threads, from its advisory sizes) and loop over their range. 'hand' uses a thread per element (16x16 tiles for matmul); 'hand, Taichi's grid' does the same work on Taichi's grid and mapping. ratio = taichi-wasm over the faster hand-written version.`,
         `matmul: naive (no shared-memory tiling) in all; GB/s counts 3 n^2 * 4 bytes per launch, GFLOP/s 2 n^3. Sizes capped at n = ${matmulNs[matmulNs.length - 1]} (${sizeText(matmulNs[matmulNs.length - 1] ** 2 * 4)} per matrix): larger ones take seconds per launch${software ? ' on lavapipe' : ''}.`,
