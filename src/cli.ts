@@ -33,7 +33,7 @@ function readWords(path: string): Uint32Array {
 const subcommands: Record<string, Subcommand> = {
   translate: {
     usage: 'translate <file.spv> [--entry <name>] [--reflect]',
-    summary: 'print the WGSL for a SPIR-V compute module (--reflect: the binding reflection as JSON on stderr)',
+    summary: 'print the WGSL for a SPIR-V compute module (--reflect: its bindings and grid-stride loop bounds as JSON on stderr)',
     run: async (args, io) => {
       const { values, positionals } = parseArgs({
         args, allowPositionals: true,
@@ -44,7 +44,7 @@ const subcommands: Record<string, Subcommand> = {
         const r = translateSpirv(readWords(positionals[0]), { entryPoint: values.entry });
         io.out(r.wgsl);
         if (values.reflect) {
-          io.err(JSON.stringify({ entryPoint: r.entryPoint, workgroupSize: r.workgroupSize, bindings: r.bindings }, null, 2) + '\n');
+          io.err(JSON.stringify({ entryPoint: r.entryPoint, workgroupSize: r.workgroupSize, bindings: r.bindings, gridStride: r.gridStride }, null, 2) + '\n');
         }
         return 0;
       } catch (e) {

@@ -1,6 +1,10 @@
 // The taichi-wasm command line, called in-process through main() with its output captured.
 
 import { describe, expect, test } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { main, type CliIo } from '../src/cli.js';
 import { fixture } from './helpers/aot.js';
 
@@ -48,6 +52,27 @@ describe('taichi-wasm CLI', () => {
     expect(x.max).toBeLessThanOrEqual(0.6);
     expect(stats(line('v'))).toEqual({ min: -1, max: 0, mean: -0.5 });
     expect(stats(line('J'))).toEqual({ min: 1, max: 1, mean: 1 });
+  });
+
+  test('translate prints the WGSL of a task, and with --reflect its bindings and loop bounds as JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-translate-'));
+    try {
+      const spv = join(dir, 'fill.spv');
+      writeFileSync(spv, unzipSync(readFileSync(fixture('android_fill_matmul.tcm')))['fill_c78_0_0_t00.spv']);
+      const r = await cli('translate', spv, '--reflect');
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('@compute @workgroup_size(128, 1, 1)');
+      const reflection = JSON.parse(r.err) as { bindings: { kind: string }[]; gridStride: { groupSize: number } };
+      expect(reflection.bindings.map((b) => b.kind)).toEqual(['uniform', 'storage']);
+      expect(reflection.gridStride.groupSize).toBe(128);
+      const bad = join(dir, 'bad.spv');
+      writeFileSync(bad, new Uint8Array(20));
+      const refused = await cli('translate', bad);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain('bad.spv');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('errors: unknown names, missing arguments, bad values, bad modules, bad usage', async () => {
