@@ -15,7 +15,7 @@
 import { findAtomicRoots, isAtomicOp, isPointerChain } from './atomics.js';
 import { SpirvTranslationError } from './errors.js';
 import { GLSL_STD_450, STD450_LDEXP } from './glsl-std450.js';
-import { FLOOR_DIV_FN, FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL, FLOOR_DIV_WGSL, findFloorDivisions, findShiftMasks, type FloorDivision, type ShiftMask } from './idioms.js';
+import { FLOOR_DIV_FN, FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL, FLOOR_DIV_WGSL, findFloorDivisions, findRelinearizations, findShiftMasks, type FloorDivision, type Relinearization, type ShiftMask } from './idioms.js';
 import { BuiltIn, ExecutionModel, Op, opName, StorageClass } from './opcodes.js';
 import type { Block, EntryPoint, Instruction, SpirvFunction, SpirvModule, SpirvType } from './parse.js';
 import { structurize, type Node, type StructuredFunction } from './structurize.js';
@@ -117,6 +117,11 @@ export class WgslEmitter {
   private inductionDivisions = new Map<number, number[]>();
   /** The remainders of those divisions (ISub ids) -> the division's ISub id. */
   private floorRemainders = new Map<number, number>();
+  private relinearizations = new Map<number, Relinearization>();
+  /** Loop headers (block indices) -> the relinearisations their loop is run twice over (see idioms.ts). */
+  private versionedLoops = new Map<number, number[]>();
+  /** Relinearisations read as their dividend, in the copy of a loop where the strides agree. */
+  private assumedRelinearized = new Set<number>();
   private shiftMasks = new Map<number, ShiftMask>();
   /** The left shifts the masks replace. */
   private maskedShifts = new Set<number>();
@@ -395,6 +400,16 @@ export class WgslEmitter {
     this.chainDefs = new Map();
     this.floorDivisions = findFloorDivisions(this.mod, fn);
     this.shiftMasks = findShiftMasks(this.mod, fn);
+    this.relinearizations = findRelinearizations(this.mod, fn, this.floorDivisions);
+    this.versionedLoops = new Map();
+    this.assumedRelinearized = new Set();
+    for (const [id, relin] of this.relinearizations) {
+      const header = this.floorDivisions.get(relin.division)!.induction!.header;
+      if (loopSize(fn, header) > MAX_VERSIONED_LOOP) continue;
+      const list = this.versionedLoops.get(header) ?? [];
+      list.push(id);
+      this.versionedLoops.set(header, list);
+    }
     this.maskedShifts = new Set([...this.shiftMasks.values()].map((m) => m.inner));
     this.inductionDivisions = new Map();
     this.floorRemainders = new Map();
@@ -706,35 +721,10 @@ export class WgslEmitter {
         break;
       }
       case 'loop': {
-        this.line('loop {');
-        this.scoped(n.body);
-        if (n.continuing.length > 0) {
-          const saved = this.indent;
-          this.indent += '  ';
-          this.line('continuing {');
-          if (n.breakIf !== 0) {
-            // The break-if condition is read after the edge copies: pin it in a let first.
-            const last = n.continuing.length - 1;
-            this.scoped(n.continuing.slice(0, last));
-            this.indent += '  ';
-            this.enterTerminator(n.from!);
-            let c = this.value(n.breakIf);
-            if (!c.stable) {
-              const name = `bc_${n.breakIf}`;
-              this.line(`let ${name} = ${c.text};`);
-              c = { ...c, text: name, atom: true, stable: true };
-              this.exprs.set(n.breakIf, c);
-            }
-            this.node(n.continuing[last]);
-            this.line(`break if ${n.breakIfNegate ? `!${c.atom ? c.text : `(${c.text})`}` : c.text};`);
-            this.indent = saved + '  ';
-          } else {
-            this.scoped(n.continuing);
-          }
-          this.line('}');
-          this.indent = saved;
-        }
-        this.line('}');
+        const header = n.body[0]?.k === 'block' ? n.body[0].block.index : -1;
+        const versioned = this.versionedLoops.get(header);
+        if (versioned && this.assumedRelinearized.size === 0) this.versionedLoop(n, versioned);
+        else this.loop(n);
         break;
       }
       case 'switch': {
@@ -757,6 +747,67 @@ export class WgslEmitter {
         break;
       }
     }
+  }
+
+  private loop(n: Extract<Node, { k: 'loop' }>): void {
+    this.line('loop {');
+    this.scoped(n.body);
+    if (n.continuing.length > 0) {
+      const saved = this.indent;
+      this.indent += '  ';
+      this.line('continuing {');
+      if (n.breakIf !== 0) {
+        // The break-if condition is read after the edge copies: pin it in a let first.
+        const last = n.continuing.length - 1;
+        this.scoped(n.continuing.slice(0, last));
+        this.indent += '  ';
+        this.enterTerminator(n.from!);
+        let c = this.value(n.breakIf);
+        if (!c.stable) {
+          const name = `bc_${n.breakIf}`;
+          this.line(`let ${name} = ${c.text};`);
+          c = { ...c, text: name, atom: true, stable: true };
+          this.exprs.set(n.breakIf, c);
+        }
+        this.node(n.continuing[last]);
+        this.line(`break if ${n.breakIfNegate ? `!${c.atom ? c.text : `(${c.text})`}` : c.text};`);
+        this.indent = saved + '  ';
+      } else {
+        this.scoped(n.continuing);
+      }
+      this.line('}');
+      this.indent = saved;
+    }
+    this.line('}');
+  }
+
+  /**
+   * The loop twice over (see idioms.ts): under `if (A == b && ...)`, a copy that reads each
+   * relinearisation as its dividend, then the loop as written. Each copy defines its own values.
+   */
+  private versionedLoop(n: Extract<Node, { k: 'loop' }>, relinearizations: number[]): void {
+    const tests = new Set<string>();
+    for (const id of relinearizations) {
+      const relin = this.relinearizations.get(id)!;
+      const divisor = this.floorDivisions.get(relin.division)!.divisor;
+      tests.add(`${this.as(this.value(relin.scale), 'i32')} == ${this.as(this.value(divisor), 'i32')}`);
+    }
+    const exprs = new Map(this.exprs);
+    const ptrs = new Map(this.ptrs);
+    this.line(`if (${[...tests].join(' && ')}) {`);
+    const saved = this.indent;
+    this.indent += '  ';
+    this.assumedRelinearized = new Set(relinearizations);
+    this.loop(n);
+    this.assumedRelinearized = new Set();
+    this.exprs = exprs;
+    this.ptrs = ptrs;
+    this.indent = saved;
+    this.line('} else {');
+    this.indent += '  ';
+    this.loop(n);
+    this.indent = saved;
+    this.line('}');
   }
 
   private isEmpty(list: Node[]): boolean {
@@ -959,7 +1010,13 @@ export class WgslEmitter {
         return;
       case Op.Undef: this.define(inst, `${this.types.wgsl(inst.type)}()`, true); return;
       // Arithmetic.
-      case Op.IAdd: this.binary(inst, '+', null); return;
+      case Op.IAdd: {
+        const relin = this.assumedRelinearized.has(inst.id) ? this.relinearizations.get(inst.id) : undefined;
+        if (!relin) { this.binary(inst, '+', null); return; }
+        const r = this.toResult(this.as(this.value(this.floorDivisions.get(relin.division)!.dividend), 'i32'), 'i32', inst.type);
+        this.define(inst, r.text, r.atom);
+        return;
+      }
       case Op.ISub: {
         const ofDivision = this.floorRemainders.get(inst.id);
         if (ofDivision !== undefined) { this.define(inst, `fm_${ofDivision}`, true); return; }
@@ -1708,4 +1765,16 @@ export class WgslEmitter {
         this.fail(`${opName(inst.op)} is not supported in compute shaders`);
     }
   }
+}
+
+/** Loops larger than this many instructions are not run twice over: compile time would grow more than the index arithmetic shrinks. */
+const MAX_VERSIONED_LOOP = 256;
+
+/** Instructions in the blocks from a loop's header up to its merge block, in module order. */
+function loopSize(fn: SpirvFunction, header: number): number {
+  const merge = fn.blocks[header].merge;
+  const end = merge ? fn.blockIndex.get(merge.args[0]) ?? fn.blocks.length : fn.blocks.length;
+  let size = 0;
+  for (let i = header; i < end; i++) size += fn.blocks[i].body.length;
+  return size;
 }

@@ -26,6 +26,12 @@
 // the whole loop when the loop runs while a < n (its header's branch, as in Taichi's loops) and
 // n - 1 + s fits in an i32; in other loops each step checks that a did not decrease.
 //
+// Relinearisation. Taichi then joins the quotient and remainder into an element index with the
+// array's own stride: q * A + r. Where A equals the divisor b, that is a itself; Taichi's b is
+// max(A, 0), so the two agree for every real shape, but no static fact says so. The emitter runs
+// a small loop twice over, under `if (A == b)`: the first copy reads a for the index and leaves
+// the carried quotient dead, the second is the loop as written.
+//
 // Shift masks. Taichi turns a byte offset into a word index by shifting left then logically
 // right by the same amount, (x << c) >> c, which is x & (0xffffffff >> c): one operation
 // instead of two in every ndarray access.
@@ -51,6 +57,8 @@ export interface Induction {
   next: number;
   /** n, where the loop header leaves the loop unless phi < n. */
   bound?: number;
+  /** Index of the loop header, the phi's block. */
+  header: number;
 }
 
 /** Helpers for the floor-division idiom, each exact for every input it may be given. */
@@ -115,7 +123,7 @@ export function findFloorDivisions(mod: SpirvModule, fn: SpirvFunction): Map<num
       const add = def(next, Op.IAdd);
       if (!add || !isScalarI32(mod, add.type)) continue;
       const step = add.args[0] === a ? add.args[1] : add.args[1] === a ? add.args[0] : -1;
-      if (step >= 0 && invariant(step, header)) return { step, next, bound: loopBound(a, header) };
+      if (step >= 0 && invariant(step, header)) return { step, next, bound: loopBound(a, header), header };
     }
     return undefined;
   };
@@ -182,6 +190,41 @@ export function findFloorDivisions(mod: SpirvModule, fn: SpirvFunction): Map<num
       const quotient = [product.args[0], product.args[1]].find((id) => found.get(id)?.induction && defBlock.get(id) === b.index);
       const fd = quotient === undefined ? undefined : found.get(quotient);
       if (fd && fd.remainder === undefined && sub.args[0] === fd.dividend && pair(product, quotient!, fd.divisor)) fd.remainder = sub.id;
+    }
+  }
+  return found;
+}
+
+export interface Relinearization {
+  /** The floor division (its ISub id) whose quotient and remainder are joined. */
+  division: number;
+  /** A, the stride the quotient is multiplied by; defined before the loop. */
+  scale: number;
+}
+
+/** The OpIAdd instructions of `fn` that compute q * A + r from a carried floor division, by result id. */
+export function findRelinearizations(mod: SpirvModule, fn: SpirvFunction, divisions: Map<number, FloorDivision>): Map<number, Relinearization> {
+  const defs = new Map<number, Instruction>();
+  const defBlock = new Map<number, number>();
+  for (const b of fn.blocks) {
+    for (const inst of [...b.phis, ...b.body]) {
+      if (inst.id === 0) continue;
+      defs.set(inst.id, inst);
+      defBlock.set(inst.id, b.index);
+    }
+  }
+  const byRemainder = new Map<number, number>();
+  for (const [id, fd] of divisions) if (fd.induction && fd.remainder !== undefined) byRemainder.set(fd.remainder, id);
+  const found = new Map<number, Relinearization>();
+  for (const add of defs.values()) {
+    if (add.op !== Op.IAdd || !isScalarI32(mod, add.type)) continue;
+    for (const [r, other] of [[add.args[0], add.args[1]], [add.args[1], add.args[0]]]) {
+      const division = byRemainder.get(r);
+      const product = defs.get(other);
+      if (division === undefined || product?.op !== Op.IMul) continue;
+      const scale = product.args[0] === division ? product.args[1] : product.args[1] === division ? product.args[0] : undefined;
+      const header = divisions.get(division)!.induction!.header;
+      if (scale !== undefined && (defBlock.get(scale) ?? -1) < header) found.set(add.id, { division, scale });
     }
   }
   return found;

@@ -103,7 +103,8 @@ const LOOP_THREADS = 64;
 
 /**
  * Thread t: a = start[t], then out[t * ITER + k] = q = floor(a / max(d, 0)) and, in the second
- * half of out, the remainder a - q * max(d, 0), for the first ITER iterations, a += step, as a loop with phis like Taichi's grid-stride loops (in[0] = d,
+ * and third parts of out, the remainder r = a - q * max(d, 0) and Taichi's joined index
+ * q * d + r, for the first ITER iterations, a += step, as a loop with phis like Taichi's grid-stride loops (in[0] = d,
  * in[1] = step, in[2] = n, in[3 + t] = start). `guarded`: the loop runs while a < n (Taichi's
  * form, whose bound rules out wrap-around); otherwise while k < ITER.
  */
@@ -112,6 +113,7 @@ function loopModule(guarded: boolean): string {
 ${PRELUDE}%int_3 = OpConstant %int 3
 %int_iter = OpConstant %int ${ITER}
 %int_half = OpConstant %int ${LOOP_THREADS * ITER}
+%int_twohalves = OpConstant %int ${2 * LOOP_THREADS * ITER}
 %main = OpFunction %void None %fnty
 %entry = OpLabel
 %g = OpLoad %v3uint %gid
@@ -139,6 +141,8 @@ OpBranchConditional %more %body %merge
 ${floorDivision()}
 %rb = OpIMul %int %r %b
 %m = OpISub %int %a %rb
+%rs = OpIMul %int %r %draw
+%rel = OpIAdd %int %rs %m
 %keep = OpSLessThan %bool %k %int_iter
 OpSelectionMerge %cont None
 OpBranchConditional %keep %write %cont
@@ -149,6 +153,9 @@ OpStore %po %r
 %o2 = OpIAdd %int %o %int_half
 %po2 = OpAccessChain %pInt %outbuf %int_0 %o2
 OpStore %po2 %m
+%o3 = OpIAdd %int %o %int_twohalves
+%po3 = OpAccessChain %pInt %outbuf %int_0 %o3
+OpStore %po3 %rel
 OpBranch %cont
 %cont = OpLabel
 %anext = OpIAdd %int %a %step
@@ -160,26 +167,30 @@ OpFunctionEnd
 `;
 }
 
-/** What loopModule computes, on the CPU with i32 wrap-around: every quotient, then every remainder. */
+/** What loopModule computes, on the CPU with i32 wrap-around: every quotient, every remainder, every q * d + remainder. */
 function loopExpected(guarded: boolean, d: number, step: number, n: number, starts: number[]): number[] {
   const quotients: number[] = [];
   const remainders: number[] = [];
+  const joined: number[] = [];
   const b = Math.max(d, 0);
   for (const start of starts) {
     const q = new Array<number>(ITER).fill(0);
     const m = new Array<number>(ITER).fill(0);
+    const j = new Array<number>(ITER).fill(0);
     let a = start;
     for (let k = 0; guarded ? a < n : k < ITER; k++) {
       if (k < ITER) {
         q[k] = expected(a, b);
         m[k] = (a - Math.imul(q[k], b)) | 0;
+        j[k] = (Math.imul(q[k], d) + m[k]) | 0;
       }
       a = (a + step) | 0;
     }
     quotients.push(...q);
     remainders.push(...m);
+    joined.push(...j);
   }
-  return [...quotients, ...remainders];
+  return [...quotients, ...remainders, ...joined];
 }
 
 describe('floor-division idiom', () => {
@@ -214,7 +225,7 @@ describe('floor-division idiom', () => {
 
   async function runLoop(r: ReturnType<typeof translateSpirv>, d: number, step: number, n: number, starts: number[]): Promise<number[]> {
     const input = new Int32Array([d, step, n, ...starts]);
-    const out = await run(device, r, { resources: { 0: { buffer: input }, 1: { buffer: 2 * LOOP_THREADS * ITER * 4 } }, groups: [1, 1, 1] });
+    const out = await run(device, r, { resources: { 0: { buffer: input }, 1: { buffer: 3 * LOOP_THREADS * ITER * 4 } }, groups: [1, 1, 1] });
     return Array.from(new Int32Array(out[1]));
   }
 
@@ -241,6 +252,8 @@ describe('floor-division idiom', () => {
   it("in Taichi's loop form (while a < n) rules out wrap-around once, and stays exact where it cannot", async () => {
     const r = translateSpirv(compiler.asm(loopModule(true)));
     expect(r.wgsl).toMatch(/iq_\d+ = iq_\d+ \+ isq_\d+;/);
+    // The loop runs twice over, the first copy under the strides' equality (d == max(d, 0)).
+    expect(r.wgsl).toMatch(/if \(v_\d+ == v_\d+\) \{\n\s+loop \{/);
     expect(r.wgsl).not.toMatch(/iok_\d+ = iok_\d+ && /);
     const max = 0x7fffffff;
     const threads = (f: (t: number) => number) => Array.from({ length: LOOP_THREADS }, (_, t) => f(t));
@@ -256,6 +269,8 @@ describe('floor-division idiom', () => {
       // A negative step wraps around: not carried either.
       [3, -(2 ** 30), 100, threads((t) => t - 20)],
       [1, 1, 64, threads((t) => t - 64)],
+      // A negative stride: the clamped divisor differs from it, so the loop as written runs.
+      [-3, 5, 40, threads((t) => t - 10)],
     ];
     for (const [d, step, n, starts] of cases) {
       const got = await runLoop(r, d, step, n, starts);
