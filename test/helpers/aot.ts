@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { Runtime, TaichiError } from '../../src/index.js';
 import type { TaichiErrorCode } from '../../src/errors.js';
+import { Rng } from '../fuzz/random.js';
 
 /** The real Taichi modules (read-only, shared/ beside the checkout, as in CI). */
 export const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/taichi-aot/', import.meta.url));
@@ -43,16 +44,10 @@ export async function expectTaichiError(fn: () => unknown, code: TaichiErrorCode
   return error;
 }
 
-/** A small seeded generator (mulberry32), so inputs are random but every run sees the same ones. */
+/** Uniform numbers in [0, 1) from a seed (the fuzzers' mulberry32), so every run sees the same inputs. */
 export function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 /** Index of the first non-finite value, or -1. */
