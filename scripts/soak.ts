@@ -1,11 +1,13 @@
 // The long launch soak: `npm run soak -- [--launches N]` (default 100,000, about two minutes on
 // lavapipe). Fails when the wasm heap or the shim's live objects grow over the run.
 
+import { parseArgs } from 'node:util';
 import { Runtime } from '../src/runtime.js';
 import { soakLaunches } from '../test/fuzz/soak.js';
 
-const at = process.argv.indexOf('--launches');
-const launches = at > 0 ? Number(process.argv[at + 1]) : 100_000;
+const { values } = parseArgs({ options: { launches: { type: 'string', default: '100000' } } });
+const launches = Number(values.launches);
+if (!Number.isInteger(launches) || launches <= 0) throw new Error(`--launches takes a positive integer, got '${values.launches}'`);
 const rt = await Runtime.create();
 const r = await soakLaunches(rt, launches, (done) => {
   if (done % 10_000 === 0) console.log(`${done} launches, wasm heap ${rt.diagnostics().wasmHeapBytes} bytes`);
