@@ -239,7 +239,6 @@ bool Runtime::flush() {
     return fail_vk(r, "vkQueueSubmit");
   }
   in_flight.push_back({cb, fence, recording_serial, commands});
-  commands_in_flight += commands;
   recording_serial++;
   return true;
 }
@@ -252,7 +251,9 @@ bool Runtime::submit_if_due(uint64_t commands) {
   // double while the device is busy, so the device starts on long kernels instead of idling while
   // the host records, and short launches still share a submission.
   constexpr double kMaxPendingMs = 2.0;
-  if (commands_recorded < commands_in_flight && emscripten_get_now() - recording_since_ms <= kMaxPendingMs) return true;
+  uint64_t in_flight_commands = 0;
+  for (const InFlight &s : in_flight) in_flight_commands += s.commands;
+  if (commands_recorded < in_flight_commands && emscripten_get_now() - recording_since_ms <= kMaxPendingMs) return true;
   return flush();
 }
 
@@ -262,7 +263,6 @@ void Runtime::retire() {
   if (done == 0) return;
   for (size_t i = 0; i < done; ++i) {
     InFlight &s = in_flight[i];
-    commands_in_flight -= s.commands;
     vkResetFences(device, 1, &s.fence);
     vkResetCommandBuffer(s.command_buffer, 0);
     free_command_buffers.push_back(s.command_buffer);
@@ -364,7 +364,6 @@ bool Runtime::wait() {
     // Lost work never completes: forget it, so later waits and teardown do not wait for it again.
     for (InFlight &s : in_flight) free_fences.push_back(s.fence);
     in_flight.clear();
-    commands_in_flight = 0;
   }
   if (r != VK_SUCCESS) return fail_vk(r, "vkWaitForFences");
   retire();
@@ -383,7 +382,6 @@ void Runtime::destroy_device_objects() {
     for (auto &s : in_flight) vkDestroyFence(device, s.fence, nullptr);
     free_fences.clear();
     in_flight.clear();
-    commands_in_flight = 0;
     free_command_buffers.clear();
     recording = VK_NULL_HANDLE;
     if (command_pool != VK_NULL_HANDLE) vkDestroyCommandPool(device, command_pool, nullptr);

@@ -58,8 +58,7 @@ struct Runtime {
     uint64_t commands;  // launches and event commands in the list
   };
   std::vector<InFlight> in_flight;
-  uint64_t commands_recorded = 0;   // in `recording`
-  uint64_t commands_in_flight = 0;  // in `in_flight`
+  uint64_t commands_recorded = 0;  // in `recording`
   // Command lists are numbered; `completed` is the newest one known to have finished.
   uint64_t recording_serial = 1;
   uint64_t completed = 0;
