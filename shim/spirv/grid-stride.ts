@@ -18,6 +18,7 @@
 // evaluated from stale memory could cost speed, never change results: the shim never dispatches
 // fewer than one workgroup.
 import { STD450_SMAX, STD450_SMIN } from './glsl-std450.js';
+import { branchTargets, definitions, useCounts } from './def-use.js';
 import { BuiltIn, Op, StorageClass } from './opcodes.js';
 import { intConstant, isScalarI32, type Block, type EntryPoint, type Instruction, type SpirvModule } from './parse.js';
 
@@ -87,52 +88,7 @@ for (let op = Op.AtomicLoad; op <= Op.AtomicXor; op++) SIDE_EFFECTS.add(op);
 
 const LEAVES_FUNCTION = new Set<number>([Op.Return, Op.ReturnValue, Op.Kill, Op.TerminateInvocation, Op.Unreachable]);
 
-function branchTargets(term: Instruction): number[] {
-  switch (term.op) {
-    case Op.Branch:
-      return [term.args[0]];
-    case Op.BranchConditional:
-      return [term.args[1], term.args[2]];
-    case Op.Switch: {
-      // Selector, default, then (literal, label) pairs: the analysis sees only 32-bit selectors.
-      const out = [term.args[1]];
-      for (let i = 3; i < term.args.length; i += 2) out.push(term.args[i]);
-      return out;
-    }
-    default:
-      return [];
-  }
-}
 
-/**
- * The operands of `inst` that may be ids. Literals are left out where the analysis meets them
- * often (extended-instruction numbers, composite indices, merge controls, memory access masks);
- * anywhere else every operand counts, and a literal counted as a use only makes the analysis refuse.
- */
-function idOperands(inst: Instruction): Iterable<number> {
-  const a = inst.args;
-  switch (inst.op) {
-    case Op.ExtInst:
-      return [a[0], ...a.subarray(2)];
-    case Op.CompositeExtract:
-    case Op.Load:
-    case Op.SelectionMerge:
-      return a.subarray(0, 1);
-    case Op.CompositeInsert:
-    case Op.VectorShuffle:
-    case Op.LoopMerge:
-    case Op.Store:
-      return a.subarray(0, 2);
-    case Op.BranchConditional:
-      return a.subarray(0, 3);
-    case Op.Variable:
-      return a.subarray(1);
-    case Op.Switch:
-      return [a[0], ...branchTargets(inst)];
-    default:
-      return a;
-  }
-}
 
 /** The grid-stride loop of the entry point, or undefined when it is not one (see the file comment). */
 export function findGridStride(mod: SpirvModule, entry: EntryPoint): GridStride | undefined {
@@ -140,21 +96,9 @@ export function findGridStride(mod: SpirvModule, entry: EntryPoint): GridStride 
   const fn = mod.functions.get(entry.fn);
   if (!size || size[1] !== 1 || size[2] !== 1 || !fn || fn.params.length > 0) return undefined;
 
-  const defs = new Map<number, Instruction>();
-  const uses = new Map<number, number>();
-  const count = (inst: Instruction | null) => {
-    if (inst) for (const w of idOperands(inst)) uses.set(w, (uses.get(w) ?? 0) + 1);
-  };
-  for (const v of fn.vars) count(v);
-  for (const b of fn.blocks) {
-    for (const inst of [...b.phis, ...b.body]) {
-      if (inst.op === Op.FunctionCall) return undefined;
-      if (inst.id !== 0) defs.set(inst.id, inst);
-      count(inst);
-    }
-    count(b.merge);
-    count(b.term);
-  }
+  if (fn.blocks.some((b) => b.body.some((inst) => inst.op === Op.FunctionCall))) return undefined;
+  const { defs } = definitions(fn);
+  const uses = useCounts(fn);
   const used = (id: number) => uses.get(id) ?? 0;
   const def = (id: number, ...ops: number[]) => {
     const inst = defs.get(id);

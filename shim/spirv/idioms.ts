@@ -36,6 +36,7 @@
 // right by the same amount, (x << c) >> c, which is x & (0xffffffff >> c): one operation
 // instead of two in every ndarray access.
 import { STD450_SMAX } from './glsl-std450.js';
+import { definitions, useCounts } from './def-use.js';
 import { Op } from './opcodes.js';
 import { intConstant, isScalarI32, type Instruction, type SpirvFunction, type SpirvModule } from './parse.js';
 
@@ -81,20 +82,9 @@ export const FLOOR_DIV_NONNEG_WGSL = /* wgsl */ `fn ${FLOOR_DIV_NONNEG_FN}(a: i3
 
 /** The OpISub instructions of `fn` that end a floor-division idiom, by result id. */
 export function findFloorDivisions(mod: SpirvModule, fn: SpirvFunction): Map<number, FloorDivision> {
-  const defs = new Map<number, Instruction>();
-  const defBlock = new Map<number, number>();
+  const { defs, defBlock } = definitions(fn);
   const phis = new Map<number, { phi: Instruction; block: number }>();
-  for (const b of fn.blocks) {
-    for (const inst of b.body) {
-      if (inst.id === 0) continue;
-      defs.set(inst.id, inst);
-      defBlock.set(inst.id, b.index);
-    }
-    for (const phi of b.phis) {
-      phis.set(phi.id, { phi, block: b.index });
-      defBlock.set(phi.id, b.index);
-    }
-  }
+  for (const b of fn.blocks) for (const phi of b.phis) phis.set(phi.id, { phi, block: b.index });
   const def = (id: number, op: number): Instruction | undefined => {
     const inst = defs.get(id);
     return inst !== undefined && inst.op === op ? inst : undefined;
@@ -204,15 +194,7 @@ export interface Relinearization {
 
 /** The OpIAdd instructions of `fn` that compute q * A + r from a carried floor division, by result id. */
 export function findRelinearizations(mod: SpirvModule, fn: SpirvFunction, divisions: Map<number, FloorDivision>): Map<number, Relinearization> {
-  const defs = new Map<number, Instruction>();
-  const defBlock = new Map<number, number>();
-  for (const b of fn.blocks) {
-    for (const inst of [...b.phis, ...b.body]) {
-      if (inst.id === 0) continue;
-      defs.set(inst.id, inst);
-      defBlock.set(inst.id, b.index);
-    }
-  }
+  const { defs, defBlock } = definitions(fn);
   const byRemainder = new Map<number, number>();
   for (const [id, fd] of divisions) if (fd.induction && fd.remainder !== undefined) byRemainder.set(fd.remainder, id);
   const found = new Map<number, Relinearization>();
@@ -240,14 +222,8 @@ export interface ShiftMask {
 
 /** The OpShiftRightLogical instructions of `fn` that undo a left shift by the same amount, by result id. */
 export function findShiftMasks(mod: SpirvModule, fn: SpirvFunction): Map<number, ShiftMask> {
-  const defs = new Map<number, Instruction>();
-  const uses = new Map<number, number>();
-  for (const b of fn.blocks) {
-    for (const inst of [...b.phis, ...b.body, b.term]) {
-      if (inst.id !== 0) defs.set(inst.id, inst);
-      for (const w of inst.args) uses.set(w, (uses.get(w) ?? 0) + 1);
-    }
-  }
+  const { defs } = definitions(fn);
+  const uses = useCounts(fn);
   const found = new Map<number, ShiftMask>();
   for (const outer of defs.values()) {
     if (outer.op !== Op.ShiftRightLogical || !isScalarI32(mod, outer.type)) continue;
