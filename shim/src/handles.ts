@@ -21,8 +21,6 @@ export class HandleTable<T> {
   private readonly slots: Slot<T>[] = [];
   private readonly free: number[] = [];
   private liveCount = 0;
-  private readonly indexBits: number;
-  private readonly generationBits: number;
   // Powers of two, computed once: handles are decoded on every vk* call.
   private readonly indexScale: number;
   private readonly generationScale: number;
@@ -32,10 +30,9 @@ export class HandleTable<T> {
     readonly objectType: VkObjectType,
     readonly width: HandleWidth,
   ) {
-    this.indexBits = width === 64 ? 24 : 20;
-    this.generationBits = width === 64 ? 16 : 8;
-    this.indexScale = 2 ** this.indexBits;
-    this.generationScale = 2 ** this.generationBits;
+    // 64-bit handles: 24 index bits, 16 generation bits; 32-bit ones: 20 and 8.
+    this.indexScale = 2 ** (width === 64 ? 24 : 20);
+    this.generationScale = 2 ** (width === 64 ? 16 : 8);
     this.typeScale = this.indexScale * this.generationScale;
     // Slot 0 is never used so that no handle can encode as VK_NULL_HANDLE.
     this.slots.push({ generation: 0, value: undefined });
