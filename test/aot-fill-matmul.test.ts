@@ -1,7 +1,7 @@
 // android_fill_matmul.tcm (Taichi 1.8.0): fill and matmul on non-square shapes, against the CPU.
 
 import { describe, expect, test } from 'vitest';
-import { fixture, matmulError, random, useRuntime } from './helpers/aot.js';
+import { fixture, matmulError, matmulOperands, random, useRuntime } from './helpers/aot.js';
 
 const runtime = useRuntime();
 const MODULE = fixture('android_fill_matmul.tcm');
@@ -46,15 +46,8 @@ describe('android_fill_matmul.tcm', () => {
     const rt = runtime();
     const mod = await rt.loadModule(MODULE);
     const [n, m, p] = [37, 53, 29];
-    const next = random(17);
-    const av = Float32Array.from({ length: n * m }, () => next() * 2 - 1);
-    const bv = Float32Array.from({ length: m * p }, () => next() * 2 - 1);
-    const a = rt.ndarray('f32', [n, m], { hostWrite: true });
-    const b = rt.ndarray('f32', [m, p], { hostWrite: true });
-    const c = rt.ndarray('f32', [n, p]);
+    const { av, bv, a, b, c } = matmulOperands(rt, [n, m, p], 17);
     try {
-      a.write(av);
-      b.write(bv);
       mod.kernel('matmul').launch(a, b, c);
       const out = await c.read();
       // The kernel sums in f32, the CPU in f64.

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { Runtime, type AotModule } from '../src/index.js';
 import { adapter } from './helpers/gpu.js';
-import { matmulError, random } from './helpers/aot.js';
+import { matmulError, matmulOperands } from './helpers/aot.js';
 import { fixtureBytes } from './fuzz/fixtures.js';
 
 let device: GPUDevice;
@@ -60,14 +60,7 @@ test('fill on four shapes in one submission dispatches ceil(elements / 128) work
 
 test('matmul of 37x53 by 53x29 dispatches 9 workgroups for its 1073 outputs and equals the CPU product', async () => {
   const [n, m, p] = [37, 53, 29];
-  const next = random(5);
-  const av = Float32Array.from({ length: n * m }, () => next() * 2 - 1);
-  const bv = Float32Array.from({ length: m * p }, () => next() * 2 - 1);
-  const a = runtime.ndarray('f32', [n, m], { hostWrite: true });
-  const b = runtime.ndarray('f32', [m, p], { hostWrite: true });
-  const c = runtime.ndarray('f32', [n, p], { hostRead: true });
-  a.write(av);
-  b.write(bv);
+  const { av, bv, a, b, c } = matmulOperands(runtime, [n, m, p], 5, { hostRead: true });
   await runtime.wait();
   dispatched.length = 0;
   mod.kernel('matmul').launch(a, b, c);

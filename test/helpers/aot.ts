@@ -3,7 +3,7 @@
 
 import { afterAll, beforeAll, expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { Runtime, TaichiError } from '../../src/index.js';
+import { Runtime, TaichiError, type NdArrayOptions } from '../../src/index.js';
 import type { TaichiErrorCode } from '../../src/errors.js';
 import { Rng } from '../fuzz/random.js';
 
@@ -67,6 +67,22 @@ export function outsideUnitInterval(x: ArrayLike<number>): number {
   let outside = 0;
   for (let i = 0; i < x.length; i++) if (!(x[i] > 0 && x[i] < 1)) outside++;
   return outside;
+}
+
+/**
+ * Operands for Taichi's matmul kernel: a (n x m) and b (m x p) filled with seeded numbers in
+ * [-1, 1) (their host copies av and bv kept for the CPU), and c (n x p) made with `cOptions`.
+ */
+export function matmulOperands(rt: Runtime, [n, m, p]: [number, number, number], seed: number, cOptions: NdArrayOptions = {}) {
+  const next = random(seed);
+  const av = Float32Array.from({ length: n * m }, () => next() * 2 - 1);
+  const bv = Float32Array.from({ length: m * p }, () => next() * 2 - 1);
+  const a = rt.ndarray('f32', [n, m], { hostWrite: true });
+  const b = rt.ndarray('f32', [m, p], { hostWrite: true });
+  const c = rt.ndarray('f32', [n, p], cOptions);
+  a.write(av);
+  b.write(bv);
+  return { av, bv, a, b, c };
 }
 
 /**
