@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-system.sh
+bash scripts/setup-python.sh
 
 # `npm ci` refuses package-lock.json: the lock has no entries for rollup's optional binaries of
 # other platforms, which the registry this project installs from does not serve (404), so npm

@@ -1,5 +1,6 @@
 // ti_launch_kernel and ti_launch_compute_graph: arguments are checked against the kernel's
 // metadata, written into an args slot, and each task is recorded as bind + dispatch.
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -310,7 +311,11 @@ bool record_launch(Runtime &rt, AotModule &module, Kernel &kernel, uint32_t /*ar
       vkCmdBindPipeline(cb, VK_PIPELINE_BIND_POINT_COMPUTE, task.pipeline);
       rt.bound_pipeline = task.pipeline;
     }
-    vkCmdBindDescriptorSets(cb, VK_PIPELINE_BIND_POINT_COMPUTE, task.pipeline_layout, 0, 1, &set, 1, &args_offset);
+    // Only the args buffer is a dynamic binding; a task without one (a kernel taking no
+    // arguments, or only textures) has a set with no dynamic offsets to give.
+    bool binds_args = std::any_of(task.info->buffers.begin(), task.info->buffers.end(), [](const BufferBind &b) { return b.kind == BufferKind::Args; });
+    uint32_t dynamic_offsets = binds_args ? 1 : 0;
+    vkCmdBindDescriptorSets(cb, VK_PIPELINE_BIND_POINT_COMPUTE, task.pipeline_layout, 0, 1, &set, dynamic_offsets, &args_offset);
     // range_for tasks loop over their range inside the shader, so capping the grid is safe.
     uint32_t groups = (task.info->total_threads + task.info->threads_per_group - 1) / task.info->threads_per_group;
     vkCmdDispatch(cb, std::max<uint32_t>(1, std::min(groups, max_groups)), 1, 1);
