@@ -1,7 +1,9 @@
 export { Runtime, type RuntimeOptions, type RuntimeDiagnostics } from './runtime.js';
 export { Memory, MemoryUsage, type MemoryAllocateOptions, type MemorySlice } from './memory.js';
 export { TaichiError, type TaichiErrorCode } from './errors.js';
-export { NdArray, type DType, type NdArrayOptions } from './ndarray.js';
+export { NdArray, type NdArrayOptions } from './ndarray.js';
+export { type DType } from './dtype.js';
+export { decodeNpy, encodeNpy, type NpyArray } from './npy.js';
 export { Image, ImageUsage, Sampler, type ImageAllocateOptions, type ImageDimension, type ImageFormat, type ImageRegion, type SamplerOptions, type TextureArgument } from './image.js';
 export { AotModule, Kernel, ComputeGraph, type ArgumentSignature, type KernelSignature, type GraphSignature, type ArgumentValue } from './module.js';
 export { Event } from './event.js';

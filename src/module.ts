@@ -1,5 +1,6 @@
 import type { Runtime } from './runtime.js';
-import { NdArray, dtypeInfo } from './ndarray.js';
+import { NdArray } from './ndarray.js';
+import { dtypeInfo } from './dtype.js';
 import { Image, type TextureArgument } from './image.js';
 import { TaichiError } from './errors.js';
 import { TiArgument, TiArgumentValue, TiNamedArgument, TiScalar, TiTensor, TiTensorValueWithLength } from './abi/taichi-structs.js';

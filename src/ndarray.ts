@@ -1,35 +1,9 @@
 import type { Runtime } from './runtime.js';
 import type { Memory } from './memory.js';
 import { TaichiError } from './errors.js';
-import { TiDataType } from './abi/taichi-enums.js';
 import { TiNdArray, TiNdShape } from './abi/taichi-structs.js';
-
-/** Element types an ndarray can hold, as Taichi names them. */
-export type DType = 'f32' | 'i32' | 'u32' | 'f16' | 'i16' | 'u16' | 'i8' | 'u8';
-
-interface DTypeInfo {
-  value: number;
-  bytes: number;
-  array: { new (buffer: ArrayBuffer): ArrayBufferView; BYTES_PER_ELEMENT: number };
-}
-
-/** f16 data travels as its raw 16-bit patterns (Uint16Array). */
-export const DTYPES: Record<DType, DTypeInfo> = {
-  f32: { value: TiDataType.F32, bytes: 4, array: Float32Array },
-  i32: { value: TiDataType.I32, bytes: 4, array: Int32Array },
-  u32: { value: TiDataType.U32, bytes: 4, array: Uint32Array },
-  f16: { value: TiDataType.F16, bytes: 2, array: Uint16Array },
-  i16: { value: TiDataType.I16, bytes: 2, array: Int16Array },
-  u16: { value: TiDataType.U16, bytes: 2, array: Uint16Array },
-  i8: { value: TiDataType.I8, bytes: 1, array: Int8Array },
-  u8: { value: TiDataType.U8, bytes: 1, array: Uint8Array },
-};
-
-export function dtypeInfo(dtype: string): DTypeInfo {
-  const info = (DTYPES as Record<string, DTypeInfo | undefined>)[dtype];
-  if (!info) throw new TaichiError('INVALID_ARGUMENT', `unknown dtype '${dtype}' (one of ${Object.keys(DTYPES).join(', ')})`);
-  return info;
-}
+import { dtypeInfo, type DType } from './dtype.js';
+import { decodeNpy, encodeNpy } from './npy.js';
 
 export interface NdArrayOptions {
   /** Shape of each element: [] for scalars, [2] for vec2, [3, 3] for a 3x3 matrix. */
@@ -72,6 +46,22 @@ export class NdArray<D extends DType = DType> {
     readonly elementShape: readonly number[],
   ) {}
 
+  /**
+   * Allocates an ndarray holding the values of .npy bytes (np.save's output). The array's last
+   * `elementDims` dimensions are the element shape (1 for an ndarray of vectors, 2 of matrices).
+   * @internal
+   */
+  static fromNpy(runtime: Runtime, bytes: Uint8Array, elementDims: number, options: Omit<NdArrayOptions, 'elementShape' | 'memory'>): NdArray {
+    const npy = decodeNpy(bytes);
+    if (!Number.isInteger(elementDims) || elementDims < 0 || elementDims > npy.shape.length) {
+      throw new TaichiError('INVALID_ARGUMENT', `ndarrayFromNpy: elementDims ${elementDims} of an array of shape (${npy.shape.join(', ')})`);
+    }
+    const split = npy.shape.length - elementDims;
+    const array = NdArray.allocate(runtime, npy.dtype, npy.shape.slice(0, split), { ...options, elementShape: npy.shape.slice(split), hostWrite: true });
+    array.memory.write(npy.data);
+    return array;
+  }
+
   /** @internal */
   static allocate<D extends DType>(runtime: Runtime, dtype: D, shape: number[], options: NdArrayOptions = {}): NdArray<D> {
     const info = dtypeInfo(dtype);
@@ -81,7 +71,6 @@ export class NdArray<D extends DType = DType> {
         throw new TaichiError('INVALID_ARGUMENT', `ndarray ${what} must be at most 16 positive integers, got ${JSON.stringify(dims)}`);
       }
     }
-    if (shape.length === 0) throw new TaichiError('INVALID_ARGUMENT', 'ndarray shape needs at least one dimension');
     const count = [...shape, ...elementShape].reduce((a, b) => a * b, 1);
     if (options.memory && options.memory.size < count * info.bytes) {
       throw new TaichiError('INVALID_ARGUMENT', `ndarray of ${count * info.bytes} bytes does not fit the ${options.memory.size}-byte memory`);
@@ -110,6 +99,21 @@ export class NdArray<D extends DType = DType> {
       throw new TaichiError('INVALID_ARGUMENT', `write: ${typed.byteLength} bytes given, the ndarray holds ${this.length * info.bytes}`);
     }
     this.memory.write(typed);
+  }
+
+  /** Writes the values of .npy bytes: their dtype and shape (shape, then element shape) must be this ndarray's. */
+  writeNpy(bytes: Uint8Array): void {
+    const npy = decodeNpy(bytes);
+    const shape = [...this.shape, ...this.elementShape];
+    if (npy.dtype !== this.dtype || npy.shape.length !== shape.length || npy.shape.some((d, i) => d !== shape[i])) {
+      throw new TaichiError('INVALID_ARGUMENT', `writeNpy: the file holds ${npy.dtype} (${npy.shape.join(', ')}), the ndarray is ${this.dtype} (${shape.join(', ')})`);
+    }
+    this.memory.write(npy.data);
+  }
+
+  /** Waits for the runtime's work and reads all values back as .npy bytes (np.load reads them; shape then element shape). */
+  async readNpy(): Promise<Uint8Array> {
+    return encodeNpy(this.dtype, [...this.shape, ...this.elementShape], await this.read());
   }
 
   /** Waits for the runtime's work and reads all values back. */

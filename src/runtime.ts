@@ -7,7 +7,8 @@ import { TiArch } from './abi/taichi-enums.js';
 import { AotModule } from './module.js';
 import { Event } from './event.js';
 import { VulkanInterop } from './interop.js';
-import { NdArray, type DType, type NdArrayOptions } from './ndarray.js';
+import { NdArray, type NdArrayOptions } from './ndarray.js';
+import type { DType } from './dtype.js';
 import { Image, Sampler, type ImageAllocateOptions, type ImageDimension, type SamplerOptions } from './image.js';
 
 export interface RuntimeOptions {
@@ -129,6 +130,16 @@ export class Runtime {
   ndarray<D extends DType>(dtype: D, shape: number[], options: NdArrayOptions = {}): NdArray<D> {
     this.checkLive('ndarray');
     return NdArray.allocate(this, dtype, shape, options);
+  }
+
+  /**
+   * Allocates an ndarray holding the values of .npy bytes (what `np.save` and Taichi's
+   * `ndarray.to_numpy()` users have): little-endian, C order. Its last `elementDims` dimensions
+   * are the element shape (1: vectors, 2: matrices).
+   */
+  ndarrayFromNpy(bytes: Uint8Array, options: { elementDims?: number; hostRead?: boolean } = {}): NdArray {
+    this.checkLive('ndarrayFromNpy');
+    return NdArray.fromNpy(this, bytes, options.elementDims ?? 0, { hostRead: options.hostRead });
   }
 
   /** Creates a device-side event (TiEvent). */

@@ -58,6 +58,17 @@ bool check_capabilities(const Runtime &rt, const ModuleMetadata &meta) {
   return true;
 }
 
+// The C API (1.7) has no call that reads a kernel's return values: a launch could only lose them.
+bool check_no_return_values(const ModuleMetadata &meta) {
+  for (const KernelInfo &k : meta.kernels) {
+    if (k.rets_bytes > 0) {
+      return fail(TI_ERROR_INCOMPATIBLE_MODULE, "kernel '%s' returns a value (%u bytes), which the Taichi C API cannot read; write the result into an ndarray instead",
+                  k.name.c_str(), k.rets_bytes);
+    }
+  }
+  return true;
+}
+
 std::string text_of(const Archive &files, const char *name) {
   auto it = files.find(name);
   return it == files.end() ? std::string() : std::string(it->second.begin(), it->second.end());
@@ -159,7 +170,7 @@ TiAotModule load(TiRuntime runtime, Runtime &rt, const Archive &files) {
   auto module = std::make_unique<AotModule>();
   module->runtime = runtime;
   if (!parse_metadata(text_of(files, "metadata.json"), graphs, module->metadata)) return TI_NULL_HANDLE;
-  if (!check_capabilities(rt, module->metadata)) return TI_NULL_HANDLE;
+  if (!check_capabilities(rt, module->metadata) || !check_no_return_values(module->metadata)) return TI_NULL_HANDLE;
   // Pipelines are made before the module gets a handle, so a failure leaves nothing behind.
   std::vector<std::unique_ptr<Kernel>> kernels;
   for (const KernelInfo &k : module->metadata.kernels) {

@@ -1,0 +1,116 @@
+// Runs one corpus case through the public TS API (Runtime, loadModule, NdArray, Image) and
+// compares its outputs with the exporter's own results: integers exactly, floats within the
+// case's stated tolerance.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeNpy, Image, type AotModule, type ArgumentValue, type ImageDimension, type ImageFormat, type NdArray, type Runtime } from '../../src/index.js';
+import type { CorpusCase, ArgRef } from './manifest.js';
+
+const DIMENSIONS: ImageDimension[] = ['1d', '2d', '3d'];
+const SPECIAL = { inf: Infinity, '-inf': -Infinity, nan: NaN };
+
+/** Loads each module once per runtime; a module that fails to load fails every case of its group the same way. */
+export class ModuleCache {
+  private readonly modules = new Map<string, Promise<AotModule>>();
+
+  constructor(private readonly runtime: Runtime) {}
+
+  get(path: string): Promise<AotModule> {
+    let m = this.modules.get(path);
+    if (!m) {
+      m = this.runtime.loadModule(path);
+      m.catch(() => undefined);
+      this.modules.set(path, m);
+    }
+    return m;
+  }
+
+  async destroy(): Promise<void> {
+    for (const m of this.modules.values()) {
+      const loaded = await m.catch(() => undefined);
+      await loaded?.destroy();
+    }
+  }
+}
+
+export interface Mismatch {
+  array: string;
+  index: number;
+  got: number;
+  want: number;
+}
+
+export interface CaseResult {
+  compared: number;
+  mismatches: Mismatch[];
+}
+
+/** An f16's bits as a number. */
+function halfToNumber(bits: number): number {
+  const sign = bits & 0x8000 ? -1 : 1;
+  const exp = (bits >> 10) & 0x1f;
+  const frac = bits & 0x3ff;
+  if (exp === 0) return sign * frac * 2 ** -24;
+  if (exp === 31) return frac ? NaN : sign * Infinity;
+  return sign * (1 + frac / 1024) * 2 ** (exp - 15);
+}
+
+function values(dtype: string, data: ArrayBufferView): ArrayLike<number> {
+  if (dtype === 'f16') return Array.from(data as Uint16Array, halfToNumber);
+  return data as unknown as ArrayLike<number>;
+}
+
+function withinTolerance(got: number, want: number, rtol: number, atol: number): boolean {
+  if (Number.isNaN(want)) return Number.isNaN(got);
+  if (got === want) return true;
+  return Math.abs(got - want) <= atol + rtol * Math.abs(want);
+}
+
+export async function runCase(runtime: Runtime, modules: ModuleCache, c: CorpusCase, root: string): Promise<CaseResult> {
+  const m = c.manifest;
+  const mod = await modules.get(join(root, c.exporter, m.module));
+  const owned: (NdArray | Image)[] = [];
+  try {
+    const arrays = new Map<string, NdArray | Image>();
+    for (const [name, spec] of Object.entries(m.arrays)) {
+      if (spec.kind === 'texture') {
+        const [width, height = 1, depth = 1] = spec.shape;
+        const image = runtime.allocateImage({ dimension: DIMENSIONS[spec.shape.length - 1], width, height, depth, format: spec.format as ImageFormat });
+        owned.push(image);
+        arrays.set(name, image);
+      } else {
+        const nd = runtime.ndarrayFromNpy(new Uint8Array(readFileSync(join(c.dir, spec.input!))), { elementDims: spec.elementShape!.length, hostRead: true });
+        owned.push(nd);
+        arrays.set(name, nd);
+      }
+    }
+    const value = (ref: ArgRef): ArgumentValue => ('array' in ref ? arrays.get(ref.array)! : typeof ref.scalar === 'number' ? ref.scalar : SPECIAL[ref.scalar]);
+    for (const step of m.steps) {
+      if ('kernel' in step) mod.kernel(step.kernel).launch(...step.args.map(value));
+      else mod.graph(step.graph).launch(Object.fromEntries(Object.entries(step.args).map(([k, v]) => [k, value(v)])));
+    }
+    await runtime.wait();
+    const result: CaseResult = { compared: 0, mismatches: [] };
+    const { rtol, atol } = m.tolerance;
+    for (const name of m.outputs) {
+      const spec = m.arrays[name];
+      const want = decodeNpy(new Uint8Array(readFileSync(join(c.dir, spec.expected!))));
+      const got = decodeNpy(await (arrays.get(name) as NdArray).readNpy());
+      if (got.dtype !== want.dtype || got.shape.join() !== want.shape.join()) {
+        throw new Error(`${name}: got ${got.dtype} (${got.shape.join(', ')}), expected ${want.dtype} (${want.shape.join(', ')})`);
+      }
+      const g = values(got.dtype, got.data);
+      const w = values(want.dtype, want.data);
+      const isFloat = got.dtype.startsWith('f');
+      for (let i = 0; i < w.length; i++) {
+        result.compared++;
+        const ok = isFloat ? withinTolerance(g[i], w[i], rtol, atol) : g[i] === w[i];
+        if (!ok) result.mismatches.push({ array: name, index: i, got: g[i], want: w[i] });
+      }
+    }
+    return result;
+  } finally {
+    for (const o of owned) if (!(o instanceof Image ? o.isFreed : o.memory.isFreed)) o.free();
+  }
+}
