@@ -1,4 +1,4 @@
-// Size of the runtime as shipped: the wasm (raw and gzip -9) and its emscripten JS glue.
+// Size of the runtime as shipped: the wasm (raw and gzip -9) and its emscripten JS glue (web and Node builds).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -10,7 +10,7 @@ const GOAL_GZIP_KIB = 400;
 
 export async function run(): Promise<void> {
   const dir = process.env.TAICHI_WASM_BUILD ?? join('wasm', 'build');
-  const files = ['taichi.wasm', 'taichi.cjs'].map((name) => {
+  const files = ['taichi.wasm', 'taichi.web.mjs', 'taichi.node.mjs'].map((name) => {
     const bytes = readFileSync(join(dir, name));
     return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   });

@@ -44,9 +44,28 @@ cat > "$out/link.rsp" <<RSP
 -sFILESYSTEM=0
 -sEXPORTED_RUNTIME_METHODS=["ccall"]
 RSP
-emcc $OPT @"$out/link.rsp" -Wl,--whole-archive "$out/libtaichi_c_api.a" -Wl,--no-whole-archive \
-  -sEXPORT_NAME=createTaichiWasm -sEXPORTED_FUNCTIONS="$(cat "$out/exports.json")" \
-  -o "$out/taichi.cjs"
+# Two ES module builds of the glue around one wasm: the web build has no Node code (bundlers
+# need nothing to stub), the Node build gets require and __dirname from a prelude (emscripten
+# 3.1.6 uses both and an ES module has neither). Each is linked as taichi.mjs in its own folder,
+# so the glue's own `new URL("taichi.wasm", import.meta.url)` names the one wasm they share.
+link() { # <environment> <folder> [extra flags]
+  local env=$1 dir=$2
+  shift 2
+  mkdir -p "$dir"
+  emcc $OPT @"$out/link.rsp" -Wl,--whole-archive "$out/libtaichi_c_api.a" -Wl,--no-whole-archive \
+    -sEXPORT_NAME=createTaichiWasm -sEXPORTED_FUNCTIONS="$(cat "$out/exports.json")" \
+    -sEXPORT_ES6 -sENVIRONMENT="$env" "$@" -o "$dir/taichi.mjs"
+}
+link web,worker "$out/link-web" &
+link node "$out/link-node" --extern-pre-js wasm/js/node-prelude.mjs &
+wait
+cmp -s "$out/link-web/taichi.wasm" "$out/link-node/taichi.wasm" || { echo "build-wasm: the web and Node links made different wasm" >&2; exit 1; }
+mv "$out/link-web/taichi.wasm" "$out/taichi.wasm"
+mv "$out/link-web/taichi.mjs" "$out/taichi.web.mjs"
+mv "$out/link-node/taichi.mjs" "$out/taichi.node.mjs"
+rm -rf "$out/link-web" "$out/link-node" "$out/taichi.cjs" "$out/taichi.d.cts"
 ls -l "$out/taichi.wasm" | awk '{print "build-wasm: taichi.wasm " $5 " bytes"}'
-# Types for `import('.../taichi.cjs')` in the TS sources.
-printf 'declare const createTaichiWasm: (options: Record<string, unknown>) => Promise<unknown>;\nexport = createTaichiWasm;\n' > "$out/taichi.d.cts"
+# Types for the TS sources' imports of either glue.
+for glue in web node; do
+  printf 'declare const createTaichiWasm: (options: Record<string, unknown>) => Promise<unknown>;\nexport default createTaichiWasm;\n' > "$out/taichi.$glue.d.mts"
+done

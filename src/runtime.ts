@@ -18,6 +18,11 @@ export interface RuntimeOptions {
   adapter?: GPUAdapter;
   /** Adapter preference when the default adapter is requested. */
   powerPreference?: GPUPowerPreference;
+  /**
+   * Where to load taichi.wasm from, for bundlers that leave `new URL(..., import.meta.url)` as it
+   * is (esbuild): copy the package's `taichi-wasm/taichi.wasm` next to your bundle and pass its URL.
+   */
+  wasmUrl?: string | URL;
 }
 
 /** Diagnostic counters, for leak checks. */
@@ -61,7 +66,7 @@ export class Runtime {
       adapter = (await gpu.requestAdapter(options.powerPreference ? { powerPreference: options.powerPreference } : undefined)) ?? undefined;
       if (!adapter) throw new TaichiError('NOT_SUPPORTED', 'no WebGPU adapter is available');
     }
-    const wasm = await TaichiWasm.instantiate({ gpu, adapter, device: options.device });
+    const wasm = await TaichiWasm.instantiate({ gpu, adapter, device: options.device }, undefined, options.wasmUrl);
     const handle = await wasm.callAsync('ti_create_runtime', TiArch.VULKAN, 0);
     const info = adapter?.info ?? (options.device as { adapterInfo?: GPUAdapterInfo } | undefined)?.adapterInfo;
     return new Runtime(wasm, handle, info);

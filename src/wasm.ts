@@ -23,11 +23,12 @@ export class TaichiWasm {
 
   /**
    * Instantiates the runtime over a GPU source (an adapter, or an existing GPUDevice). `build`
-   * replaces the packaged runtime with another program linked against libtaichi_c_api.a.
+   * replaces the packaged runtime with another program linked against libtaichi_c_api.a;
+   * `wasmUrl` loads the packaged runtime's wasm from elsewhere.
    */
-  static async instantiate(source: GpuSource, build?: { factory: TaichiWasmFactory; wasmBinary: Uint8Array }): Promise<TaichiWasm> {
+  static async instantiate(source: GpuSource, build?: { factory: TaichiWasmFactory; wasmBinary: Uint8Array }, wasmUrl?: string | URL): Promise<TaichiWasm> {
     const platform = await currentPlatform();
-    const [factory, wasmBinary] = build ? [build.factory, build.wasmBinary] : await Promise.all([platform.factory(), platform.wasmBytes()]);
+    const [factory, wasmBinary] = build ? [build.factory, build.wasmBinary] : await Promise.all([platform.factory(), platform.wasmBytes(wasmUrl)]);
     let module: EmscriptenModule | undefined;
     const shim = new VulkanShim(
       {

@@ -9,9 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { serveStatic, type StaticServer } from './helpers/static-server.js';
+import { launchChromium } from './helpers/chromium.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'web', 'dist');
@@ -59,24 +60,7 @@ beforeAll(async () => {
   ensureWebBuild();
   mkdirSync(OUTPUT, { recursive: true });
   server = await serveStatic(DIST);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--enable-unsafe-webgpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Without these, the first getCurrentTexture() of a WebGPU canvas destroys the device on
-      // this Chromium (no GPU); with them, canvases present and show up in screenshots.
-      '--enable-features=Vulkan',
-      '--use-angle=swiftshader',
-      '--use-vulkan=swiftshader',
-    ],
-  });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {

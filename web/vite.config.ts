@@ -30,24 +30,10 @@ function taichiFixtures(): Plugin {
   };
 }
 
-/**
- * The emscripten glue (wasm/build/taichi.cjs) is a CommonJS/UMD factory; vite turns CommonJS
- * into ESM only for node_modules, so wrap this one file: the UMD tail assigns module.exports.
- */
-function taichiGlue(): Plugin {
-  return {
-    name: 'taichi-glue',
-    transform(code, id) {
-      if (!id.endsWith('/wasm/build/taichi.cjs')) return null;
-      return { code: `const module = { exports: {} }; const exports = module.exports;\n${code}\nexport default module.exports;\n`, map: null };
-    },
-  };
-}
-
 export default defineConfig({
   root: web,
   base: './',
-  plugins: [taichiFixtures(), taichiGlue()],
+  plugins: [taichiFixtures()],
   server: { fs: { allow: [repo] } },
   build: {
     outDir: 'dist',

@@ -1,5 +1,21 @@
-// Browsers: navigator.gpu and the wasm fetched next to this module (bundlers resolve the URL).
+// Browsers: navigator.gpu, the web build of the glue, and the wasm fetched from where the
+// bundler put it.
+import createTaichiWasm from '../../wasm/build/taichi.web.mjs';
 import type { Platform, TaichiWasmFactory } from './types.js';
+import { fetchWasm } from './fetch-wasm.js';
+
+/**
+ * Where taichi.wasm may be, in the order tried. Bundlers rewrite the first, a path through the
+ * package's exports (vite, also in its dev server, which moves this code into
+ * node_modules/.vite/deps; webpack); the second holds where the package's files keep their
+ * layout (no bundler).
+ */
+function wasmUrls(): URL[] {
+  return [
+    new URL('taichi-wasm/taichi.wasm', import.meta.url),
+    new URL(/* @vite-ignore */ '../../wasm/build/taichi.wasm', import.meta.url),
+  ];
+}
 
 export const browserPlatform: Platform = {
   async gpu() {
@@ -7,13 +23,6 @@ export const browserPlatform: Platform = {
     if (!gpu) throw new Error('WebGPU is not available in this browser (navigator.gpu is undefined)');
     return gpu;
   },
-  async wasmBytes() {
-    const response = await fetch(new URL('../../wasm/build/taichi.wasm', import.meta.url));
-    if (!response.ok) throw new Error(`taichi-wasm: fetching taichi.wasm failed (${response.status})`);
-    return new Uint8Array(await response.arrayBuffer());
-  },
-  async factory() {
-    const mod = (await import('../../wasm/build/taichi.cjs')) as { default: TaichiWasmFactory };
-    return mod.default;
-  },
+  wasmBytes: (url) => fetchWasm(url ? [new URL(url, globalThis.location?.href)] : wasmUrls()),
+  factory: async () => createTaichiWasm as TaichiWasmFactory,
 };

@@ -1,37 +1,37 @@
-// Node: Dawn's binding (npm `webgpu`) and the wasm read from the package's files.
+// Node: Dawn's binding (npm `webgpu`, an optional peer dependency), the Node build of the glue,
+// and the wasm read from the package's files.
 import { readFile } from 'node:fs/promises';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import createTaichiWasm from '../../wasm/build/taichi.node.mjs';
 import type { Platform, TaichiWasmFactory } from './types.js';
 import { unzipModule } from '../host.js';
 
-/** The folder holding wasm/build/, found upwards from this file (src/ in a checkout, dist/src/ when built). */
-function wasmBuildDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'wasm', 'build');
-    if (existsSync(join(candidate, 'taichi.cjs'))) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error('taichi-wasm: wasm/build/taichi.cjs not found; run `npm run build:wasm`');
-}
-
 let dawn: GPU | undefined;
+
+/** Dawn's binding, or an error that says how to install it. */
+async function importWebgpu(): Promise<typeof import('webgpu')> {
+  try {
+    return await import('webgpu');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error;
+    throw new Error("taichi-wasm: WebGPU in Node comes from the package 'webgpu' (Dawn), which is not installed: run `npm install webgpu`, or pass Runtime.create({ device }) a GPUDevice of your own", { cause: error });
+  }
+}
 
 export const nodePlatform: Platform = {
   async gpu() {
     if (!dawn) {
-      const webgpu = await import('webgpu');
+      const webgpu = await importWebgpu();
       // Dawn's enums (GPUBufferUsage, ...) become globals, as in a browser, for user code.
       Object.assign(globalThis, webgpu.globals);
       dawn = webgpu.create([]) as GPU;
     }
     return dawn;
   },
-  async wasmBytes() {
-    return new Uint8Array(await readFile(join(wasmBuildDir(), 'taichi.wasm')));
+  async wasmBytes(url) {
+    return new Uint8Array(await readFile(url ?? new URL('../../wasm/build/taichi.wasm', import.meta.url)));
   },
   readModuleFiles(path: string) {
     if (!existsSync(path)) throw new Error(`no module at path '${path}'`);
@@ -45,8 +45,5 @@ export const nodePlatform: Platform = {
     }
     return unzipModule(new Uint8Array(readFileSync(path)));
   },
-  async factory() {
-    const require = createRequire(import.meta.url);
-    return require(join(wasmBuildDir(), 'taichi.cjs')) as TaichiWasmFactory;
-  },
+  factory: async () => createTaichiWasm as TaichiWasmFactory,
 };

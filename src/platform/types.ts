@@ -1,8 +1,9 @@
 /** What a platform (Node or browser) provides: a WebGPU entry point and the runtime's wasm bytes. */
 export interface Platform {
   gpu(): Promise<GPU>;
-  wasmBytes(): Promise<Uint8Array>;
-  /** The emscripten factory of wasm/build/taichi.cjs. */
+  /** The bytes of taichi.wasm: the package's own, or those at `url` when given. */
+  wasmBytes(url?: string | URL): Promise<Uint8Array>;
+  /** The emscripten factory of the platform's build of the glue (wasm/build/taichi.{web,node}.mjs). */
   factory(): Promise<TaichiWasmFactory>;
   /** The files of a module directory or .tcm archive at `path` (platforms with a file system). */
   readModuleFiles?(path: string): Map<string, Uint8Array>;
