@@ -12,9 +12,10 @@ import { closeContext, collectGarbage, fixturePath, isMain, median, now, openCon
 import { dispatchedGroups, taskInfo, taskLayout, type TaskInfo } from './fill-task.js';
 import { report } from './report.js';
 import { loadTaichiJs, type TaichiJs } from './taichi-js.js';
+import { isNative, runNative } from './native.js';
 
-const SIDE = 32;
-const SLOT = 256; // the runtime's args slot alignment (minUniformBufferOffsetAlignment)
+export const SIDE = 32;
+export const SLOT = 256; // the runtime's args slot alignment (minUniformBufferOffsetAlignment)
 
 interface Variant {
   name: string;
@@ -30,13 +31,13 @@ interface Timing {
 }
 
 /** The args of launch i in slot i: the ndarray's shape, then the value. */
-function writeArgs(view: DataView, at: number, task: TaskInfo, value: number): void {
+export function writeArgs(view: DataView, at: number, task: TaskInfo, value: number): void {
   view.setInt32(at + task.argOffsets[0], SIDE, true);
   view.setInt32(at + task.argOffsets[0] + 4, SIDE, true);
   view.setFloat32(at + task.argOffsets[1], value, true);
 }
 
-class HandWritten {
+export class HandWritten {
   readonly uniform: GPUBuffer;
   readonly target: GPUBuffer;
   readonly group: GPUBindGroup;
@@ -200,16 +201,27 @@ export async function run(): Promise<void> {
     }
     const checks = await Promise.all(variants.map((v) => v.firstValue()));
     const floor = median(timings[0].totalUs);
-    const rows = variants.map((v, i) => {
+    const rows: (string | number)[][] = variants.map((v, i) => {
       const rec = median(timings[i].recordUs);
       const tot = median(timings[i].totalUs);
       return [v.name, rec, tot, tot / floor, checks[i] === launches - 1 ? 'ok' : `wrong (${checks[i]})`];
     });
+    // Taichi's own runtime on the same module, in its own process and Vulkan device.
+    const native = runNative('launch', fixturePath('android_fill_matmul.tcm'), launches, reps);
+    const ours = median(timings[1].totalUs);
+    if (isNative(native)) {
+      const tot = median(native.totalUs as number[]);
+      rows.push(['native Taichi 1.7.4 (libtaichi_c_api)', median(native.recordUs as number[]), tot, tot / floor, native.check]);
+    }
+    const nativeNote = isNative(native)
+      ? `taichi-wasm / native Taichi, record+wait per launch: ${(ours / median(native.totalUs as number[])).toFixed(2)}x (native runs in its own process on its own Vulkan device).`
+      : native.skipped;
     const notes = [
       `${launches} launches of fill (android_fill_matmul.tcm) on a ${SIDE}x${SIDE} f32 ndarray between two waits; median of ${reps} repetitions after warm-up, variants interleaved in rotating order${typeof globalThis.gc === 'function' ? ', garbage collected before each' : ''}.`,
       `The floor and (b) run the shim's WGSL for the fill task with ${groups} workgroups of 128, as the shim dispatches it (Taichi's advisory grid is ${task.groups} groups; the shim keeps those the loop's range fills), and a ${SLOT}-byte args slot per launch bound with a dynamic offset.`,
       'record = the launch loop alone; record+wait = until the device has finished; ratio = record+wait over the floor\'s.',
     ];
+    notes.push(nativeNote);
     if (typeof ti === 'string') notes.push(`taichi.js: ${ti}.`);
     else notes.push('taichi.js runs `for (let I of ndrange(32, 32)) f[I] = v` on a 32x32 f32 field with its own dispatch size; it submits once per launch.');
     report({
@@ -220,7 +232,7 @@ export async function run(): Promise<void> {
       notes,
       table: { columns: ['variant', 'record (us)', 'record+wait (us)', 'ratio to floor', 'result'], rows },
       chart: { title: `Launch overhead, record+wait per launch (${ctx.adapterKey})`, unit: 'us', bars: variants.map((v, i) => ({ label: v.name, value: median(timings[i].totalUs) })) },
-      data: { launches, reps, groups, advisoryGroups: task.groups, variants: variants.map((v, i) => ({ name: v.name, ...timings[i], check: checks[i] })) },
+      data: { launches, reps, groups, advisoryGroups: task.groups, variants: variants.map((v, i) => ({ name: v.name, ...timings[i], check: checks[i] })), native },
     });
   } finally {
     await closeContext(ctx);

@@ -4,10 +4,11 @@ import { run as size } from './size.js';
 import { run as translate } from './translate.js';
 import { run as load } from './load.js';
 import { run as launch } from './launch.js';
+import { run as latency } from './latency.js';
 import { run as bandwidth } from './bandwidth.js';
 import { run as mpm88 } from './mpm88.js';
 
-const benches: Record<string, () => Promise<void>> = { size, translate, load, launch, bandwidth, mpm88 };
+const benches: Record<string, () => Promise<void>> = { size, translate, load, launch, latency, bandwidth, mpm88 };
 const only = process.env.BENCH_ONLY?.split(',');
 let failures = 0;
 for (const [name, bench] of Object.entries(benches)) {
