@@ -9,6 +9,7 @@ import { closeContext, computePipeline, fixturePath, isMain, median, now, openCo
 import { taskInfo } from './fill-task.js';
 import { report, type Cell } from './report.js';
 import type { NdArray } from '../src/index.js';
+import { isNative, runNative, type NativeOutcome } from './native.js';
 
 const MiB = 1 << 20;
 const COLS = 1024; // fill's ndarray is [rows, 1024]
@@ -331,16 +332,32 @@ export async function run(): Promise<void> {
     const copyGBs = Math.max(ceilings.command, ceilings.shader);
     await mod.destroy();
 
+    // Taichi's own runtime on the same sizes and launch counts, each size in its own process.
+    const module = fixturePath('android_fill_matmul.tcm');
+    const native: NativeOutcome[] = results.map((r) =>
+      r.kernel === 'fill' ? runNative('fill', module, r.bytes, r.launches, reps) : runNative('matmul', module, Math.round(Math.sqrt(r.bytes / 4)), r.launches, reps),
+    );
+    const nativeGBs = (i: number): number | undefined => {
+      const n = native[i];
+      if (!isNative(n)) return undefined;
+      const r = results[i];
+      // matmul: GB/s counts each matrix once per launch, GFLOP/s 2 n^3 per launch.
+      return r.kernel === 'fill' ? (n.GBs as number) : ((n.GFLOPs as number) * 3 * r.bytes) / (2 * Math.sqrt(r.bytes / 4) ** 3);
+    };
+    const skipped = native.find((n): n is { skipped: string } => !isNative(n));
+
     const sizeText = (b: number) => (b >= 1024 * MiB ? `${(b / (1024 * MiB)).toFixed(2)} GiB` : `${(b / MiB).toFixed(b % MiB ? 2 : 0)} MiB`);
     // The ratio is taken against the faster hand-written version.
     const best = (r: Row) => Math.max(r.handGBs, r.mappedGBs);
-    const rows: Cell[][] = results.map((r) => [
+    const rows: Cell[][] = results.map((r, i) => [
       r.kernel,
       sizeText(r.bytes),
       r.taichiGBs,
       r.handGBs,
       r.mappedGBs,
       r.taichiGBs / best(r),
+      nativeGBs(i) ?? 'skipped',
+      nativeGBs(i) ? r.taichiGBs / nativeGBs(i)! : '',
       r.kernel === 'fill' ? r.taichiGBs / copyGBs : '',
       r.taichiGflops ?? '',
       r.handGflops ?? '',
@@ -357,14 +374,15 @@ export async function run(): Promise<void> {
         `Taichi's kernels run on the module's grid (fill ${pipelines.fillGroups}, matmul ${pipelines.matmulGroups} groups of 128 threads, from its advisory sizes) and loop over their range. 'hand' uses a thread per element (16x16 tiles for matmul); 'hand, Taichi's grid' does the same work on Taichi's grid and mapping. ratio = taichi-wasm over the faster hand-written version.`,
         `matmul: naive (no shared-memory tiling) in all; GB/s counts 3 n^2 * 4 bytes per launch, GFLOP/s 2 n^3. Sizes capped at n = ${matmulNs[matmulNs.length - 1]} (${sizeText(matmulNs[matmulNs.length - 1] ** 2 * 4)} per matrix): larger ones take seconds per launch${software ? ' on lavapipe' : ''}.`,
         `Largest storage binding of this adapter: ${sizeText(maxBinding)}.`,
+        skipped ? skipped.skipped : 'native = Taichi 1.7.4\'s own runtime (libtaichi_c_api) on the same module, sizes and launch counts, in its own process; "vs native" = taichi-wasm over native (GB/s).',
       ],
-      table: { columns: ['kernel', 'size', 'taichi-wasm GB/s', 'hand GB/s', "hand, Taichi's grid GB/s", 'ratio', 'of copy', 'taichi GFLOP/s', 'hand GFLOP/s', 'result'], rows },
+      table: { columns: ['kernel', 'size', 'taichi-wasm GB/s', 'hand GB/s', "hand, Taichi's grid GB/s", 'ratio', 'native GB/s', 'vs native', 'of copy', 'taichi GFLOP/s', 'hand GFLOP/s', 'result'], rows },
       chart: {
         title: `Taichi fill and matmul over hand-written WGSL (${ctx.adapterKey})`,
         unit: 'x',
         bars: results.map((r) => ({ label: `${r.kernel} ${sizeText(r.bytes)}`, value: r.taichiGBs / best(r) })),
       },
-      data: { ceilings, copyBytes, maxBinding, reps, results },
+      data: { ceilings, copyBytes, maxBinding, reps, results, native },
     });
   } finally {
     await closeContext(ctx);
