@@ -5,8 +5,11 @@
 //   native_bench latency MODULE ITERS            launch, wait, read 4 bytes; ITERS times
 //   native_bench fill    MODULE BYTES LAUNCHES REPS
 //   native_bench matmul  MODULE N LAUNCHES REPS
-//   native_bench mpm88   MODULE PARTICLES UPDATES REPS
 //   native_bench load    MODULE WARM_LOADS [k:KERNEL|g:GRAPH ...]   load, and get each kernel and graph
+//   native_bench graph   MODULE INIT STEP UPDATES REPS CHECK ARG...
+//       launches graph INIT once (- for none), then STEP UPDATES times per timing; each ARG is
+//       nd:NAME:f32|i32:D0xD1...[:E0xE1...] (a zeroed ndarray) or f32:NAME:V / i32:NAME:V; CHECK
+//       names the f32 ndarray whose sum and finiteness are reported
 //
 // Each prints one JSON object on stdout: the timings in milliseconds (or microseconds where the
 // key says so), a check of the results, and the process's peak resident memory. Timing is the
@@ -15,6 +18,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -264,48 +268,6 @@ void bench_matmul(const char *path, uint32_t n, int launches, int reps) {
   ctx.print_footer(json);
 }
 
-// The mpm88 module's graphs: init once, then UPDATES launches of 'update' per timing.
-void bench_mpm88(const char *path, uint32_t particles, int updates, int reps) {
-  Context ctx;
-  TiAotModule mod = ctx.load(read_file(path));
-  TiComputeGraph init = ti_get_aot_module_compute_graph(mod, "init");
-  TiComputeGraph update = ti_get_aot_module_compute_graph(mod, "update");
-  check("graphs");
-  const uint32_t grid = 128;
-  TiNdArray x = ctx.ndarray({particles}, {2}), v = ctx.ndarray({particles}, {2}), C = ctx.ndarray({particles}, {2, 2}), J = ctx.ndarray({particles}, {});
-  TiNdArray grid_v = ctx.ndarray({grid, grid}, {2}), grid_m = ctx.ndarray({grid, grid}, {}), pos = ctx.ndarray({particles}, {3});
-  TiNamedArgument init_args[] = {named("x", nd_arg(x)), named("v", nd_arg(v)), named("J", nd_arg(J))};
-  ti_launch_compute_graph(ctx.runtime, init, 3, init_args);
-  check("init");
-  TiNamedArgument args[] = {named("x", nd_arg(x)),           named("v", nd_arg(v)),           named("C", nd_arg(C)),    named("J", nd_arg(J)),
-                            named("grid_v", nd_arg(grid_v)), named("grid_m", nd_arg(grid_m)), named("pos", nd_arg(pos))};
-  auto timing = [&](int n) {
-    ctx.wait();
-    double t0 = now_ms();
-    for (int i = 0; i < n; ++i) ti_launch_compute_graph(ctx.runtime, update, 7, args);
-    ctx.wait();
-    return now_ms() - t0;
-  };
-  timing(1);
-  check("update");
-  std::vector<double> ms;
-  for (int r = 0; r < reps; ++r) ms.push_back(timing(updates));
-  // Every position finite and inside (0, 1)^2, read through a host-readable copy.
-  uint64_t x_bytes = uint64_t(particles) * 2 * 4;
-  TiMemory host = ctx.allocate(x_bytes, true);
-  TiMemorySlice src{x.memory, 0, x_bytes}, dst{host, 0, x_bytes};
-  ti_copy_memory_device_to_device(ctx.runtime, &dst, &src);
-  ctx.wait();
-  const float *p = static_cast<const float *>(ti_map_memory(ctx.runtime, host));
-  bool inside = true;
-  for (uint32_t i = 0; i < particles * 2; ++i) inside = inside && p[i] > 0 && p[i] < 1;
-  ti_unmap_memory(ctx.runtime, host);
-  std::string json = "{\"workload\":\"mpm88\",\"particles\":" + std::to_string(particles) + ",\"updates\":" + std::to_string(updates) + ",\"ms\":" + json_list(ms) +
-                     ",\"check\":\"" + (inside ? "ok" : "WRONG") + "\"";
-  ti_destroy_aot_module(mod);
-  ctx.print_footer(json);
-}
-
 // Loading the module from bytes: the first load in the process (cold) and WARM later loads. Each
 // load also gets the kernels and graphs named (k:NAME, g:NAME), which is where Taichi's runtime
 // builds their pipelines, so both runtimes count pipeline creation.
@@ -330,6 +292,99 @@ void bench_load(const char *path, int warm, const std::vector<std::string> &name
   ctx.print_footer(json);
 }
 
+std::vector<uint32_t> dims(const std::string &text) {
+  std::vector<uint32_t> out;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t x = text.find('x', at);
+    if (x == std::string::npos) x = text.size();
+    out.push_back(static_cast<uint32_t>(std::stoul(text.substr(at, x - at))));
+    at = x + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> split(const std::string &text, char sep) {
+  std::vector<std::string> parts;
+  size_t at = 0;
+  for (size_t i; (i = text.find(sep, at)) != std::string::npos; at = i + 1) parts.push_back(text.substr(at, i - at));
+  parts.push_back(text.substr(at));
+  return parts;
+}
+
+// Any compute graph of a module, on arguments given on the command line (see the header).
+void bench_graph(const char *path, const std::string &init_name, const char *step_name, int updates, int reps, const std::string &check_name,
+                 const std::vector<std::string> &specs) {
+  Context ctx;
+  TiAotModule mod = ctx.load(read_file(path));
+  TiComputeGraph step = ti_get_aot_module_compute_graph(mod, step_name);
+  check(step_name);
+  std::vector<std::string> names;
+  std::vector<TiArgument> values;
+  TiNdArray checked{};
+  for (const std::string &spec : specs) {
+    std::vector<std::string> p = split(spec, ':');
+    if (p.size() < 3) die("bad argument " + spec);
+    TiArgument a{};
+    if (p[0] == "nd") {
+      if (p.size() < 4) die("bad ndarray argument " + spec);
+      TiNdArray nd{};
+      uint64_t count = 1;
+      for (uint32_t d : dims(p[3])) nd.shape.dims[nd.shape.dim_count++] = d, count *= d;
+      if (p.size() > 4) for (uint32_t d : dims(p[4])) nd.elem_shape.dims[nd.elem_shape.dim_count++] = d, count *= d;
+      nd.elem_type = p[2] == "i32" ? TI_DATA_TYPE_I32 : TI_DATA_TYPE_F32;
+      nd.memory = ctx.allocate(count * 4, false);
+      a = nd_arg(nd);
+      if (p[1] == check_name) checked = nd;
+    } else if (p[0] == "f32") {
+      a = f32_arg(std::stof(p[2]));
+    } else if (p[0] == "i32") {
+      a.type = TI_ARGUMENT_TYPE_I32;
+      a.value.i32 = std::stoi(p[2]);
+    } else {
+      die("bad argument " + spec);
+    }
+    names.push_back(p[1]);
+    values.push_back(a);
+  }
+  if (checked.memory == TI_NULL_HANDLE) die("CHECK names no ndarray argument: " + check_name);
+  std::vector<TiNamedArgument> args;
+  for (size_t i = 0; i < names.size(); ++i) args.push_back(named(names[i].c_str(), values[i]));
+  if (init_name != "-") {
+    TiComputeGraph init = ti_get_aot_module_compute_graph(mod, init_name.c_str());
+    check(init_name.c_str());
+    ti_launch_compute_graph(ctx.runtime, init, static_cast<uint32_t>(args.size()), args.data());
+    check("init");
+  }
+  auto timing = [&](int n) {
+    ctx.wait();
+    double t0 = now_ms();
+    for (int i = 0; i < n; ++i) ti_launch_compute_graph(ctx.runtime, step, static_cast<uint32_t>(args.size()), args.data());
+    ctx.wait();
+    return now_ms() - t0;
+  };
+  timing(1);
+  check(step_name);
+  std::vector<double> ms;
+  for (int r = 0; r < reps; ++r) ms.push_back(timing(updates));
+  uint64_t count = 1;
+  for (uint32_t i = 0; i < checked.shape.dim_count; ++i) count *= checked.shape.dims[i];
+  for (uint32_t i = 0; i < checked.elem_shape.dim_count; ++i) count *= checked.elem_shape.dims[i];
+  TiMemory host = ctx.allocate(count * 4, true);
+  TiMemorySlice src{checked.memory, 0, count * 4}, dst{host, 0, count * 4};
+  ti_copy_memory_device_to_device(ctx.runtime, &dst, &src);
+  ctx.wait();
+  const float *p = static_cast<const float *>(ti_map_memory(ctx.runtime, host));
+  double sum = 0;
+  bool finite = true;
+  for (uint64_t i = 0; i < count; ++i) sum += p[i], finite = finite && std::isfinite(p[i]);
+  ti_unmap_memory(ctx.runtime, host);
+  std::string json = "{\"workload\":\"graph\",\"updates\":" + std::to_string(updates) + ",\"ms\":" + json_list(ms) + ",\"sum\":" + std::to_string(sum) +
+                     ",\"check\":\"" + (finite ? "ok" : "WRONG") + "\"";
+  ti_destroy_aot_module(mod);
+  ctx.print_footer(json);
+}
+
 }  // namespace
 
 int main(int argc, char **argv) {
@@ -343,8 +398,8 @@ int main(int argc, char **argv) {
   else if (w == "latency") bench_latency(arg(2), (int)num(3));
   else if (w == "fill") bench_fill(arg(2), num(3), (int)num(4), (int)num(5));
   else if (w == "matmul") bench_matmul(arg(2), (uint32_t)num(3), (int)num(4), (int)num(5));
-  else if (w == "mpm88") bench_mpm88(arg(2), (uint32_t)num(3), (int)num(4), (int)num(5));
   else if (w == "load") bench_load(arg(2), (int)num(3), std::vector<std::string>(argv + std::min(argc, 4), argv + argc));
-  else die("usage: native_bench launch|latency|fill|matmul|mpm88|load MODULE ... (see the source's header)");
+  else if (w == "graph") bench_graph(arg(2), arg(3), arg(4), (int)num(5), (int)num(6), arg(7), std::vector<std::string>(argv + std::min(argc, 8), argv + argc));
+  else die("usage: native_bench launch|latency|fill|matmul|load|graph MODULE ... (see the source's header)");
   return 0;
 }
