@@ -6,11 +6,14 @@ import { TaichiError } from './errors.js';
 import { TiArgument, TiArgumentValue, TiNamedArgument, TiScalar, TiTensor, TiTensorValueWithLength } from './abi/taichi-structs.js';
 import { TiArgumentType, TiDataType } from './abi/taichi-enums.js';
 
+/** The data types a module's metadata names (wasm/src/metadata.cpp); ndarrays hold only a `DType`. */
+export type DataTypeName = 'f16' | 'f32' | 'f64' | 'i8' | 'i16' | 'i32' | 'i64' | 'u1' | 'u8' | 'u16' | 'u32' | 'u64' | 'gen' | 'unknown';
+
 /** One argument of a kernel or graph, as the module's metadata declares it. */
 export interface ArgumentSignature {
   name: string;
   kind: 'scalar' | 'ndarray' | 'texture' | 'rw_texture' | 'tensor';
-  dtype: string;
+  dtype: DataTypeName;
   /** An ndarray's number of dimensions. */
   ndim: number;
   /** An ndarray's element shape, or a tensor's shape. */
@@ -30,6 +33,21 @@ export interface GraphSignature {
 
 /** A value for one argument: an ndarray, a number (scalar), numbers (tensor) or an image (texture, alone or with a sampler). */
 export type ArgumentValue = NdArray | number | readonly number[] | Image | TextureArgument;
+
+/**
+ * The argument types of a module's kernels (positional) and graphs (named), as the interface
+ * that `taichi-wasm types module.tcm` writes; `runtime.loadModule<M>()` takes it.
+ */
+export interface ModuleTypes {
+  kernels: { [name: string]: readonly ArgumentValue[] };
+  graphs: { [name: string]: { [arg: string]: ArgumentValue } };
+}
+
+/** A module loaded without its types: any name, arguments checked at launch only. */
+export interface UntypedModule extends ModuleTypes {
+  kernels: { [name: string]: ArgumentValue[] };
+  graphs: { [name: string]: Record<string, ArgumentValue> };
+}
 
 const ARG = TiArgument.size;
 
@@ -109,12 +127,12 @@ function writeArgument(view: DataView, at: number, sig: ArgumentSignature, value
  * await runtime.wait();
  * ```
  */
-export class Kernel {
+export class Kernel<A extends readonly ArgumentValue[] = ArgumentValue[]> {
   private argsPtr = 0;
 
   /** @internal */
   constructor(
-    readonly module: AotModule,
+    readonly module: AotModule<ModuleTypes>,
     readonly handle: number,
     readonly signature: KernelSignature,
   ) {}
@@ -124,7 +142,7 @@ export class Kernel {
   }
 
   /** Records a launch; it runs at the next flush or wait. */
-  launch(...args: ArgumentValue[]): void {
+  launch(...args: A): void {
     const runtime = this.module.runtime;
     this.module.checkLive('launch');
     const sigs = this.signature.args;
@@ -146,13 +164,13 @@ export class Kernel {
  * mod.graph('update').launch({ x, v, C, J, grid_v, grid_m, pos });
  * ```
  */
-export class ComputeGraph {
+export class ComputeGraph<A extends { [arg: string]: ArgumentValue } = Record<string, ArgumentValue>> {
   private argsPtr = 0;
   private readonly namePtrs: number[] = [];
 
   /** @internal */
   constructor(
-    readonly module: AotModule,
+    readonly module: AotModule<ModuleTypes>,
     readonly handle: number,
     readonly signature: GraphSignature,
   ) {}
@@ -162,10 +180,13 @@ export class ComputeGraph {
   }
 
   /** Records every dispatch of the graph; they run at the next flush or wait. */
-  launch(args: Record<string, ArgumentValue>): void {
+  launch(args: A): void {
     const runtime = this.module.runtime;
     this.module.checkLive('launch');
     const sigs = this.signature.args;
+    if (typeof args !== 'object' || args === null || Array.isArray(args) || args instanceof NdArray || args instanceof Image) {
+      throw new TaichiError('INVALID_ARGUMENT', `graph '${this.name}' takes its arguments by name, as one object: launch({ ${sigs.map((s) => s.name).join(', ')} })`);
+    }
     for (const sig of sigs) {
       if (!(sig.name in args)) throw new TaichiError('INVALID_ARGUMENT', `graph '${this.name}' needs argument '${sig.name}'`);
     }
@@ -196,13 +217,13 @@ export class ComputeGraph {
  * console.log(mod.kernels.map((k) => k.name));
  * ```
  */
-export class AotModule {
+export class AotModule<M extends ModuleTypes = UntypedModule> {
   readonly kernels: readonly KernelSignature[];
   readonly graphs: readonly GraphSignature[];
   private destroyed = false;
   private readonly heapBlocks: number[] = [];
-  private readonly kernelCache = new Map<string, Kernel>();
-  private readonly graphCache = new Map<string, ComputeGraph>();
+  private readonly kernelCache = new Map<string, Kernel<readonly ArgumentValue[]>>();
+  private readonly graphCache = new Map<string, ComputeGraph<{ [arg: string]: ArgumentValue }>>();
 
   /** @internal */
   constructor(
@@ -219,7 +240,7 @@ export class AotModule {
     this.graphs = described.graphs;
   }
 
-  kernel(name: string): Kernel {
+  kernel<K extends keyof M['kernels'] & string>(name: K): Kernel<M['kernels'][K]> {
     this.checkLive('kernel');
     let k = this.kernelCache.get(name);
     if (!k) {
@@ -227,10 +248,10 @@ export class AotModule {
       k = new Kernel(this, handle, this.kernels.find((s) => s.name === name)!);
       this.kernelCache.set(name, k);
     }
-    return k;
+    return k as Kernel<M['kernels'][K]>;
   }
 
-  graph(name: string): ComputeGraph {
+  graph<K extends keyof M['graphs'] & string>(name: K): ComputeGraph<M['graphs'][K]> {
     this.checkLive('graph');
     let g = this.graphCache.get(name);
     if (!g) {
@@ -238,7 +259,7 @@ export class AotModule {
       g = new ComputeGraph(this, handle, this.graphs.find((s) => s.name === name)!);
       this.graphCache.set(name, g);
     }
-    return g;
+    return g as ComputeGraph<M['graphs'][K]>;
   }
 
   /** Waits for recorded work, then frees the module's pipelines and buffers. */

@@ -5,9 +5,9 @@ import { TiNdArray, TiNdShape } from './abi/taichi-structs.js';
 import { dtypeInfo, type DType } from './dtype.js';
 import { decodeNpy, encodeNpy } from './npy.js';
 
-export interface NdArrayOptions {
+export interface NdArrayOptions<E extends readonly number[] = readonly number[]> {
   /** Shape of each element: [] for scalars, [2] for vec2, [3, 3] for a 3x3 matrix. */
-  elementShape?: number[];
+  elementShape?: E;
   hostRead?: boolean;
   hostWrite?: boolean;
   /** View this existing memory (e.g. an imported GPUBuffer) instead of allocating. */
@@ -37,13 +37,21 @@ type ArrayFor<D extends DType> = D extends 'f32'
  * const values = await a.read();
  * ```
  */
-export class NdArray<D extends DType = DType> {
+/** An ndarray's shape with `N` dimensions (a plain array of numbers where `N` is `number`). */
+export type Shape<N extends number> = readonly number[] & { readonly length: N };
+
+/**
+ * `NdArray<'f32', 2>` is a 2-D ndarray of f32 scalars, `NdArray<'f32', 2, readonly [3]>` of f32
+ * 3-vectors, `NdArray<'f32'>` any f32 ndarray; `runtime.ndarray` infers all three from its
+ * arguments, so a typed kernel (see `taichi-wasm types`) can check them.
+ */
+export class NdArray<D extends DType = DType, N extends number = number, E extends readonly number[] = number extends N ? readonly number[] : readonly []> {
   /** @internal */
   constructor(
     readonly memory: Memory,
     readonly dtype: D,
-    readonly shape: readonly number[],
-    readonly elementShape: readonly number[],
+    readonly shape: Shape<N>,
+    readonly elementShape: E,
   ) {}
 
   /**
@@ -63,7 +71,7 @@ export class NdArray<D extends DType = DType> {
   }
 
   /** @internal */
-  static allocate<D extends DType>(runtime: Runtime, dtype: D, shape: number[], options: NdArrayOptions = {}): NdArray<D> {
+  static allocate<D extends DType>(runtime: Runtime, dtype: D, shape: readonly number[], options: NdArrayOptions = {}): NdArray<D> {
     const info = dtypeInfo(dtype);
     const elementShape = options.elementShape ?? [];
     for (const [what, dims] of [['shape', shape], ['elementShape', elementShape]] as const) {

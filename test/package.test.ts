@@ -140,30 +140,55 @@ describe('the npm package in Node', () => {
     expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual([-1, -1, -1, -1]);
   });
 
-  test('TypeScript: a strict consumer compiles against the shipped types with skipLibCheck false', () => {
+  test('TypeScript: a strict consumer (skipLibCheck false) compiles against the shipped types and a typed module; wrong kernel arguments do not compile', () => {
+    run(process.execPath, [join('node_modules', 'taichi-wasm', 'dist', 'src', 'cli.js'), 'types', FILL_MATMUL, '--out', 'fill-matmul.d.ts'], node);
+    const declarations = readFileSync(join(node, 'fill-matmul.d.ts'), 'utf8');
+    expect(declarations).toContain("\"fill\": [_a: NdArray<'f32', 2, readonly []>, val: number];");
     writeFileSync(
       join(node, 'use.ts'),
       [
         "import { Runtime, TaichiError, type NdArray } from 'taichi-wasm';",
+        "import type { AndroidFillMatmul } from './fill-matmul.js';",
         'export async function fill(path: string): Promise<Float32Array> {',
         '  const runtime: Runtime = await Runtime.create();',
         '  const device: GPUDevice = runtime.gpuDevice;',
-        '  device.label = "taichi";',
-        "  const a: NdArray<'f32'> = runtime.ndarray('f32', [4]);",
-        "  (await runtime.loadModule(path)).kernel('fill').launch(a, 1);",
+        "  device.label = 'taichi';",
+        '  const mod = await runtime.loadModule<AndroidFillMatmul>(path);',
+        "  const a: NdArray<'f32', 2> = runtime.ndarray('f32', [4, 4]);",
+        "  mod.kernel('fill').launch(a, 1);",
+        "  // @ts-expect-error: an i32 ndarray where the kernel takes f32",
+        "  mod.kernel('fill').launch(runtime.ndarray('i32', [4, 4]), 1);",
+        "  // @ts-expect-error: a 1-D ndarray where the kernel takes 2-D",
+        "  mod.kernel('fill').launch(runtime.ndarray('f32', [16]), 1);",
+        "  // @ts-expect-error: a vector-element ndarray where the kernel takes scalars",
+        "  mod.kernel('fill').launch(runtime.ndarray('f32', [4, 4], { elementShape: [2] }), 1);",
+        "  // @ts-expect-error: the scalar is missing",
+        "  mod.kernel('fill').launch(a);",
+        "  // @ts-expect-error: arguments swapped",
+        "  mod.kernel('fill').launch(1, a);",
+        "  // @ts-expect-error: no kernel of that name",
+        "  mod.kernel('fil');",
         '  return a.read();',
         '}',
         "export const isTaichiError = (e: unknown): boolean => e instanceof TaichiError && e.code === 'INVALID_ARGUMENT';",
       ].join('\n'),
     );
-    writeFileSync(
-      join(node, 'tsconfig.json'),
+    writeFileSync(join(node, 'wrong.ts'), ["import { Runtime } from 'taichi-wasm';", "import type { AndroidFillMatmul } from './fill-matmul.js';", 'const runtime = await Runtime.create();', "(await runtime.loadModule<AndroidFillMatmul>('m.tcm')).kernel('fill').launch(runtime.ndarray('u8', [2, 2]), 1);", ''].join('\n'));
+    const tsconfig = (files: string[]) =>
       JSON.stringify({
         compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', lib: ['ES2022', 'DOM'], noEmit: true, skipLibCheck: false, types: [] },
-        files: ['use.ts'],
-      }),
-    );
+        files,
+      });
+    writeFileSync(join(node, 'tsconfig.json'), tsconfig(['use.ts']));
     run(process.execPath, [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json'], node);
+    writeFileSync(join(node, 'tsconfig.wrong.json'), tsconfig(['wrong.ts']));
+    let output = '';
+    try {
+      execFileSync(process.execPath, [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.wrong.json'], { cwd: node, encoding: 'utf8' });
+    } catch (error) {
+      output = String((error as { stdout?: string }).stdout);
+    }
+    expect(output).toMatch(/wrong\.ts\(4,\d+\): error TS2345: Argument of type 'NdArray<"u8", 2, readonly \[\]>' is not assignable to parameter of type 'NdArray<"f32", 2, readonly \[\]>'/);
   });
 });
 
