@@ -4,7 +4,7 @@ import { TaichiError } from './errors.js';
 import { Memory, MemoryUsage, type MemoryAllocateOptions, type MemorySlice } from './memory.js';
 import { TiMemoryAllocateInfo, TiMemorySlice, TiCapabilityLevelInfo } from './abi/taichi-structs.js';
 import { TiArch } from './abi/taichi-enums.js';
-import { AotModule } from './module.js';
+import { AotModule, type ModuleTypes, type UntypedModule } from './module.js';
 import { Event } from './event.js';
 import { VulkanInterop } from './interop.js';
 import { NdArray, type NdArrayOptions } from './ndarray.js';
@@ -106,9 +106,10 @@ export class Runtime {
 
   /**
    * Loads an AOT module: a path (Node: a .tcm file or a module directory) or the bytes of a .tcm.
-   * Every task's SPIR-V is translated and its pipeline built here.
+   * Every task's SPIR-V is translated and its pipeline built here. `M`, the interface that
+   * `taichi-wasm types` writes for the module, types its kernels' and graphs' arguments.
    */
-  async loadModule(source: string | Uint8Array | ArrayBuffer): Promise<AotModule> {
+  async loadModule<M extends ModuleTypes = UntypedModule>(source: string | Uint8Array | ArrayBuffer): Promise<AotModule<M>> {
     this.checkLive('loadModule');
     const wasm = this.wasm;
     let handle: number;
@@ -128,13 +129,16 @@ export class Runtime {
     } else {
       throw new TaichiError('INVALID_ARGUMENT', 'loadModule takes a path or the bytes of a .tcm archive');
     }
-    return new AotModule(this, handle);
+    return new AotModule<M>(this, handle);
   }
 
-  /** Allocates an ndarray of `dtype` with `shape` (and an optional element shape). */
-  ndarray<D extends DType>(dtype: D, shape: number[], options: NdArrayOptions = {}): NdArray<D> {
+  /**
+   * Allocates an ndarray of `dtype` with `shape` (and an optional element shape). Its type
+   * carries the dtype, the number of dimensions and the element shape, as typed kernels check.
+   */
+  ndarray<D extends DType, const S extends readonly number[], const E extends readonly number[] = readonly []>(dtype: D, shape: S, options: NdArrayOptions<E> = {}): NdArray<D, S['length'], E> {
     this.checkLive('ndarray');
-    return NdArray.allocate(this, dtype, shape, options);
+    return NdArray.allocate(this, dtype, shape, options) as NdArray<D, S['length'], E>;
   }
 
   /**
@@ -168,20 +172,24 @@ export class Runtime {
     return this.vulkan.importGpuTexture(texture, dimension);
   }
 
-  /** Records a device-to-device copy; `size` defaults to the rest of the source. */
-  copy(dst: MemorySlice, src: MemorySlice): void {
+  /**
+   * Records a device-to-device copy between memories, ndarrays or slices `{ memory, offset?, size? }`;
+   * `size` defaults to the rest of the source.
+   */
+  copy(dst: MemorySlice | Memory | NdArray, src: MemorySlice | Memory | NdArray): void {
     this.checkLive('copy');
-    const srcOffset = src.offset ?? 0;
-    const size = src.size ?? src.memory.size - srcOffset;
-    const dstOffset = dst.offset ?? 0;
-    const dstSize = dst.size ?? size;
-    for (const m of [dst.memory, src.memory]) {
+    const [to, from] = [sliceOf(dst, 'dst'), sliceOf(src, 'src')];
+    const srcOffset = from.offset ?? 0;
+    const size = from.size ?? from.memory.size - srcOffset;
+    const dstOffset = to.offset ?? 0;
+    const dstSize = to.size ?? size;
+    for (const m of [to.memory, from.memory]) {
       if (m.runtime !== this) throw new TaichiError('INVALID_ARGUMENT', 'copy: memory belongs to another runtime');
     }
     const n = TiMemorySlice.size;
     this.wasm.withHeap(2 * n, (ptr) => {
-      dst.memory.writeSlice(ptr, dstOffset, dstSize);
-      src.memory.writeSlice(ptr + n, srcOffset, size);
+      to.memory.writeSlice(ptr, dstOffset, dstSize);
+      from.memory.writeSlice(ptr + n, srcOffset, size);
       this.wasm.call('ti_copy_memory_device_to_device', this.handle, ptr, ptr + n);
     });
   }
@@ -238,4 +246,12 @@ export class Runtime {
   checkLive(what: string): void {
     if (this.destroyed) throw new TaichiError('INVALID_STATE', `${what}: the runtime was destroyed`);
   }
+}
+
+/** A copy's end as a slice: a Memory or an NdArray is all of its memory. */
+function sliceOf(end: MemorySlice | Memory | NdArray, which: string): MemorySlice {
+  if (end instanceof Memory) return { memory: end };
+  if (end instanceof NdArray) return { memory: end.memory };
+  if (typeof end === 'object' && end !== null && end.memory instanceof Memory) return end;
+  throw new TaichiError('INVALID_ARGUMENT', `copy: ${which} must be a Memory, an NdArray or { memory, offset?, size? }`);
 }
