@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // taichi-wasm command line. Subcommands live in one table; each parses its own arguments with
 // node:util parseArgs and writes through `io`, so tests can call main() and read the output.
-import { readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { encodePng, imageOf } from './cli-png.js';
+import { moduleDeclarations, typeNameFor } from './kernel-types.js';
 import { SpirvTranslationError, translateSpirv } from '../shim/spirv/translate.js';
 import { Runtime, NdArray, TaichiError, type ArgumentSignature, type ArgumentValue, type DType } from './index.js';
 
@@ -55,24 +58,55 @@ const subcommands: Record<string, Subcommand> = {
     },
   },
   inspect: {
-    usage: 'inspect <module>',
-    summary: 'list the kernels and compute graphs of an AOT module (.tcm or directory) with their arguments',
+    usage: 'inspect <module> [--json]',
+    summary: 'list the kernels and compute graphs of an AOT module (.tcm or directory) with their arguments (--json: as JSON)',
     run: async (args, io) => {
-      const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
       if (positionals.length !== 1) throw new UsageError('inspect takes one module');
       return withModule(positionals[0], io, async (_runtime, mod) => {
+        if (values.json) {
+          io.out(JSON.stringify({ kernels: mod.kernels, graphs: mod.graphs }, null, 2) + '\n');
+          return 0;
+        }
         for (const k of mod.kernels) io.out(`kernel ${k.name}(${k.args.map(describeArg).join(', ')})\n`);
         for (const g of mod.graphs) io.out(`graph ${g.name} [${g.dispatches} dispatches](${g.args.map(describeArg).join(', ')})\n`);
         return 0;
       });
     },
   },
-  run: {
-    usage: 'run <module> <kernel|graph> [name=value ...]',
-    summary: 'launch a kernel or graph once and summarise its ndarrays; values: name=f32[640,320] (a zeroed ndarray; the element shape comes from the signature), name=0.3 (scalar), name=1,2,3 (tensor)',
+  types: {
+    usage: 'types <module.tcm> [--out <file.d.ts>] [--name <Interface>]',
+    summary: 'write TypeScript declarations of the module\'s kernels and graphs, for runtime.loadModule<Interface>(): a wrong argument becomes a compile error',
     run: async (args, io) => {
-      const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string', short: 'o' }, name: { type: 'string' } } });
+      if (positionals.length !== 1) throw new UsageError('types takes one module');
+      const path = positionals[0];
+      const typeName = values.name ?? typeNameFor(path);
+      if (!/^[A-Za-z_$][\w$]*$/.test(typeName)) throw new UsageError(`--name '${typeName}' is not a TypeScript identifier`);
+      return withModule(path, io, async (_runtime, mod) => {
+        const text = moduleDeclarations(typeName, basename(path), mod.kernels, mod.graphs);
+        if (values.out) writeFileSync(values.out, text);
+        else io.out(text);
+        return 0;
+      });
+    },
+  },
+  run: {
+    usage: 'run <module> <kernel|graph> [name=value ...] [--times <n>] [--png <name>=<file.png>]',
+    summary: 'launch a kernel or graph (--times: n times, with a progress bar) and summarise its ndarrays; values: name=f32[640,320] (a zeroed ndarray; the element shape comes from the signature), name=0.3 (scalar), name=1,2,3 (tensor); --png writes a 2-D ndarray as a picture',
+    run: async (args, io) => {
+      const { values: options, positionals } = parseArgs({
+        args, allowPositionals: true,
+        options: { times: { type: 'string', default: '1' }, png: { type: 'string', multiple: true, default: [] } },
+      });
       if (positionals.length < 2) throw new UsageError('run takes a module, a kernel or graph name, and arguments');
+      const times = Number(options.times);
+      if (!Number.isSafeInteger(times) || times < 1) throw new UsageError(`--times must be a positive integer, got '${options.times}'`);
+      const pngs = options.png.map((spec) => {
+        const eq = spec.indexOf('=');
+        if (eq <= 0 || !spec.endsWith('.png')) throw new UsageError(`--png takes name=file.png, got '${spec}'`);
+        return { name: spec.slice(0, eq), file: spec.slice(eq + 1) };
+      });
       const [path, name, ...assignments] = positionals;
       return withModule(path, io, async (runtime, mod) => {
         const kernel = mod.kernels.find((k) => k.name === name);
@@ -88,22 +122,39 @@ const subcommands: Record<string, Subcommand> = {
           if (eq <= 0) throw new UsageError(`argument '${a}' is not name=value`);
           given.set(a.slice(0, eq), a.slice(eq + 1));
         }
+        // The metadata's names, also without Taichi's leading underscore (`a` for `_a`).
+        const find = (key: string) => signature.args.find((s) => s.name === key || s.name === `_${key}`);
+        const names = signature.args.map((s) => s.name).join(', ');
+        for (const key of [...given.keys(), ...pngs.map((p) => p.name)]) {
+          if (!find(key)) throw new UsageError(`'${name}' has no argument '${key}'; its arguments are ${names}`);
+        }
         const values = new Map<string, ArgumentValue>();
         for (const sig of signature.args) {
           const text = given.get(sig.name) ?? given.get(sig.name.replace(/^_/, ''));
-          if (text === undefined) throw new UsageError(`missing argument ${sig.name.replace(/^_/, '')} (${describeArg(sig)})`);
+          if (text === undefined) throw new UsageError(`missing argument ${sig.name} (${describeArg(sig)})`);
           values.set(sig.name, parseValue(runtime, sig, text));
         }
-        for (const key of given.keys()) {
-          if (!signature.args.some((s) => s.name === key || s.name === `_${key}`)) throw new UsageError(`'${name}' has no argument '${key}'`);
-        }
+        const progress = times > 1 ? progressBar(io, times) : undefined;
         const started = performance.now();
-        if (kernel) mod.kernel(name).launch(...kernel.args.map((s) => values.get(s.name)!));
-        else mod.graph(name).launch(Object.fromEntries(values));
+        for (let i = 0; i < times; i++) {
+          if (kernel) mod.kernel(name).launch(...kernel.args.map((s) => values.get(s.name)!));
+          else mod.graph(name).launch(Object.fromEntries(values));
+          if (progress && (i % 16 === 15 || i === times - 1)) {
+            await runtime.wait();
+            progress(i + 1);
+          }
+        }
         await runtime.wait();
-        io.out(`${kernel ? 'kernel' : 'graph'} ${name}: ran in ${(performance.now() - started).toFixed(1)} ms\n`);
+        const ms = performance.now() - started;
+        io.out(`${kernel ? 'kernel' : 'graph'} ${name}: ran ${times === 1 ? '' : `${times} times `}in ${ms.toFixed(1)} ms${times > 1 ? ` (${(ms / times).toFixed(3)} ms each)` : ''}\n`);
         for (const [argName, value] of values) {
-          if (value instanceof NdArray) io.out(`  ${argName.replace(/^_/, '')}: ${summarise(value, await value.read())}\n`);
+          if (value instanceof NdArray) io.out(`  ${argName}: ${summarise(value, await value.read())}\n`);
+        }
+        for (const { name: key, file } of pngs) {
+          const value = values.get(find(key)!.name);
+          if (!(value instanceof NdArray)) throw new UsageError(`--png ${key}: not an ndarray`);
+          writeFileSync(file, encodePng(imageOf(value.shape, value.elementShape, await value.read())));
+          io.out(`  wrote ${file}\n`);
         }
         return 0;
       });
@@ -111,15 +162,28 @@ const subcommands: Record<string, Subcommand> = {
   },
 };
 
+/** Draws `done of total` as a bar on stderr, in place where stderr is a terminal. */
+function progressBar(io: CliIo, total: number): (done: number) => void {
+  const tty = io === processIo && process.stderr.isTTY;
+  let last = -1;
+  return (done) => {
+    const percent = Math.floor((100 * done) / total);
+    if (percent === last) return;
+    last = percent;
+    const bar = '#'.repeat(Math.round(percent / 5)).padEnd(20, '.');
+    io.err(`${tty ? '\r' : ''}[${bar}] ${percent}% (${done}/${total})${tty && done < total ? '' : '\n'}`);
+  };
+}
+
 function describeArg(a: ArgumentSignature): string {
-  const name = a.name.replace(/^_/, '');
+  const name = a.name;
   if (a.kind === 'ndarray') return `${name}: ndarray<${a.dtype}, ndim=${a.ndim}${a.elementShape.length ? `, element=[${a.elementShape.join(',')}]` : ''}>`;
   if (a.kind === 'tensor') return `${name}: tensor<${a.dtype}, [${a.elementShape.join(',')}]>`;
   return `${name}: ${a.kind}<${a.dtype}>`;
 }
 
 function parseValue(runtime: Runtime, sig: ArgumentSignature, text: string): ArgumentValue {
-  const label = sig.name.replace(/^_/, '');
+  const label = sig.name;
   if (sig.kind === 'ndarray') {
     const m = /^(\w+)\[([\d,\s]+)\]$/.exec(text);
     if (!m) throw new UsageError(`${label}: an ndarray is given as dtype[shape], e.g. ${sig.dtype}[${new Array(sig.ndim).fill(16).join(',')}]`);
@@ -151,6 +215,10 @@ function summarise(a: NdArray, values: ArrayLike<number>): string {
 
 /** Creates a runtime, loads the module, runs `fn`, and always tears both down. */
 async function withModule(path: string, io: CliIo, fn: (runtime: Runtime, mod: Awaited<ReturnType<Runtime['loadModule']>>) => Promise<number>): Promise<number> {
+  if (!existsSync(path)) {
+    io.err(`${path}: no such file or directory\n`);
+    return 1;
+  }
   const runtime = await Runtime.create();
   try {
     const mod = await runtime.loadModule(path);
@@ -172,16 +240,41 @@ class UsageError extends Error {}
 
 function usage(): string {
   const lines = Object.values(subcommands).map((s) => `  taichi-wasm ${s.usage}\n      ${s.summary}`);
-  return `usage:\n${lines.join('\n')}\n`;
+  return `usage:\n${lines.join('\n')}\n  taichi-wasm --version\n  taichi-wasm --help\n`;
 }
+
+/** The package's version, from the package.json above this file (src/ in a checkout, dist/src/ when built). */
+function version(): string {
+  for (const up of ['../package.json', '../../package.json']) {
+    const url = new URL(up, import.meta.url);
+    if (!existsSync(url)) continue;
+    const pkg = JSON.parse(readFileSync(url, 'utf8')) as { name?: string; version?: string };
+    if (pkg.name === 'taichi-wasm' && pkg.version) return pkg.version;
+  }
+  return 'unknown';
+}
+
+const isHelp = (arg: string | undefined) => arg === '--help' || arg === '-h' || arg === 'help';
 
 /** Runs the command line `argv` (without node and the script); resolves to the exit status. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V') {
+    io.out(`taichi-wasm ${version()}\n`);
+    return 0;
+  }
+  if (isHelp(name)) {
+    io.out(usage());
+    return 0;
+  }
   const sub = name === undefined ? undefined : subcommands[name];
   if (sub === undefined) {
-    io.err(name === undefined || name === '--help' || name === '-h' ? usage() : `unknown subcommand "${name}"\n${usage()}`);
-    return name === '--help' || name === '-h' ? 0 : 2;
+    io.err(name === undefined ? usage() : `unknown subcommand '${name}'\n${usage()}`);
+    return 2;
+  }
+  if (rest.some(isHelp)) {
+    io.out(`usage: taichi-wasm ${sub.usage}\n  ${sub.summary}\n`);
+    return 0;
   }
   try {
     return await sub.run(rest, io);

@@ -5,8 +5,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
+import { PNG } from 'pngjs';
 import { main, type CliIo } from '../src/cli.js';
 import { fixture } from './helpers/aot.js';
+import { juliaStable, juliaValue } from './helpers/julia.js';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let [out, err] = ['', ''];
@@ -26,11 +28,11 @@ describe('taichi-wasm CLI', () => {
   test('inspect lists kernels and graphs with argument kinds, dtypes, ndim and element shapes', async () => {
     const r = await cli('inspect', fixture('mpm88.cgraph.tcm'));
     expect(r.code).toBe(0);
-    expect(r.out).toContain('kernel substep_reset_grid_c76_0(grid_v: ndarray<f32, ndim=2, element=[2]>, grid_m: ndarray<f32, ndim=2>)');
+    expect(r.out).toContain('kernel substep_reset_grid_c76_0(_grid_v: ndarray<f32, ndim=2, element=[2]>, _grid_m: ndarray<f32, ndim=2>)');
     expect(r.out).toMatch(/graph update \[200 dispatches\]\(.*C: ndarray<f32, ndim=1, element=\[2,2\]>/);
     expect(r.out).toContain('graph init [1 dispatches](');
     const fill = await cli('inspect', fixture('android_fill_matmul.tcm'));
-    expect(fill.out).toContain('kernel fill(a: ndarray<f32, ndim=2>, val: scalar<f32>)');
+    expect(fill.out).toContain('kernel fill(_a: ndarray<f32, ndim=2>, val: scalar<f32>)');
   });
 
   test('run launches a kernel with a scalar and a zeroed ndarray and summarises it', async () => {
@@ -75,13 +77,22 @@ describe('taichi-wasm CLI', () => {
     }
   });
 
-  test('errors: unknown names, missing arguments, bad values, bad modules, bad usage', async () => {
+  test('errors name the unknown subcommand, option or argument, the missing argument and the missing file', async () => {
     const unknown = await cli('run', fixture('android_fill_matmul.tcm'), 'nope');
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain("no kernel or graph named 'nope'; the module has matmul, fill");
     const missing = await cli('run', fixture('android_fill_matmul.tcm'), 'fill', 'a=f32[2,2]');
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('missing argument val (val: scalar<f32>)');
+    const misspelled = await cli('run', fixture('android_fill_matmul.tcm'), 'fill', 'a=f32[2,2]', 'vall=1');
+    expect(misspelled.code).toBe(2);
+    expect(misspelled.err).toContain("'fill' has no argument 'vall'; its arguments are _a, val");
+    const option = await cli('inspect', fixture('android_fill_matmul.tcm'), '--jsn');
+    expect(option.code).toBe(2);
+    expect(option.err).toContain("Unknown option '--jsn'");
+    const noFile = await cli('inspect', 'no/such/module.tcm');
+    expect(noFile.code).toBe(1);
+    expect(noFile.err).toBe('no/such/module.tcm: no such file or directory\n');
     const badNdarray = await cli('run', fixture('android_fill_matmul.tcm'), 'fill', 'a=5', 'val=1');
     expect(badNdarray.code).toBe(2);
     expect(badNdarray.err).toContain('an ndarray is given as dtype[shape]');
@@ -92,7 +103,64 @@ describe('taichi-wasm CLI', () => {
     expect(old.code).toBe(1);
     expect(old.err).toContain('TI_ERROR_INCOMPATIBLE_MODULE');
     expect((await cli('inspect')).code).toBe(2);
-    expect((await cli('frobnicate')).code).toBe(2);
-    expect((await cli('--help')).code).toBe(0);
+    const sub = await cli('frobnicate');
+    expect(sub.code).toBe(2);
+    expect(sub.err).toContain("unknown subcommand 'frobnicate'");
+  });
+
+  test('--help and --version print on stdout and succeed', async () => {
+    const help = await cli('--help');
+    expect([help.code, help.err]).toEqual([0, '']);
+    expect(help.out).toContain('taichi-wasm inspect <module> [--json]');
+    const subHelp = await cli('run', '--help');
+    expect([subHelp.code, subHelp.err]).toEqual([0, '']);
+    expect(subHelp.out).toMatch(/^usage: taichi-wasm run /);
+    const version = await cli('--version');
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(version).toEqual({ code: 0, out: `taichi-wasm ${pkg.version}\n`, err: '' });
+  });
+
+  test('inspect --json gives the signatures as data', async () => {
+    const r = await cli('inspect', fixture('android_fill_matmul.tcm'), '--json');
+    expect(r.code).toBe(0);
+    const described = JSON.parse(r.out) as { kernels: { name: string; args: unknown[] }[]; graphs: unknown[] };
+    expect(described.kernels.find((k) => k.name === 'fill')).toEqual({
+      name: 'fill',
+      args: [
+        { name: '_a', kind: 'ndarray', dtype: 'f32', ndim: 2, elementShape: [] },
+        { name: 'val', kind: 'scalar', dtype: 'f32', ndim: 0, elementShape: [] },
+      ],
+    });
+    expect(described.graphs).toEqual([]);
+  });
+
+  test('run --times repeats the launch with a progress bar; --png writes the 2-D result as a picture', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-png-'));
+    try {
+      const file = join(dir, 'canvas.png');
+      const t = 0.9;
+      const r = await cli('run', fixture('fractal.kernel.tcm'), 'fractal', `t=${t}`, 'canvas=f32[640,320]', '--times', '40', '--png', `canvas=${file}`);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toMatch(/^kernel fractal: ran 40 times in [\d.]+ ms \([\d.]+ ms each\)/);
+      expect(r.err.trim().split('\n').pop()).toBe('[####################] 100% (40/40)');
+      const png = PNG.sync.read(readFileSync(file));
+      expect([png.width, png.height]).toEqual([640, 320]);
+      // Grey from the canvas' minimum to its maximum; pixel (x, y) shows canvas[x, 319 - y].
+      const { min, max } = stats(r.out.split('\n').find((l) => /^\s*_?canvas:/.test(l))!);
+      let [compared, matching] = [0, 0];
+      for (let y = 4; y < 316; y += 6) {
+        for (let x = 4; x < 636; x += 6) {
+          if (!juliaStable(t, x, 319 - y)) continue;
+          compared++;
+          const expected = Math.round((255 * (juliaValue(t, x, 319 - y) - min)) / (max - min));
+          const at = (y * 640 + x) * 4;
+          if (Math.abs(png.data[at] - expected) <= 1 && png.data[at] === png.data[at + 2] && png.data[at + 3] === 255) matching++;
+        }
+      }
+      expect(compared).toBeGreaterThan(2000);
+      expect(matching / compared).toBeGreaterThanOrEqual(0.99);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
