@@ -9,7 +9,11 @@ export DEBIAN_FRONTEND=noninteractive
 # same mirror and key as the system's bookworm suite.
 if ! grep -rqs 'bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.d/; then
   uri=$(grep -rhs '^URIs:' /etc/apt/sources.list.d/debian.sources | head -n1 | awk '{print $2}')
-  uri=${uri:-http://deb.debian.org/debian}
+  [ -n "$uri" ] || uri=$(grep -hs '^deb .* bookworm ' /etc/apt/sources.list | head -n1 | awk '{print $2}')
+  if [ -z "$uri" ]; then
+    echo "install-system: no bookworm mirror in /etc/apt/sources.list{,.d/debian.sources}; add bookworm-backports with your mirror" >&2
+    exit 1
+  fi
   printf 'Types: deb\nURIs: %s\nSuites: bookworm-backports\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$uri" \
     | $SUDO tee /etc/apt/sources.list.d/bookworm-backports.sources >/dev/null
 fi

@@ -1,13 +1,14 @@
 // Every task of every real Taichi module (with metadata.json) translates, and Dawn builds a
 // compute pipeline from the WGSL with the layout from reflection. Modules and tasks are found
 // from the files.
+import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translateSpirv } from '../../shim/spirv/translate.js';
 import { buildPipeline, createDevice } from './harness.js';
 
-const FIXTURES = '/work/shared/fixtures/taichi-aot';
+const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/taichi-aot', import.meta.url));
 
 interface Task { module: string; name: string; words: Uint32Array; bufferBinds: number[] }
 
