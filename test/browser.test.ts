@@ -111,6 +111,14 @@ async function withDemo(path: string, frames: number, check: (opened: Opened) =>
   }
 }
 
+/** The pixels of the playground's `index`-th result canvas, exactly as drawn (saved to test-output/ too). */
+async function resultPicture(page: Page, index: number, name: string): Promise<PNG> {
+  const url = await page.locator('canvas.result').nth(index).evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL('image/png'));
+  const bytes = Buffer.from(url.slice(url.indexOf(',') + 1), 'base64');
+  writeFileSync(join(OUTPUT, `${name}.png`), bytes);
+  return PNG.sync.read(bytes);
+}
+
 function pixel(png: PNG, x: number, y: number): [number, number, number] {
   const at = (y * png.width + x) * 4;
   return [png.data[at], png.data[at + 1], png.data[at + 2]];
@@ -133,7 +141,7 @@ describe('web demos in Chromium (WebGPU on SwiftShader)', () => {
     }
   });
 
-  test('the index links the three demos', async () => {
+  test('the index links the playground and the three demos', async () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('console', (message) => {
@@ -141,7 +149,7 @@ describe('web demos in Chromium (WebGPU on SwiftShader)', () => {
     });
     await page.goto(`${server.url}/index.html`);
     const links = await page.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(links).toEqual(expect.arrayContaining(['./fractal.html', './mpm88.html', './mpm3d.html']));
+    expect(links).toEqual(expect.arrayContaining(['./playground.html', './fractal.html', './mpm88.html', './mpm3d.html']));
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -213,19 +221,69 @@ describe('web demos in Chromium (WebGPU on SwiftShader)', () => {
     });
   });
 
-  test('without WebGPU the page says so and how to enable it', async () => {
+  test('playground: a shared link loads the fractal module, runs it, and shows the canvas ndarray as a picture of the Julia set', async () => {
+    const t = 0.9;
+    await withDemo(`playground.html?module=fractal.kernel.tcm&entry=fractal&t=${t}&canvas=640x320&run`, 1, async ({ page, demo }) => {
+      expect(demo.entries).toEqual(['kernel fractal']);
+      const capabilities = await page.locator('#capabilities').innerText();
+      expect(capabilities).toContain('spirv_version');
+      const result = demo.result as { entry: string; ms: number; summaries: { name: string; shape: number[]; min: number; max: number }[] };
+      expect(result.entry).toBe('fractal');
+      expect(result.ms).toBeGreaterThan(0);
+      expect(await page.locator('#timing').innerText()).toMatch(/^ran in [\d.]+ ms/);
+      const [canvas] = result.summaries;
+      expect(canvas.shape).toEqual([640, 320]);
+      await page.screenshot({ path: join(OUTPUT, 'playground.png'), fullPage: true });
+      const png = await resultPicture(page, 0, 'playground-canvas');
+      expect([png.width, png.height]).toEqual([640, 320]);
+      // Grey from the ndarray's minimum to its maximum; pixel (x, y) shows canvas[x, 319 - y].
+      let [compared, matching] = [0, 0];
+      for (let y = 8; y < 320 - 8; y += 8) {
+        for (let x = 8; x < 640 - 8; x += 8) {
+          if (!juliaStable(t, x, 319 - y)) continue;
+          compared++;
+          const expected = Math.round((255 * (juliaValue(t, x, 319 - y) - canvas.min)) / (canvas.max - canvas.min));
+          if (pixel(png, x, y).every((c) => Math.abs(c - expected) <= 2)) matching++;
+        }
+      }
+      console.log(`playground fractal t=${t}: ${matching} of ${compared} stable samples match the CPU`);
+      expect(compared).toBeGreaterThan(1500);
+      expect(matching / compared).toBeGreaterThanOrEqual(0.99);
+    });
+  });
+
+  test('playground: a graph with vector ndarrays, filled from the URL, is plotted', async () => {
+    await withDemo('playground.html?module=mpm88.cgraph.tcm&entry=init&x=512&v=512&J=512&run', 1, async ({ page, demo }) => {
+      const result = demo.result as { summaries: { name: string; min: number; max: number; mean: number }[] };
+      const byName = Object.fromEntries(result.summaries.map((s) => [s.name, s]));
+      // init places particles uniformly in [0.2, 0.6]^2 with v = (0, -1) and J = 1.
+      expect(byName.x.min).toBeGreaterThanOrEqual(0.2);
+      expect(byName.x.max).toBeLessThanOrEqual(0.6);
+      expect([byName.v.min, byName.v.max, byName.v.mean]).toEqual([-1, 0, -0.5]);
+      expect([byName.J.min, byName.J.max]).toEqual([1, 1]);
+      const plots = page.locator('canvas.result');
+      expect(await plots.count()).toBe(3);
+      // The scatter plot of x: particle dots (0x8fd3d5) inside the plot and a black background.
+      const png = await resultPicture(page, 0, 'playground-mpm88-x');
+      let dots = 0;
+      for (let y = 0; y < png.height; y++) for (let x = 0; x < png.width; x++) if (pixel(png, x, y)[1] > 150) dots++;
+      expect(dots).toBeGreaterThan(300);
+    });
+  });
+
+  test.each(['fractal', 'playground'])('without WebGPU the %s page says so and how to enable it', async (name) => {
     const page = await browser.newPage();
     await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'gpu', { get: () => undefined }));
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(`${server.url}/fractal.html`);
+    await page.goto(`${server.url}/${name}.html`);
     const message = page.locator('.message.info');
     await message.waitFor({ timeout: 10_000 });
     const text = await message.innerText();
     expect(text).toContain('WebGPU is not available');
     expect(text).toContain('--enable-unsafe-webgpu');
     expect(errors).toEqual([]);
-    await page.screenshot({ path: join(OUTPUT, 'no-webgpu.png') });
+    await page.screenshot({ path: join(OUTPUT, `no-webgpu-${name}.png`) });
     await page.close();
   });
 });

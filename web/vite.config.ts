@@ -10,7 +10,7 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = fileURLToPath(new URL('../../shared/fixtures/taichi-aot/', import.meta.url));
 /** The modules the demos load. */
 const MODULES = ['fractal.kernel.tcm', 'mpm88.cgraph.tcm', 'mpm3D.cgraph.tcm'];
-const PAGES = ['index', 'fractal', 'mpm88', 'mpm3d'];
+const PAGES = ['index', 'fractal', 'mpm88', 'mpm3d', 'playground'];
 
 /** Serves the fixture modules at fixtures/<name> in dev and emits them as assets in the build. */
 function taichiFixtures(): Plugin {

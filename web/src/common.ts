@@ -77,11 +77,10 @@ export interface Gpu {
 }
 
 /**
- * Creates the Taichi runtime (navigator.gpu) and configures `canvas` with the runtime's device,
- * so render passes read Taichi's buffers directly. Undefined, with a message shown, when WebGPU
- * is missing or fails.
+ * Creates the Taichi runtime (navigator.gpu), reporting on the page a device error or loss.
+ * Undefined, with a message shown, when WebGPU is missing or fails.
  */
-export async function startGpu(canvas: HTMLCanvasElement): Promise<Gpu | undefined> {
+export async function startRuntime(): Promise<Runtime | undefined> {
   const missing = !window.isSecureContext ? 'the page is not a secure context' : !navigator.gpu ? 'navigator.gpu is undefined' : undefined;
   if (missing) {
     webgpuUnavailable(missing);
@@ -100,6 +99,17 @@ export async function startGpu(canvas: HTMLCanvasElement): Promise<Gpu | undefin
   void device.lost.then((info) => {
     if (info.reason !== 'destroyed') fail(`the GPU device was lost: ${info.message}`);
   });
+  return runtime;
+}
+
+/**
+ * Creates the Taichi runtime and configures `canvas` with the runtime's device, so render passes
+ * read Taichi's buffers directly. Undefined, with a message shown, when WebGPU is missing or fails.
+ */
+export async function startGpu(canvas: HTMLCanvasElement): Promise<Gpu | undefined> {
+  const runtime = await startRuntime();
+  if (!runtime) return undefined;
+  const device = runtime.gpuDevice;
   const context = canvas.getContext('webgpu');
   if (!context) {
     fail('the canvas has no webgpu context');
