@@ -45,6 +45,8 @@ interface Demo {
   t?: number;
   substeps?: number;
   n?: number;
+  entries?: string[];
+  result?: unknown;
 }
 
 interface Opened {
