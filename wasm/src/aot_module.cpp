@@ -153,8 +153,43 @@ void destroy_module(Runtime *rt, uint32_t handle) {
   for (auto &kv : module->graphs) registry().graphs.remove(kv.second);
   if (rt) {
     for (VkDescriptorPool p : module->pools) vkDestroyDescriptorPool(rt->device, p, nullptr);
-    rt->destroy_buffer(module->root);
+    for (DeviceBuffer &root : module->roots) rt->destroy_buffer(root);
   }
+}
+
+// Every graph dispatch names a kernel or a kernel alias of the module. Checked before anything is
+// made, so the message quotes names that are still alive.
+bool check_graph_kernels(const ModuleMetadata &meta) {
+  for (const GraphInfo &g : meta.graphs) {
+    for (const GraphDispatch &d : g.dispatches) {
+      bool found = meta.kernel_aliases.count(d.kernel) > 0;
+      for (const KernelInfo &k : meta.kernels) found = found || k.name == d.kernel;
+      if (!found) return fail(TI_ERROR_CORRUPTED_DATA, "graph '%s' dispatches kernel '%s', which the module lacks", g.name.c_str(), d.kernel.c_str());
+    }
+  }
+  return true;
+}
+
+// Shared arrays live in workgroup memory, which the device bounds.
+bool check_shared_memory(const Runtime &rt, const ModuleMetadata &meta) {
+  uint32_t limit = rt.properties.limits.maxComputeSharedMemorySize;
+  for (const KernelInfo &k : meta.kernels) {
+    for (const TaskInfo &t : k.tasks) {
+      if (t.shared_bytes > limit) {
+        return fail(TI_ERROR_INCOMPATIBLE_MODULE, "task %s of kernel '%s': static_shared_array_bytes %u exceeds the device's %u bytes of workgroup memory", t.name.c_str(),
+                    k.name.c_str(), t.shared_bytes, limit);
+      }
+    }
+  }
+  return true;
+}
+
+// A kernel's handle bits by its name or one of forge's aliases; 0 when there is none.
+uint32_t find_kernel(const AotModule &m, const std::string &name) {
+  auto it = m.kernels.find(name);
+  if (it != m.kernels.end()) return it->second;
+  it = m.aliases.find(name);
+  return it == m.aliases.end() ? 0 : it->second;
 }
 
 TiAotModule load(TiRuntime runtime, Runtime &rt, const Archive &files) {
@@ -170,7 +205,10 @@ TiAotModule load(TiRuntime runtime, Runtime &rt, const Archive &files) {
   auto module = std::make_unique<AotModule>();
   module->runtime = runtime;
   if (!parse_metadata(text_of(files, "metadata.json"), graphs, module->metadata)) return TI_NULL_HANDLE;
-  if (!check_capabilities(rt, module->metadata) || !check_no_return_values(module->metadata)) return TI_NULL_HANDLE;
+  if (!check_capabilities(rt, module->metadata) || !check_no_return_values(module->metadata) || !check_graph_kernels(module->metadata) ||
+      !check_shared_memory(rt, module->metadata)) {
+    return TI_NULL_HANDLE;
+  }
   // Pipelines are made before the module gets a handle, so a failure leaves nothing behind.
   std::vector<std::unique_ptr<Kernel>> kernels;
   for (const KernelInfo &k : module->metadata.kernels) {
@@ -186,10 +224,15 @@ TiAotModule load(TiRuntime runtime, Runtime &rt, const Archive &files) {
       return TI_NULL_HANDLE;
     }
   }
-  if (module->metadata.root_buffer_size > 0 && !rt.shared_buffer(module->root, module->metadata.root_buffer_size, false)) {
-    for (auto &made : kernels)
-      for (Task &t : made->tasks) destroy_task(rt, t);
-    return TI_NULL_HANDLE;
+  module->roots.resize(module->metadata.root_buffer_sizes.size());
+  for (size_t i = 0; i < module->roots.size(); ++i) {
+    uint64_t size = module->metadata.root_buffer_sizes[i];
+    if (size > 0 && !rt.shared_buffer(module->roots[i], size, false)) {
+      for (auto &made : kernels)
+        for (Task &t : made->tasks) destroy_task(rt, t);
+      for (DeviceBuffer &root : module->roots) rt.destroy_buffer(root);
+      return TI_NULL_HANDLE;
+    }
   }
   AotModule &ref = *module;
   uint32_t handle = registry().modules.insert(std::move(module));
@@ -198,19 +241,12 @@ TiAotModule load(TiRuntime runtime, Runtime &rt, const Archive &files) {
     std::string name = kernel->info->name;
     ref.kernels[name] = registry().kernels.insert(std::move(kernel));
   }
+  for (const auto &alias : ref.metadata.kernel_aliases) ref.aliases[alias.first] = ref.kernels[ref.metadata.kernels[alias.second].name];
   for (const GraphInfo &g : ref.metadata.graphs) {
     auto graph = std::make_unique<ComputeGraph>();
     graph->module = make_handle<TiAotModule>(handle);
     graph->info = &g;
-    for (const GraphDispatch &d : g.dispatches) {
-      auto k = ref.kernels.find(d.kernel);
-      if (k == ref.kernels.end()) {
-        destroy_module(&rt, handle);
-        fail(TI_ERROR_CORRUPTED_DATA, "graph '%s' dispatches kernel '%s', which the module lacks", g.name.c_str(), d.kernel.c_str());
-        return TI_NULL_HANDLE;
-      }
-      graph->kernels.push_back(registry().kernels.get(k->second));
-    }
+    for (const GraphDispatch &d : g.dispatches) graph->kernels.push_back(registry().kernels.get(find_kernel(ref, d.kernel)));
     ref.graphs[g.name] = registry().graphs.insert(std::move(graph));
   }
   return make_handle<TiAotModule>(handle);
@@ -289,12 +325,12 @@ TiKernel ti_get_aot_module_kernel(TiAotModule aot_module, const char *name) {
   AotModule *m = lookup_module(aot_module);
   if (!m) return TI_NULL_HANDLE;
   TIW_CHECK_NULL(name, TI_NULL_HANDLE);
-  auto it = m->kernels.find(name);
-  if (it == m->kernels.end()) {
+  uint32_t kernel = find_kernel(*m, name);
+  if (kernel == 0) {
     fail(TI_ERROR_NAME_NOT_FOUND, "no kernel named '%s'", name);
     return TI_NULL_HANDLE;
   }
-  return make_handle<TiKernel>(it->second);
+  return make_handle<TiKernel>(kernel);
 }
 
 TiComputeGraph ti_get_aot_module_compute_graph(TiAotModule aot_module, const char *name) {
@@ -316,12 +352,14 @@ uint64_t ti_describe_aot_module_ext(TiAotModule aot_module, char *json, uint64_t
   auto describe_arg = [](const std::string &name, ArgKind kind, TiDataType dtype, uint32_t ndim, const std::vector<uint32_t> &element_shape) {
     return nlohmann::json{{"name", name}, {"kind", kKinds[static_cast<int>(kind)]}, {"dtype", data_type_name(dtype)}, {"ndim", ndim}, {"elementShape", element_shape}};
   };
-  nlohmann::json kernels = nlohmann::json::array();
-  for (const KernelInfo &k : m->metadata.kernels) {
+  auto describe_kernel = [&](const std::string &name, const KernelInfo &k) {
     nlohmann::json args = nlohmann::json::array();
     for (const ArgInfo &a : k.args) args.push_back(describe_arg(a.name, a.kind, a.dtype, a.field_dim, a.element_shape));
-    kernels.push_back({{"name", k.name}, {"args", args}});
-  }
+    return nlohmann::json{{"name", name}, {"args", args}};
+  };
+  nlohmann::json kernels = nlohmann::json::array();
+  for (const KernelInfo &k : m->metadata.kernels) kernels.push_back(describe_kernel(k.name, k));
+  for (const auto &alias : m->metadata.kernel_aliases) kernels.push_back(describe_kernel(alias.first, m->metadata.kernels[alias.second]));
   nlohmann::json graphs = nlohmann::json::array();
   for (const GraphInfo &g : m->metadata.graphs) {
     nlohmann::json args = nlohmann::json::array();

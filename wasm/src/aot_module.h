@@ -1,4 +1,4 @@
-// A loaded AOT module: its metadata, one compute pipeline per task, the root buffer, and the
+// A loaded AOT module: its metadata, one compute pipeline per task, the root buffers, and the
 // TiKernel / TiComputeGraph handles it hands out.
 #pragma once
 #include <map>
@@ -43,8 +43,9 @@ struct AotModule {
   TiRuntime runtime = TI_NULL_HANDLE;
   ModuleMetadata metadata;
   std::map<std::string, uint32_t> kernels;  // name -> TiKernel bits
+  std::map<std::string, uint32_t> aliases;  // forge's second names -> TiKernel bits (owned by `kernels`)
   std::map<std::string, uint32_t> graphs;   // name -> TiComputeGraph bits
-  DeviceBuffer root;
+  std::vector<DeviceBuffer> roots;          // one per SNode tree
   std::vector<VkDescriptorPool> pools;
   uint32_t sets_in_last_pool = 0;
 };

@@ -88,6 +88,11 @@ bool check_texture(TiRuntime runtime, const ArgInfo &arg, uint32_t index, const 
   if (arg.kind == ArgKind::Texture && image->sampled_view == VK_NULL_HANDLE) {
     return fail(TI_ERROR_INVALID_ARGUMENT, "%s: a texture needs an image with sampled usage", at().c_str());
   }
+  // A storage image of another texel format than the shader declares would be refused by WebGPU
+  // with the whole submission.
+  if (arg.kind == ArgKind::RwTexture && arg.format != TI_FORMAT_UNKNOWN && image->format != TI_FORMAT_UNKNOWN && image->format != arg.format) {
+    return fail(TI_ERROR_INVALID_ARGUMENT, "%s: an image of format %s, the kernel stores %s", at().c_str(), format_name(image->format), format_name(arg.format));
+  }
   if (texture.sampler != TI_NULL_HANDLE && !lookup_sampler(runtime, texture.sampler, (at() + ": texture.sampler").c_str())) return false;
   return true;
 }
@@ -138,6 +143,35 @@ bool check_args(TiRuntime runtime, const KernelInfo &kernel, uint32_t arg_count,
   return true;
 }
 
+// An ndarray's shape and row-major byte strides, or a texture's extent (trailing axes 0). The
+// shader indexes linearly when affine_mode is 0, which every whole C API ndarray is; data_ptr is
+// the byte offset of the data in its binding, 0 since every ndarray is bound whole.
+void write_words(const ArgInfo &arg, const TiArgument &a, uint8_t *out) {
+  uint32_t dims[16] = {};
+  uint32_t strides[16] = {};
+  if (arg.kind == ArgKind::Ndarray) {
+    uint32_t n = std::min<uint32_t>(arg.field_dim, 16);
+    uint32_t stride = data_type_size(arg.dtype);
+    for (uint32_t d : arg.element_shape) stride *= d;
+    for (uint32_t d = n; d-- > 0;) {
+      dims[d] = a.value.ndarray.shape.dims[d];
+      strides[d] = stride;
+      stride *= dims[d];
+    }
+  } else {
+    const TiImageExtent &e = registry().images.get(handle_bits(a.value.texture.image))->extent;
+    const uint32_t extent[3] = {e.width, e.height, e.depth};
+    for (uint32_t d = 0; d < std::min<uint32_t>(arg.field_dim, 3); ++d) dims[d] = extent[d];
+  }
+  for (const ArgWordSlot &w : arg.words) {
+    if (w.role == ArgWord::DataPtr) continue;
+    uint32_t value = 0;
+    if (w.role == ArgWord::Dim) value = dims[w.axis];
+    if (w.role == ArgWord::StrideBytes) value = strides[w.axis];
+    std::memcpy(out + w.offset, &value, 4);
+  }
+}
+
 void write_args(const KernelInfo &kernel, const TiArgument *args, uint8_t *out) {
   std::memset(out, 0, kernel.args_bytes);
   for (size_t i = 0; i < kernel.args.size(); ++i) {
@@ -151,10 +185,9 @@ void write_args(const KernelInfo &kernel, const TiArgument *args, uint8_t *out) 
         else std::memcpy(at, &a.value.scalar.value, data_type_size(arg.dtype) == 2 ? 4 : data_type_size(arg.dtype));
         break;
       case ArgKind::Ndarray:
-        for (uint32_t d = 0; d < arg.field_dim; ++d) {
-          int32_t dim = static_cast<int32_t>(a.value.ndarray.shape.dims[d]);
-          std::memcpy(at + 4 * d, &dim, 4);
-        }
+      case ArgKind::Texture:
+      case ArgKind::RwTexture:
+        write_words(arg, a, out);
         break;
       case ArgKind::Tensor: {
         uint32_t size = data_type_size(arg.dtype);
@@ -263,8 +296,8 @@ bool record_launch(Runtime &rt, AotModule &module, Kernel &kernel, uint32_t /*ar
         case BufferKind::Args: buffers.push_back(args_buffer); break;
         case BufferKind::ExtArr: buffers.push_back(registry().memories.get(handle_bits(args[b.arg_index].value.ndarray.memory))->buffer); break;
         case BufferKind::Root:
-          if (module.root.buffer == VK_NULL_HANDLE) return fail(TI_ERROR_CORRUPTED_DATA, "task %s binds a root buffer but root_buffer_size is 0", task.info->name.c_str());
-          buffers.push_back(module.root.buffer);
+          if (module.roots[b.arg_index].buffer == VK_NULL_HANDLE) return fail(TI_ERROR_CORRUPTED_DATA, "task %s binds SNode tree %d, whose root buffer size is 0", task.info->name.c_str(), b.arg_index);
+          buffers.push_back(module.roots[b.arg_index].buffer);
           break;
         case BufferKind::GlobalTmps:
           if (!rt.shared_buffer(rt.global_tmps, 1 << 20, false)) return false;

@@ -3,95 +3,80 @@
 // or hostile file is reported, never trapped on.
 #include "metadata.h"
 
+#include <cstring>
+
 #include <nlohmann/json.hpp>
 
 #include "error.h"
+#include "metadata_forge.h"
+#include "metadata_reader.h"
 
 namespace tiw {
 namespace {
 
-using json = nlohmann::json;
-
-// Reads fields with a JSON path for error messages; the first failure is kept.
-class Reader {
- public:
-  explicit Reader(const char *file) : file_(file) {}
-
-  bool ok() const { return error_.empty(); }
-  const std::string &error() const { return error_; }
-
-  const json *member(const json &obj, const char *key, const std::string &path, bool required = true) {
-    if (!ok()) return nullptr;
-    if (!obj.is_object()) return fail_at(path, "expected an object");
-    auto it = obj.find(key);
-    if (it == obj.end()) return required ? fail_at(path + "." + key, "missing") : nullptr;
-    return &*it;
-  }
-
-  const json *array(const json &obj, const char *key, const std::string &path, bool required = true) {
-    const json *v = member(obj, key, path, required);
-    if (v && !v->is_array()) return fail_at(path + "." + key, "expected an array");
-    return v;
-  }
-
-  bool integer(const json &obj, const char *key, const std::string &path, int64_t min, int64_t max, int64_t &out, bool required = true) {
-    const json *v = member(obj, key, path, required);
-    if (!v) return false;
-    if (v->is_boolean()) {
-      out = v->get<bool>() ? 1 : 0;
-    } else if (v->is_number_integer()) {
-      out = v->get<int64_t>();
-    } else {
-      fail_at(path + "." + key, "expected an integer");
-      return false;
-    }
-    if (out < min || out > max) {
-      fail_at(path + "." + key, "out of range");
-      return false;
-    }
-    return true;
-  }
-
-  bool string(const json &obj, const char *key, const std::string &path, std::string &out) {
-    const json *v = member(obj, key, path);
-    if (!v) return false;
-    if (!v->is_string()) {
-      fail_at(path + "." + key, "expected a string");
-      return false;
-    }
-    out = v->get<std::string>();
-    return true;
-  }
-
-  bool uint_list(const json &obj, const char *key, const std::string &path, std::vector<uint32_t> &out, uint32_t max_count, bool required = true) {
-    const json *v = array(obj, key, path, required);
-    if (!v) return !required && ok();
-    if (v->size() > max_count) {
-      fail_at(path + "." + key, "too many entries");
-      return false;
-    }
-    for (const json &e : *v) {
-      if (!e.is_number_integer() || e.get<int64_t>() < 0 || e.get<int64_t>() > 0x7fffffff) {
-        fail_at(path + "." + key, "expected non-negative integers");
-        return false;
-      }
-      out.push_back(static_cast<uint32_t>(e.get<int64_t>()));
-    }
-    return true;
-  }
-
-  std::nullptr_t fail_at(const std::string &path, const char *what) {
-    if (ok()) error_ = std::string(file_) + ": " + path + ": " + what;
-    return nullptr;
-  }
-
- private:
-  const char *file_;
-  std::string error_;
-};
-
 constexpr int64_t kMaxU32 = 0xffffffffll;
 constexpr uint32_t kMaxArgs = 64;
+
+// The words of an ndarray's or texture's args struct, {shape: {dim_N, stride_bytes_N,
+// affine_mode}, data_ptr}, by name: every word the shader may read gets a value at launch, so a
+// member this runtime cannot fill is refused rather than left zero (a loop bounded by it would
+// run no iteration).
+bool arg_words(Reader &r, const json &type, ArgInfo &arg, const std::string &at) {
+  // A texture typed as a plain word has nothing for the shader to read.
+  if (arg.kind != ArgKind::Ndarray && type.is_object() && type.value("type_kind", -1) != 3) return true;
+  const json *c = r.member(type, "content", at);
+  const json *members = c ? r.array(*c, "elements_", at + ".content") : nullptr;
+  if (!members) return false;
+  uint32_t base = arg.offset;
+  uint32_t axes = arg.kind == ArgKind::Ndarray ? arg.field_dim : 3;
+  for (size_t m = 0; m < members->size(); ++m) {
+    const json &member = (*members)[m];
+    std::string mpath = at + ".content.elements_[" + std::to_string(m) + "]";
+    std::string name;
+    int64_t offset = 0;
+    if (!r.string(member, "name", mpath, name) || !r.integer(member, "offset", mpath, 0, 1 << 16, offset)) return false;
+    if (name == "data_ptr") {
+      arg.words.push_back({base + static_cast<uint32_t>(offset), ArgWord::DataPtr, 0});
+      continue;
+    }
+    if (name != "shape") return r.refuse_at(mpath + ".name", "member '" + name + "' of argument '" + arg.name + "' is not one this runtime fills"), false;
+    if (arg.kind == ArgKind::Ndarray) arg.offset = base + static_cast<uint32_t>(offset);
+    const json *st = r.member(member, "type", mpath);
+    const json *sc = st ? r.member(*st, "content", mpath + ".type") : nullptr;
+    const json *words = sc ? r.array(*sc, "elements_", mpath + ".type.content") : nullptr;
+    if (!words) return false;
+    // A shape struct listed without its members holds the dims in order, as Taichi lays them out.
+    for (uint32_t d = 0; words->empty() && arg.kind == ArgKind::Ndarray && d < arg.field_dim; ++d) {
+      arg.words.push_back({arg.offset + 4 * d, ArgWord::Dim, d});
+    }
+    for (size_t w = 0; w < words->size(); ++w) {
+      std::string wpath = mpath + ".type.content.elements_[" + std::to_string(w) + "]";
+      std::string word;
+      int64_t word_offset = 0;
+      if (!r.string((*words)[w], "name", wpath, word) || !r.integer((*words)[w], "offset", wpath, 0, 1 << 16, word_offset)) return false;
+      ArgWordSlot slot{base + static_cast<uint32_t>(offset + word_offset), ArgWord::Dim, 0};
+      const char *digits = nullptr;
+      if (word.rfind("dim_", 0) == 0) {
+        digits = word.c_str() + 4;
+      } else if (word.rfind("stride_bytes_", 0) == 0) {
+        slot.role = ArgWord::StrideBytes;
+        digits = word.c_str() + 13;
+      } else if (word == "affine_mode") {
+        slot.role = ArgWord::AffineMode;
+      } else {
+        return r.refuse_at(wpath + ".name", "shape word '" + word + "' of argument '" + arg.name + "' is not one this runtime fills"), false;
+      }
+      if (digits) {
+        if (std::strlen(digits) != 1 || digits[0] < '0' || static_cast<uint32_t>(digits[0] - '0') >= axes) {
+          return r.fail_at(wpath + ".name", "'" + word + "' names no axis of argument '" + arg.name + "'"), false;
+        }
+        slot.axis = static_cast<uint32_t>(digits[0] - '0');
+      }
+      arg.words.push_back(slot);
+    }
+  }
+  return true;
+}
 
 // The byte offset of argument `index` and, for an ndarray, of its shape, from args_type_.
 bool arg_offsets(Reader &r, const json &args_type, std::vector<ArgInfo> &args, const std::string &path) {
@@ -113,18 +98,8 @@ bool arg_offsets(Reader &r, const json &args_type, std::vector<ArgInfo> &args, c
     if (!type) return false;
     int64_t kind = 0;
     if (!r.integer(*type, "type_kind", at + ".type", 0, 16, kind)) return false;
-    if (args[i].kind == ArgKind::Ndarray) {
-      // {shape: {dim_0..}, data_ptr}: find where the shape struct sits.
-      const json *c = r.member(*type, "content", at + ".type");
-      const json *members = c ? r.array(*c, "elements_", at + ".type.content") : nullptr;
-      if (!members) return false;
-      for (const json &m : *members) {
-        if (m.is_object() && m.contains("name") && m["name"] == "shape") {
-          int64_t shape_offset = 0;
-          if (!r.integer(m, "offset", at + ".shape", 0, 1 << 16, shape_offset)) return false;
-          args[i].offset += static_cast<uint32_t>(shape_offset);
-        }
-      }
+    if (args[i].kind == ArgKind::Ndarray || args[i].kind == ArgKind::Texture || args[i].kind == ArgKind::RwTexture) {
+      if (!arg_words(r, *type, args[i], at + ".type")) return false;
     } else if (args[i].kind == ArgKind::Tensor) {
       args[i].tensor_stride = data_type_size(args[i].dtype);
     }
@@ -172,11 +147,19 @@ bool parse_kernel(Reader &r, const json &k, const std::string &path, KernelInfo 
     if (!r.integer(*value, "field_dim", vpath, 0, 16, v)) return false;
     arg.field_dim = static_cast<uint32_t>(v);
     if (!r.uint_list(*value, "element_shape", vpath, arg.element_shape, 16)) return false;
+    // Taichi 1.7.4 writes 0 for every argument; forge a rw_texture's texel format.
+    v = 0;
+    if (!r.integer(*value, "format", vpath, 0, TI_FORMAT_DEPTH32F, v, false) && !r.ok()) return false;
+    arg.format = static_cast<TiFormat>(v);
     if (arg.kind == ArgKind::Ndarray && data_type_size(arg.dtype) == 0) return r.fail_at(vpath + ".dtype", "not a storable element type"), false;
   }
   const json *args_type = r.member(*ctx, "args_type_", cpath);
   if (!args_type || !arg_offsets(r, *args_type, out.args, cpath + ".args_type_")) return false;
   for (const ArgInfo &arg : out.args) {
+    for (const ArgWordSlot &w : arg.words) {
+      // data_ptr is never written: it stays the 0 the args slot starts with.
+      if (w.role != ArgWord::DataPtr && (w.offset % 4 != 0 || w.offset + 4 > out.args_bytes)) return r.fail_at(cpath + ".args_type_", "a shape word of '" + arg.name + "' lies outside args_bytes_ or off a 4-byte boundary"), false;
+    }
     uint32_t extent = arg.kind == ArgKind::Ndarray ? 4 * arg.field_dim : 4;
     if (arg.kind == ArgKind::Tensor) {
       uint32_t n = 1;
@@ -280,6 +263,25 @@ bool parse_graph(Reader &r, const json &g, const std::string &path, GraphInfo &o
   return r.ok();
 }
 
+// Every Root bind names an SNode tree the module sizes.
+bool check_roots(const ModuleMetadata &meta) {
+  for (const KernelInfo &k : meta.kernels) {
+    for (const TaskInfo &t : k.tasks) {
+      for (const BufferBind &b : t.buffers) {
+        if (b.kind != BufferKind::Root) continue;
+        if (b.arg_index < 0 || static_cast<size_t>(b.arg_index) >= meta.root_buffer_sizes.size()) {
+          // Taichi 1.7 records the size of the first tree only; forge sizes each one.
+          return fail(TI_ERROR_INCOMPATIBLE_MODULE,
+                      "metadata.json: task %s binds the root buffer of SNode tree %d, but the module sizes %zu tree(s) (Taichi 1.7 records one: export fields of "
+                      "several trees with taichi-forge, or place them in one tree)",
+                      t.name.c_str(), b.arg_index, meta.root_buffer_sizes.size());
+        }
+      }
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 uint32_t data_type_size(TiDataType type) {
@@ -305,12 +307,12 @@ bool parse_metadata(const std::string &metadata_json, const std::string &graphs_
   if (!kernels) return fail(TI_ERROR_CORRUPTED_DATA, "%s", r.error().c_str());
   for (size_t i = 0; i < kernels->size(); ++i) {
     KernelInfo kernel;
-    if (!parse_kernel(r, (*kernels)[i], "$.kernels[" + std::to_string(i) + "]", kernel)) return fail(TI_ERROR_CORRUPTED_DATA, "%s", r.error().c_str());
+    if (!parse_kernel(r, (*kernels)[i], "$.kernels[" + std::to_string(i) + "]", kernel)) return fail(r.code(), "%s", r.error().c_str());
     out.kernels.push_back(std::move(kernel));
   }
   int64_t root = 0;
   if (!r.integer(meta, "root_buffer_size", "$", 0, 1ll << 32, root, false) && !r.ok()) return fail(TI_ERROR_CORRUPTED_DATA, "%s", r.error().c_str());
-  out.root_buffer_size = static_cast<uint64_t>(root);
+  if (root > 0) out.root_buffer_sizes.push_back(static_cast<uint64_t>(root));
   const json *caps = r.array(meta, "required_caps", "$", false);
   if (caps) {
     for (size_t i = 0; i < caps->size(); ++i) {
@@ -334,7 +336,12 @@ bool parse_metadata(const std::string &metadata_json, const std::string &graphs_
     if (!parse_graph(gr, graphs[i], "$[" + std::to_string(i) + "]", graph)) return fail(TI_ERROR_CORRUPTED_DATA, "%s", gr.error().c_str());
     out.graphs.push_back(std::move(graph));
   }
-  return true;
+  // taichi-forge's dialect: the same layout with fields of its own, each read or refused there.
+  if (meta.is_object() && meta.contains("metadata_version")) {
+    if (!read_forge_metadata(r, meta, out)) return fail(r.code(), "%s", r.error().c_str());
+    if (!read_forge_graphs(gr, graphs)) return fail(gr.code(), "%s", gr.error().c_str());
+  }
+  return check_roots(out);
 }
 
 }  // namespace tiw

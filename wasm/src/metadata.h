@@ -12,6 +12,16 @@ namespace tiw {
 // ptype of arg_attribs_vec_.
 enum class ArgKind : int { Scalar = 0, Ndarray = 1, Texture = 2, RwTexture = 3, Tensor = 4 };
 
+// A 32-bit word of the args buffer that describes an ndarray or texture argument (the members of
+// its `shape` struct and its data_ptr), filled by the runtime at each launch.
+enum class ArgWord : uint8_t { Dim, StrideBytes, AffineMode, DataPtr };
+
+struct ArgWordSlot {
+  uint32_t offset = 0;  // bytes from the start of the args buffer
+  ArgWord role = ArgWord::Dim;
+  uint32_t axis = 0;    // Dim and StrideBytes
+};
+
 struct ArgInfo {
   std::string name;
   ArgKind kind = ArgKind::Scalar;
@@ -20,6 +30,8 @@ struct ArgInfo {
   std::vector<uint32_t> element_shape;    // [2] for vec2, [2,2] for a 2x2 matrix
   uint32_t offset = 0;                    // byte offset in the args buffer (an ndarray: of its shape)
   uint32_t tensor_stride = 0;             // bytes between tensor elements in the args buffer
+  std::vector<ArgWordSlot> words;         // ndarrays and textures
+  TiFormat format = TI_FORMAT_UNKNOWN;    // a rw_texture's, where the module records it
 };
 
 // buffer_binds[].buffer.type
@@ -42,6 +54,7 @@ struct TaskInfo {
   uint32_t total_threads = 1;
   uint32_t threads_per_group = 1;
   int task_type = 0;
+  uint32_t shared_bytes = 0;  // forge's static_shared_array_bytes
   std::vector<BufferBind> buffers;
   std::vector<TextureBind> textures;
 };
@@ -76,7 +89,8 @@ struct ModuleMetadata {
   std::vector<KernelInfo> kernels;
   std::vector<GraphInfo> graphs;
   std::map<std::string, uint32_t> required_caps;
-  uint64_t root_buffer_size = 0;
+  std::vector<uint64_t> root_buffer_sizes;  // one per SNode tree (Root binds name the tree)
+  std::map<std::string, uint32_t> kernel_aliases;  // forge's second names of a kernel (index)
 };
 
 // Parses both files; sets CORRUPTED_DATA naming the file and the JSON path on failure.
