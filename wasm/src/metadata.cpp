@@ -3,6 +3,7 @@
 // or hostile file is reported, never trapped on.
 #include "metadata.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include <nlohmann/json.hpp>
@@ -28,7 +29,8 @@ bool arg_words(Reader &r, const json &type, ArgInfo &arg, const std::string &at)
   const json *members = c ? r.array(*c, "elements_", at + ".content") : nullptr;
   if (!members) return false;
   uint32_t base = arg.offset;
-  uint32_t axes = arg.kind == ArgKind::Ndarray ? arg.field_dim : 3;
+  // A 0-D ndarray still has a dim_0, left 0 as Taichi's own runtime leaves it.
+  uint32_t axes = arg.kind == ArgKind::Ndarray ? std::max<uint32_t>(arg.field_dim, 1) : 3;
   for (size_t m = 0; m < members->size(); ++m) {
     const json &member = (*members)[m];
     std::string mpath = at + ".content.elements_[" + std::to_string(m) + "]";
