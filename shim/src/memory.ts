@@ -40,6 +40,9 @@ export class DeviceMemory {
   hostTouched = false;
   /** Set when a GPUBuffer was imported rather than created: the shim never destroys it. */
   readonly imported: boolean;
+  /** Mappable copies for reading back the GPU's writes, reused across submissions. */
+  private readbacks: GPUBuffer[] = [];
+  private destroyed = false;
 
   constructor(
     readonly device: Device,
@@ -75,7 +78,28 @@ export class DeviceMemory {
     return this.gpuBuffer !== undefined;
   }
 
+  /**
+   * A MAP_READ buffer of paddedSize for a submission's read-back. Creating one per submission
+   * costs an allocation and a lazy clear in the WebGPU implementation; these are recycled.
+   */
+  takeReadback(): GPUBuffer {
+    return this.readbacks.pop() ?? this.device.gpu.createBuffer({ size: this.paddedSize, usage: BufferUsage.MAP_READ | BufferUsage.COPY_DST, label: 'host-visible read-back' });
+  }
+
+  /** Gives a read-back buffer back once its contents were merged (or the submission failed). */
+  returnReadback(buffer: GPUBuffer): void {
+    if (this.destroyed) {
+      buffer.destroy();
+      return;
+    }
+    if (buffer.mapState === 'mapped') buffer.unmap();
+    this.readbacks.push(buffer);
+  }
+
   destroy(vk: VulkanShim): void {
+    this.destroyed = true;
+    for (const b of this.readbacks) b.destroy();
+    this.readbacks = [];
     if (this.gpuBuffer && !this.imported) this.gpuBuffer.destroy();
     this.gpuBuffer = undefined;
     if (this.shadow) vk.heap.free(this.shadow);

@@ -147,7 +147,7 @@ function submitPart(vk: VulkanShim, queue: Queue, job: Job, end: number, last: b
   const readbacks: Readback[] = [];
   for (const memory of ctx.written) {
     if (!memory.hostVisible) continue;
-    const staging = device.gpu.createBuffer({ size: memory.paddedSize, usage: BufferUsage.MAP_READ | BufferUsage.COPY_DST, label: 'host-visible read-back' });
+    const staging = memory.takeReadback();
     ctx.encoder.copyBufferToBuffer(memory.gpu(), 0, staging, 0, memory.paddedSize);
     readbacks.push({ memory, staging });
   }
@@ -168,7 +168,7 @@ function submitPart(vk: VulkanShim, queue: Queue, job: Job, end: number, last: b
     await previous;
     for (const r of readbacks) {
       if (ok && r.memory.shadow !== 0) r.memory.mergeDeviceWrites(vk, new Uint32Array(r.staging.getMappedRange()));
-      r.staging.destroy();
+      r.memory.returnReadback(r.staging);
     }
     for (const t of ctx.temporaries) t.destroy();
     for (const [event, set] of ctx.eventChanges) event.signaled = set;
