@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // taichi-wasm command line. Subcommands live in one table; each parses its own arguments with
 // node:util parseArgs and writes through `io`, so tests can call main() and read the output.
-import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { zipSync } from 'fflate';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { encodePng, imageOf } from './cli-png.js';
 import { moduleDeclarations, typeNameFor } from './kernel-types.js';
 import { SpirvTranslationError, translateSpirv } from '../shim/spirv/translate.js';
-import { Runtime, NdArray, TaichiError, type ArgumentSignature, type ArgumentValue, type DType } from './index.js';
+import { Runtime, NdArray, TaichiError, describeModule, type ModuleDescription, type ArgumentSignature, type ArgumentValue, type DType } from './index.js';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -59,19 +60,19 @@ const subcommands: Record<string, Subcommand> = {
   },
   inspect: {
     usage: 'inspect <module> [--json]',
-    summary: 'list the kernels and compute graphs of an AOT module (.tcm or directory) with their arguments (--json: as JSON)',
+    summary: 'list the kernels and compute graphs of an AOT module (.tcm or directory) with their arguments (--json: as JSON); needs no GPU',
     run: async (args, io) => {
       const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
       if (positionals.length !== 1) throw new UsageError('inspect takes one module');
-      return withModule(positionals[0], io, async (_runtime, mod) => {
-        if (values.json) {
-          io.out(JSON.stringify({ kernels: mod.kernels, graphs: mod.graphs }, null, 2) + '\n');
-          return 0;
-        }
-        for (const k of mod.kernels) io.out(`kernel ${k.name}(${k.args.map(describeArg).join(', ')})\n`);
-        for (const g of mod.graphs) io.out(`graph ${g.name} [${g.dispatches} dispatches](${g.args.map(describeArg).join(', ')})\n`);
+      const mod = await describePath(positionals[0], io);
+      if (!mod) return 1;
+      if (values.json) {
+        io.out(JSON.stringify(mod, null, 2) + '\n');
         return 0;
-      });
+      }
+      for (const k of mod.kernels) io.out(`kernel ${k.name}(${k.args.map(describeArg).join(', ')})\n`);
+      for (const g of mod.graphs) io.out(`graph ${g.name} [${g.dispatches} dispatches](${g.args.map(describeArg).join(', ')})\n`);
+      return 0;
     },
   },
   types: {
@@ -83,12 +84,12 @@ const subcommands: Record<string, Subcommand> = {
       const path = positionals[0];
       const typeName = values.name ?? typeNameFor(path);
       if (!/^[A-Za-z_$][\w$]*$/.test(typeName)) throw new UsageError(`--name '${typeName}' is not a TypeScript identifier`);
-      return withModule(path, io, async (_runtime, mod) => {
-        const text = moduleDeclarations(typeName, basename(path), mod.kernels, mod.graphs);
-        if (values.out) writeFileSync(values.out, text);
-        else io.out(text);
-        return 0;
-      });
+      const mod = await describePath(path, io);
+      if (!mod) return 1;
+      const text = moduleDeclarations(typeName, basename(path), mod.kernels, mod.graphs);
+      if (values.out) writeFileSync(values.out, text);
+      else io.out(text);
+      return 0;
     },
   },
   run: {
@@ -211,6 +212,24 @@ function summarise(a: NdArray, values: ArrayLike<number>): string {
   const shape = `${a.dtype}[${a.shape.join(',')}]${a.elementShape.length ? `(${a.elementShape.join(',')})` : ''}`;
   const stats = finite ? `min ${+min.toPrecision(6)} max ${+max.toPrecision(6)} mean ${+(sum / finite).toPrecision(6)}` : 'no finite values';
   return `${shape} ${stats}${nonFinite ? `, ${nonFinite} non-finite` : ''}; first [${first.join(', ')}]`;
+}
+
+/** The signatures of the module at `path` (a .tcm or a module directory), read without a GPU; undefined, with the reason printed, on failure. */
+async function describePath(path: string, io: CliIo): Promise<ModuleDescription | undefined> {
+  if (!existsSync(path)) {
+    io.err(`${path}: no such file or directory\n`);
+    return undefined;
+  }
+  const bytes = statSync(path).isDirectory()
+    ? zipSync(Object.fromEntries(readdirSync(path).filter((name) => statSync(join(path, name)).isFile()).map((name) => [name, new Uint8Array(readFileSync(join(path, name)))])))
+    : new Uint8Array(readFileSync(path));
+  try {
+    return await describeModule(bytes);
+  } catch (e) {
+    if (!(e instanceof TaichiError)) throw e;
+    io.err(`${path}: ${e.message}\n`);
+    return undefined;
+  }
 }
 
 /** Creates a runtime, loads the module, runs `fn`, and always tears both down. */

@@ -7,5 +7,6 @@ export { type DType } from './dtype.js';
 export { decodeNpy, encodeNpy, type NpyArray } from './npy.js';
 export { Image, ImageUsage, Sampler, type ImageAllocateOptions, type ImageDimension, type ImageFormat, type ImageRegion, type SamplerOptions, type TextureArgument } from './image.js';
 export { AotModule, Kernel, ComputeGraph, type ModuleTypes, type UntypedModule, type DataTypeName, type ArgumentSignature, type KernelSignature, type GraphSignature, type ArgumentValue } from './module.js';
+export { describeModule, type ModuleDescription } from './describe.js';
 export { Event } from './event.js';
 export { VulkanInterop, type VulkanRuntimeInfo, type VulkanMemoryInfo, type VulkanEventInfo, type VulkanImageInfo } from './interop.js';

@@ -99,6 +99,12 @@ describe('taichi-wasm CLI', () => {
     const wrongShape = await cli('run', fixture('android_fill_matmul.tcm'), 'fill', 'a=f32[4]', 'val=1');
     expect(wrongShape.code).toBe(1);
     expect(wrongShape.err).toContain('TI_ERROR_INVALID_ARGUMENT');
+    const notModule = join(mkdtempSync(join(tmpdir(), 'cli-bad-')), 'bad.tcm');
+    writeFileSync(notModule, 'not a zip');
+    const bad = await cli('inspect', notModule);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('bad.tcm: TI_ERROR_CORRUPTED_DATA');
+    rmSync(notModule, { force: true });
     const old = await cli('inspect', fixture('implicit_fem.kernel.tcm'));
     expect(old.code).toBe(1);
     expect(old.err).toContain('TI_ERROR_INCOMPATIBLE_MODULE');

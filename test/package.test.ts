@@ -115,6 +115,14 @@ describe('the npm package in Node', () => {
     expect(stderr).toContain("the package 'webgpu' (Dawn), which is not installed: run `npm install webgpu`");
   });
 
+  test('the CLI inspects a module and writes its types with no GPU binding installed', () => {
+    const cli = join('node_modules', 'taichi-wasm', 'dist', 'src', 'cli.js');
+    const listed = run(process.execPath, [cli, 'inspect', FILL_MATMUL], web);
+    expect(listed).toContain('kernel fill(_a: ndarray<f32, ndim=2>, val: scalar<f32>)');
+    expect(run(process.execPath, [cli, 'types', FILL_MATMUL], web)).toContain('export interface AndroidFillMatmul {');
+    expect(run(process.execPath, [cli, '--version'], web)).toBe(`taichi-wasm ${(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`);
+  });
+
   test('ESM: a script creates a runtime, loads a module by path and runs fill', () => {
     writeFileSync(join(node, 'fill.mjs'), FILL_ESM);
     const out = run(process.execPath, ['fill.mjs', FILL_MATMUL], node).trim().split('\n').pop()!;

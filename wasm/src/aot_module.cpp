@@ -1,13 +1,12 @@
 // Loading AOT modules: files -> metadata -> capability check -> one pipeline per task.
 #include "aot_module.h"
 
-#include <algorithm>
 #include <cstring>
 
-#include <nlohmann/json.hpp>
 #include <taichi/taichi_wasm.h>
 
 #include "archive.h"
+#include "describe.h"
 #include "error.h"
 #include "registry.h"
 
@@ -193,18 +192,9 @@ uint32_t find_kernel(const AotModule &m, const std::string &name) {
 }
 
 TiAotModule load(TiRuntime runtime, Runtime &rt, const Archive &files) {
-  if (files.count("metadata.tcb") || (files.count("metadata.json") == 0 && files.count("graphs.tcb"))) {
-    fail(TI_ERROR_INCOMPATIBLE_MODULE, "this module is in the Taichi 1.4 format (metadata.tcb); re-export it with Taichi 1.5 or later");
-    return TI_NULL_HANDLE;
-  }
-  if (!files.count("metadata.json")) {
-    fail(TI_ERROR_CORRUPTED_DATA, "the module has no metadata.json");
-    return TI_NULL_HANDLE;
-  }
-  std::string graphs = files.count("graphs.json") ? text_of(files, "graphs.json") : "[]";
   auto module = std::make_unique<AotModule>();
   module->runtime = runtime;
-  if (!parse_metadata(text_of(files, "metadata.json"), graphs, module->metadata)) return TI_NULL_HANDLE;
+  if (!read_metadata(files, module->metadata)) return TI_NULL_HANDLE;
   if (!check_capabilities(rt, module->metadata) || !check_no_return_values(module->metadata) || !check_graph_kernels(module->metadata) ||
       !check_shared_memory(rt, module->metadata)) {
     return TI_NULL_HANDLE;
@@ -263,6 +253,15 @@ AotModule *lookup_module(TiAotModule module) {
 }
 
 }  // namespace
+
+bool read_metadata(const Archive &files, ModuleMetadata &meta) {
+  if (files.count("metadata.tcb") || (files.count("metadata.json") == 0 && files.count("graphs.tcb"))) {
+    return fail(TI_ERROR_INCOMPATIBLE_MODULE, "this module is in the Taichi 1.4 format (metadata.tcb); re-export it with Taichi 1.5 or later");
+  }
+  if (!files.count("metadata.json")) return fail(TI_ERROR_CORRUPTED_DATA, "the module has no metadata.json");
+  std::string graphs = files.count("graphs.json") ? text_of(files, "graphs.json") : "[]";
+  return parse_metadata(text_of(files, "metadata.json"), graphs, meta);
+}
 
 void destroy_modules_of(TiRuntime runtime) {
   Runtime *rt = registry().runtimes.get(handle_bits(runtime));
@@ -348,40 +347,7 @@ TiComputeGraph ti_get_aot_module_compute_graph(TiAotModule aot_module, const cha
 uint64_t ti_describe_aot_module_ext(TiAotModule aot_module, char *json, uint64_t capacity) {
   AotModule *m = lookup_module(aot_module);
   if (!m) return 0;
-  static const char *const kKinds[] = {"scalar", "ndarray", "texture", "rw_texture", "tensor"};
-  auto describe_arg = [](const std::string &name, ArgKind kind, TiDataType dtype, uint32_t ndim, const std::vector<uint32_t> &element_shape) {
-    return nlohmann::json{{"name", name}, {"kind", kKinds[static_cast<int>(kind)]}, {"dtype", data_type_name(dtype)}, {"ndim", ndim}, {"elementShape", element_shape}};
-  };
-  auto describe_kernel = [&](const std::string &name, const KernelInfo &k) {
-    nlohmann::json args = nlohmann::json::array();
-    for (const ArgInfo &a : k.args) args.push_back(describe_arg(a.name, a.kind, a.dtype, a.field_dim, a.element_shape));
-    return nlohmann::json{{"name", name}, {"args", args}};
-  };
-  nlohmann::json kernels = nlohmann::json::array();
-  for (const KernelInfo &k : m->metadata.kernels) kernels.push_back(describe_kernel(k.name, k));
-  for (const auto &alias : m->metadata.kernel_aliases) kernels.push_back(describe_kernel(alias.first, m->metadata.kernels[alias.second]));
-  nlohmann::json graphs = nlohmann::json::array();
-  for (const GraphInfo &g : m->metadata.graphs) {
-    nlohmann::json args = nlohmann::json::array();
-    std::vector<std::string> seen;
-    for (size_t d = 0; d < g.dispatches.size(); ++d) {
-      const KernelInfo &k = *registry().graphs.get(m->graphs[g.name])->kernels[d]->info;
-      for (size_t i = 0; i < g.dispatches[d].args.size() && i < k.args.size(); ++i) {
-        const SymbolicArg &s = g.dispatches[d].args[i];
-        if (std::find(seen.begin(), seen.end(), s.name) != seen.end()) continue;
-        seen.push_back(s.name);
-        args.push_back(describe_arg(s.name, k.args[i].kind, k.args[i].dtype, k.args[i].field_dim, k.args[i].element_shape));
-      }
-    }
-    graphs.push_back({{"name", g.name}, {"dispatches", g.dispatches.size()}, {"args", args}});
-  }
-  std::string text = nlohmann::json{{"kernels", kernels}, {"graphs", graphs}}.dump();
-  if (json != nullptr && capacity > 0) {
-    size_t n = std::min<uint64_t>(text.size(), capacity - 1);
-    std::memcpy(json, text.data(), n);
-    json[n] = '\0';
-  }
-  return text.size() + 1;
+  return describe_module(m->metadata, json, capacity);
 }
 
 }  // extern "C"

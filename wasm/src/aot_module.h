@@ -7,6 +7,7 @@
 
 #include <taichi/taichi.h>
 
+#include "archive.h"
 #include "metadata.h"
 #include "runtime.h"
 
@@ -49,6 +50,10 @@ struct AotModule {
   std::vector<VkDescriptorPool> pools;
   uint32_t sets_in_last_pool = 0;
 };
+
+// The metadata of a module's files (Taichi 1.5+ format), or false with CORRUPTED_DATA or
+// INCOMPATIBLE_MODULE set.
+bool read_metadata(const Archive &files, ModuleMetadata &meta);
 
 // Frees every module of a runtime that is being destroyed.
 void destroy_modules_of(TiRuntime runtime);

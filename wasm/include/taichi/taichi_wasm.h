@@ -11,6 +11,10 @@ extern "C" {
 // and returns the size the description needs, NUL included. With `json` NULL only the size.
 TI_DLL_EXPORT uint64_t TI_API_CALL ti_describe_aot_module_ext(TiAotModule aot_module, char *json, uint64_t capacity);
 
+// The same description of a .tcm archive's bytes, read without a runtime (no GPU needed); 0 with
+// the error set (CORRUPTED_DATA, INCOMPATIBLE_MODULE) when the archive is not a module.
+TI_DLL_EXPORT uint64_t TI_API_CALL ti_describe_aot_archive_ext(const void *tcm, uint64_t size, char *json, uint64_t capacity);
+
 // Records a copy of `src_memory` into a region of an image, and the reverse. The memory holds the
 // region's texels tightly packed (rows, then slices or layers) in the image's format, so its
 // size must be texel size x width x height x depth x layers. The image is left in the transfer
