@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { AotModule } from '../src/index.js';
 import { expectTaichiError, useRuntime } from './helpers/aot.js';
 
@@ -149,6 +149,7 @@ const MIXED_ARGS: Arg[] = [
 let temp: string;
 let mod: AotModule;
 let withReturnValue: Uint8Array;
+let tooLargeWorkgroup: Uint8Array;
 
 async function compile(name: string, source: string): Promise<Uint8Array> {
   const src = join(temp, `${name}.comp`);
@@ -194,6 +195,9 @@ beforeAll(async () => {
       { level: 0 },
     );
   const archive = pack(metadata.kernels.slice(0, 1) as { name: string }[]);
+  // Valid SPIR-V whose 4096-invocation workgroup no WebGPU device takes.
+  const huge = await compile('huge', MIXED.replace('local_size_x = 1', 'local_size_x = 1024, local_size_y = 4'));
+  tooLargeWorkgroup = zipSync({ ...unzipSync(archive), 'mixed_t00.spv': huge }, { level: 0 });
   withReturnValue = pack(metadata.kernels as { name: string }[]);
   mod = await runtime().loadModule(archive);
 });
@@ -242,6 +246,14 @@ describe('a module built from GLSL', () => {
     } finally {
       out.free();
     }
+  });
+
+  test('a task WebGPU refuses to build (a 4096-invocation workgroup) fails the load, naming the task, and the runtime stays usable', async () => {
+    await expectTaichiError(() => runtime().loadModule(tooLargeWorkgroup), 'INVALID_STATE', 'task mixed_t00', 'could not become a WebGPU pipeline');
+    const out = runtime().ndarray('f32', [13]);
+    mod.kernel('mixed').launch(1, 2, 3, [1, 2, 3], [1, 2, 3, 4], out);
+    expect((await out.read())[0]).toBe(1);
+    out.free();
   });
 
   test('a module with a kernel that returns a value (rets_bytes > 0) is refused at load, naming the kernel', async () => {

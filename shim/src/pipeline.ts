@@ -214,6 +214,7 @@ export function vkCreateComputePipelines(vk: VulkanShim, deviceHandle: number, _
     const descriptor: GPUComputePipelineDescriptor = {
       layout: device.gpu.createPipelineLayout({ bindGroupLayouts }),
       compute: { module: device.gpu.createShaderModule({ code: translation.wgsl }), entryPoint: translation.entryPoint },
+      label: `vkCreateComputePipelines ${translation.entryPoint}`,
     };
     return { layout, groups, translation, descriptor };
   });
@@ -226,16 +227,23 @@ export function vkCreateComputePipelines(vk: VulkanShim, deviceHandle: number, _
     });
     return VkResult.SUCCESS;
   };
+  // createComputePipeline, not its async form: Dawn in Node compiles in place, while the async
+  // form's completion is polled on the main thread, which took twice as long on two cores; in a
+  // browser both return at once and compile in the GPU process. Errors of the whole batch come
+  // from one pair of error scopes, awaited when the caller can wait.
+  device.gpu.pushErrorScope('internal');
+  device.gpu.pushErrorScope('validation');
+  const pipelines = prepared.map((p) => device.gpu.createComputePipeline(p.descriptor));
+  const errors = Promise.all([device.gpu.popErrorScope(), device.gpu.popErrorScope()]).then((scopes) => scopes.find((e) => e !== null) ?? null);
   if (vk.suspendable === 0) {
-    device.gpu.pushErrorScope('validation');
-    const pipelines = prepared.map((p) => device.gpu.createComputePipeline(p.descriptor));
-    device.gpu.popErrorScope().then((error) => {
+    void errors.then((error) => {
       if (error) vk.validation.report('vkCreateComputePipelines', `WebGPU rejected the pipeline: ${error.message}`);
     });
     return finish(pipelines);
   }
-  return Promise.all(prepared.map((p) => device.gpu.createComputePipelineAsync(p.descriptor))).then(finish, (error: unknown) => {
-    throw new VkFailure(VkResult.ERROR_INVALID_SHADER_NV, `WebGPU rejected the translated pipeline: ${error instanceof Error ? error.message : String(error)}`);
+  return errors.then((error) => {
+    if (error) throw new VkFailure(VkResult.ERROR_INVALID_SHADER_NV, `WebGPU rejected the translated pipeline: ${error.message}`);
+    return finish(pipelines);
   });
 }
 

@@ -1,0 +1,13 @@
+import { Runtime } from './dist/src/index.node.js';
+import { readFileSync } from 'node:fs';
+const rt = await Runtime.create();
+const bytes = new Uint8Array(readFileSync('/work/shared/fixtures/taichi-aot/mpm3D.cgraph.tcm'));
+let t0 = performance.now();
+const m = await rt.loadModule(bytes);
+console.log('cold', performance.now() - t0);
+await m.destroy();
+t0 = performance.now();
+const m2 = await rt.loadModule(bytes);
+console.log('warm', performance.now() - t0);
+await rt.destroy();
+process.exit(0);

@@ -1,0 +1,12 @@
+import { Runtime } from './dist/src/index.node.js';
+const rt = await Runtime.create();
+const m = await rt.loadModule('/work/shared/fixtures/taichi-aot/android_fill_matmul.tcm');
+const fill = m.kernel('fill');
+const a = rt.ndarray('f32', [32, 32]);
+const probe = rt.allocateMemory({ size: 4, hostRead: true });
+const round = async (i) => { fill.launch(a, i); rt.copy({ memory: probe }, { memory: a.memory, size: 4 }); return (await probe.read(Float32Array))[0]; };
+for (let i = 0; i < 50; i++) await round(i);
+const t0 = performance.now();
+for (let i = 0; i < 1000; i++) await round(i);
+console.log('us/round', (performance.now() - t0));
+await rt.destroy(); process.exit(0);
