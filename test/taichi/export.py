@@ -13,6 +13,7 @@ import argparse
 import importlib
 import json
 import math
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -34,12 +35,18 @@ def dtype_name(ti, dtype):
     raise ValueError(f"no dtype name for {dtype}")
 
 
+_imported = set()
+
+
 def load_group(ti, group):
-    """Imports (or re-imports, after ti.init) a case file; fields and kernels are made anew."""
+    """Imports (or re-imports, after ti.init) a case file and what it imports (the examples):
+    fields and kernels are made anew for each Taichi program."""
     corpus.reset()
-    name = f"cases.{group}"
-    sys.modules.pop(name, None)
-    module = importlib.import_module(name)
+    for name in _imported:
+        sys.modules.pop(name, None)
+    before = set(sys.modules)
+    module = importlib.import_module(f"cases.{group}")
+    _imported.update(set(sys.modules) - before)
     cases, graphs, extra = corpus.registered()
     return module, cases, graphs, extra
 
@@ -127,7 +134,7 @@ def manifest(ti, group, c, arrays):
                 "dtype": dtype_name(ti, a.dtype),
                 "shape": list(a.shape),
                 "elementShape": list(a.element_shape),
-                "input": f"{a.name}.in.npy",
+                "input": f"{a.name}.in.npy" if a.init is not None else None,
                 "expected": f"{a.name}.out.npy" if a in c.outputs else None,
             }
     m = {
@@ -150,7 +157,8 @@ def write_case(out_dir, ti, group, c, arrays, results):
         if a.fmt is not None:
             continue
         given, got = results[a.name]
-        np.save(d / f"{a.name}.in.npy", given)
+        if a.init is not None:
+            np.save(d / f"{a.name}.in.npy", given)
         if a in c.outputs:
             np.save(d / f"{a.name}.out.npy", got)
     (d / "manifest.json").write_text(json.dumps(manifest(ti, group, c, arrays), indent=1, allow_nan=False) + "\n")
@@ -227,6 +235,7 @@ def main():
     args = parser.parse_args()
     ti = importlib.import_module(args.exporter)
     corpus.ti = ti
+    os.environ["TAICHI_EXPORTER"] = args.exporter  # the examples' Taichi (examples/_ti.py)
     out_dir = args.out / args.exporter
     out_dir.mkdir(parents=True, exist_ok=True)
     groups = args.only or sorted(p.stem for p in (HERE / "cases").glob("*.py") if not p.stem.startswith("_"))
