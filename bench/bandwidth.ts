@@ -1,4 +1,4 @@
-// Bandwidth: Taichi's fill and matmul (android_fill_matmul.tcm) through taichi-wasm, against
+// Bandwidth: Taichi's fill and matmul (fill_matmul.tcm) through taichi-wasm, against
 // hand-written WGSL doing the same work on the same device, and the device's own buffer copy.
 // Each kernel has two hand-written versions: the usual one (a thread per element, 16x16 tiles
 // for matmul) and one with Taichi's thread mapping (the module's grid, looping over the range),
@@ -308,11 +308,11 @@ export async function run(): Promise<void> {
     // matmul is O(n^3): n = 512 is 1 MiB per matrix; lavapipe stops at 4 MiB, a GPU at 256 MiB.
     const matmulNs = software ? [512, 1024] : [512, 1024, 2048, 4096, 8192];
 
-    const mod = await ctx.runtime.loadModule(fixturePath('android_fill_matmul.tcm'));
+    const mod = await ctx.runtime.loadModule(fixturePath('fill_matmul.tcm'));
     const fillK = mod.kernel('fill');
     const matmulK = mod.kernel('matmul');
     const kernels = { fill: (a: NdArray, v: number) => fillK.launch(a, v), matmul: (a: NdArray, b: NdArray, c: NdArray) => matmulK.launch(a, b, c) };
-    const tcm = readFixture('android_fill_matmul.tcm');
+    const tcm = readFixture('fill_matmul.tcm');
     const pipelines = {
       fill: await computePipeline(ctx.device, FILL_WGSL, 'auto'),
       fillStrided: await computePipeline(ctx.device, FILL_STRIDE_WGSL, 'auto'),
@@ -333,7 +333,7 @@ export async function run(): Promise<void> {
     await mod.destroy();
 
     // Taichi's own runtime on the same sizes and launch counts, each size in its own process.
-    const module = fixturePath('android_fill_matmul.tcm');
+    const module = fixturePath('fill_matmul.tcm');
     const native: NativeOutcome[] = results.map((r) =>
       r.kernel === 'fill' ? runNative('fill', module, r.bytes, r.launches, reps) : runNative('matmul', module, Math.round(Math.sqrt(r.bytes / 4)), r.launches, reps),
     );

@@ -66,9 +66,9 @@ export async function closeContext(ctx: BenchContext): Promise<void> {
   ctx.device.destroy();
 }
 
-/** The folder of the Taichi AOT fixture modules: $TAICHI_BENCH_FIXTURES, else ../shared's. */
+/** The folder of the Taichi AOT modules: $TAICHI_BENCH_FIXTURES, else the project's own (examples/modules). */
 export function fixturesDir(): string {
-  return process.env.TAICHI_BENCH_FIXTURES ?? join('..', 'shared', 'fixtures', 'taichi-aot');
+  return process.env.TAICHI_BENCH_FIXTURES ?? join('examples', 'modules');
 }
 
 export function fixturePath(name: string): string {

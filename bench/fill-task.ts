@@ -1,4 +1,4 @@
-// The fill and matmul tasks of android_fill_matmul.tcm as the hand-written baselines need them:
+// The fill and matmul tasks of fill_matmul.tcm as the hand-written baselines need them:
 // the WGSL the shim runs (translated from the task's own SPIR-V), the dispatch size Taichi
 // chose and the one the shim issues, and where the kernel's arguments sit in the args buffer.
 import { unzipSync } from 'fflate';

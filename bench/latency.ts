@@ -15,7 +15,7 @@ export async function run(): Promise<void> {
   const ctx = await openContext();
   try {
     const { device, runtime } = ctx;
-    const task = taskInfo(readFixture('android_fill_matmul.tcm'), 'fill');
+    const task = taskInfo(readFixture('fill_matmul.tcm'), 'fill');
     const layout = taskLayout(device, task);
     const pipeline = await computePipeline(device, task.wgsl, device.createPipelineLayout({ bindGroupLayouts: [layout] }), task.entryPoint);
     const args = new DataView(new ArrayBuffer(task.argsBytes));
@@ -40,7 +40,7 @@ export async function run(): Promise<void> {
       staging.unmap();
       return v;
     };
-    const mod = await runtime.loadModule(fixturePath('android_fill_matmul.tcm'));
+    const mod = await runtime.loadModule(fixturePath('fill_matmul.tcm'));
     const fill = mod.kernel('fill');
     const a = runtime.ndarray('f32', [SIDE, SIDE]);
     const probe = runtime.allocateMemory({ size: 4, hostRead: true });
@@ -69,7 +69,7 @@ export async function run(): Promise<void> {
     staging.destroy();
     const floor = median(variants[0].us);
     const rows: Cell[][] = variants.map((v) => [v.name, median(v.us), Math.min(...v.us), median(v.us) / floor, v.ok ? 'ok' : 'WRONG']);
-    const native = runNative('latency', fixturePath('android_fill_matmul.tcm'), iters);
+    const native = runNative('latency', fixturePath('fill_matmul.tcm'), iters);
     const notes = [
       `${iters} round trips each after ${WARM} of warm-up, the variants alternating; fill on ${SIDE}x${SIDE} f32 with ${groups} workgroups (args slot ${SLOT} bytes).`,
       'ratio = median over the floor\'s median.',

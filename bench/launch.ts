@@ -123,7 +123,7 @@ function submitEach(h: HandWritten, groups: number): Variant {
 
 async function taichiWasm(ctx: BenchContext): Promise<Variant> {
   // By path: loadModule(bytes) fails on the current runtime (see bench/translate.ts).
-  const mod = await ctx.runtime.loadModule(fixturePath('android_fill_matmul.tcm'));
+  const mod = await ctx.runtime.loadModule(fixturePath('fill_matmul.tcm'));
   const fill = mod.kernel('fill');
   const a = ctx.runtime.ndarray('f32', [SIDE, SIDE]);
   const probe = ctx.runtime.allocateMemory({ size: 4, hostRead: true });
@@ -168,7 +168,7 @@ export async function run(): Promise<void> {
   // On lavapipe every launch costs about a millisecond of CPU-run shader: 3 repetitions there.
   const reps = Number(process.env.BENCH_REPS ?? (ctx.adapterKey === 'lavapipe' ? 3 : 5));
   try {
-    const tcm = readFixture('android_fill_matmul.tcm');
+    const tcm = readFixture('fill_matmul.tcm');
     const task = taskInfo(tcm, 'fill');
     const layout = taskLayout(ctx.device, task);
     const pipeline = await computePipeline(ctx.device, task.wgsl, ctx.device.createPipelineLayout({ bindGroupLayouts: [layout] }), task.entryPoint);
@@ -207,7 +207,7 @@ export async function run(): Promise<void> {
       return [v.name, rec, tot, tot / floor, checks[i] === launches - 1 ? 'ok' : `wrong (${checks[i]})`];
     });
     // Taichi's own runtime on the same module, in its own process and Vulkan device.
-    const native = runNative('launch', fixturePath('android_fill_matmul.tcm'), launches, reps);
+    const native = runNative('launch', fixturePath('fill_matmul.tcm'), launches, reps);
     const ours = median(timings[1].totalUs);
     if (isNative(native)) {
       const tot = median(native.totalUs as number[]);
@@ -217,7 +217,7 @@ export async function run(): Promise<void> {
       ? `taichi-wasm / native Taichi, record+wait per launch: ${(ours / median(native.totalUs as number[])).toFixed(2)}x (native runs in its own process on its own Vulkan device).`
       : native.skipped;
     const notes = [
-      `${launches} launches of fill (android_fill_matmul.tcm) on a ${SIDE}x${SIDE} f32 ndarray between two waits; median of ${reps} repetitions after warm-up, variants interleaved in rotating order${typeof globalThis.gc === 'function' ? ', garbage collected before each' : ''}.`,
+      `${launches} launches of fill (fill_matmul.tcm) on a ${SIDE}x${SIDE} f32 ndarray between two waits; median of ${reps} repetitions after warm-up, variants interleaved in rotating order${typeof globalThis.gc === 'function' ? ', garbage collected before each' : ''}.`,
       `The floor and (b) run the shim's WGSL for the fill task with ${groups} workgroups of 128, as the shim dispatches it (Taichi's advisory grid is ${task.groups} groups; the shim keeps those the loop's range fills), and a ${SLOT}-byte args slot per launch bound with a dynamic offset.`,
       'record = the launch loop alone; record+wait = until the device has finished; ratio = record+wait over the floor\'s.',
     ];

@@ -18,7 +18,7 @@ const GRID = 128;
 // 1.5-3 s per update on lavapipe (two CPU cores), so the default run takes 12-24 s there.
 const DEFAULT_UPDATES = 8;
 const IMAGE_SIZE = 512;
-const MODULE = 'shared/fixtures/taichi-aot/mpm88.cgraph.tcm';
+const MODULE = 'examples/modules/mpm88.cgraph.tcm';
 
 /** The checkout's root: the nearest folder upwards holding package.json (src or dist layout). */
 function repositoryRoot(): string {
@@ -67,7 +67,7 @@ async function main(): Promise<number> {
   const updates = Number(values.updates ?? process.env.MPM88_UPDATES ?? DEFAULT_UPDATES);
   if (!Number.isInteger(updates) || updates < 1) throw new Error(`--updates must be a positive integer, got ${values.updates ?? process.env.MPM88_UPDATES}`);
   const root = repositoryRoot();
-  const modulePath = values.module ?? resolve(root, '..', MODULE);
+  const modulePath = values.module ?? resolve(root, MODULE);
 
   const runtime = await Runtime.create();
   try {

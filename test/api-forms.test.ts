@@ -1,8 +1,9 @@
 // What users naturally pass: copies between memories, ndarrays and slices; graphs launched with
 // positional arguments, which are refused with the form they take.
 
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { expectTaichiError, fixture, useRuntime } from './helpers/aot.js';
+import { expectTaichiError, useRuntime } from './helpers/aot.js';
 
 const runtime = useRuntime();
 
@@ -25,7 +26,7 @@ describe('argument forms', () => {
 
   test('a graph launched with positional arguments says it takes them by name', async () => {
     const rt = runtime();
-    const mod = await rt.loadModule(fixture('mpm88.cgraph.tcm'));
+    const mod = await rt.loadModule(fileURLToPath(new URL('../examples/modules/mpm88.cgraph.tcm', import.meta.url)));
     const x = rt.ndarray('f32', [64], { elementShape: [2] });
     await expectTaichiError(() => mod.graph('init').launch(x as never), 'INVALID_ARGUMENT', "graph 'init' takes its arguments by name, as one object: launch({ x, v, J })");
     await expectTaichiError(() => mod.graph('init').launch([x] as never), 'INVALID_ARGUMENT', 'by name');

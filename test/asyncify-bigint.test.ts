@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Runtime } from '../src/index.js';
 
-const FILL_MATMUL = fileURLToPath(new URL('../../shared/fixtures/taichi-aot/android_fill_matmul.tcm', import.meta.url));
+const FILL_MATMUL = fileURLToPath(new URL('../examples/modules/fill_matmul.tcm', import.meta.url));
 
 test('a module loaded from bytes (a suspending call with a BigInt argument) completes and runs', async () => {
   const runtime = await Runtime.create();

@@ -7,8 +7,12 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { PNG } from 'pngjs';
 import { main, type CliIo } from '../src/cli.js';
+import { fileURLToPath } from 'node:url';
 import { fixture } from './helpers/aot.js';
 import { juliaStable, juliaValue } from './helpers/julia.js';
+
+/** The project's own modules (examples/*.py exports them). */
+const example = (name: string) => fileURLToPath(new URL(`../examples/modules/${name}`, import.meta.url));
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let [out, err] = ['', ''];
@@ -26,17 +30,17 @@ function stats(line: string): { min: number; max: number; mean: number } {
 
 describe('taichi-wasm CLI', () => {
   test('inspect lists kernels and graphs with argument kinds, dtypes, ndim and element shapes', async () => {
-    const r = await cli('inspect', fixture('mpm88.cgraph.tcm'));
+    const r = await cli('inspect', example('mpm88.cgraph.tcm'));
     expect(r.code).toBe(0);
-    expect(r.out).toContain('kernel substep_reset_grid_c76_0(_grid_v: ndarray<f32, ndim=2, element=[2]>, _grid_m: ndarray<f32, ndim=2>)');
+    expect(r.out).toContain('kernel substep_reset_grid_c82_0(_grid_v: ndarray<f32, ndim=2, element=[2]>, _grid_m: ndarray<f32, ndim=2>)');
     expect(r.out).toMatch(/graph update \[200 dispatches\]\(.*C: ndarray<f32, ndim=1, element=\[2,2\]>/);
     expect(r.out).toContain('graph init [1 dispatches](');
-    const fill = await cli('inspect', fixture('android_fill_matmul.tcm'));
+    const fill = await cli('inspect', example('fill_matmul.tcm'));
     expect(fill.out).toContain('kernel fill(_a: ndarray<f32, ndim=2>, val: scalar<f32>)');
   });
 
   test('run launches a kernel with a scalar and a zeroed ndarray and summarises it', async () => {
-    const r = await cli('run', fixture('android_fill_matmul.tcm'), 'fill', 'a=f32[5,7]', 'val=2.5');
+    const r = await cli('run', example('fill_matmul.tcm'), 'fill', 'a=f32[5,7]', 'val=2.5');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^kernel fill: ran in/);
@@ -44,7 +48,7 @@ describe('taichi-wasm CLI', () => {
   });
 
   test('run launches a graph by named arguments, element shapes taken from its signature', async () => {
-    const r = await cli('run', fixture('mpm88.cgraph.tcm'), 'init', 'x=f32[256]', 'v=f32[256]', 'J=f32[256]');
+    const r = await cli('run', example('mpm88.cgraph.tcm'), 'init', 'x=f32[256]', 'v=f32[256]', 'J=f32[256]');
     expect(r.code).toBe(0);
     const line = (name: string) => r.out.split('\n').find((l) => l.trim().startsWith(`${name}:`))!;
     expect(line('x')).toContain('x: f32[256](2)');
@@ -60,7 +64,7 @@ describe('taichi-wasm CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-translate-'));
     try {
       const spv = join(dir, 'fill.spv');
-      writeFileSync(spv, unzipSync(readFileSync(fixture('android_fill_matmul.tcm')))['fill_c78_0_0_t00.spv']);
+      writeFileSync(spv, unzipSync(readFileSync(example('fill_matmul.tcm')))['fill_c80_0_0_t00.spv']);
       const r = await cli('translate', spv, '--reflect');
       expect(r.code).toBe(0);
       expect(r.out).toContain('@compute @workgroup_size(128, 1, 1)');
@@ -78,25 +82,25 @@ describe('taichi-wasm CLI', () => {
   });
 
   test('errors name the unknown subcommand, option or argument, the missing argument and the missing file', async () => {
-    const unknown = await cli('run', fixture('android_fill_matmul.tcm'), 'nope');
+    const unknown = await cli('run', example('fill_matmul.tcm'), 'nope');
     expect(unknown.code).toBe(1);
-    expect(unknown.err).toContain("no kernel or graph named 'nope'; the module has matmul, fill");
-    const missing = await cli('run', fixture('android_fill_matmul.tcm'), 'fill', 'a=f32[2,2]');
+    expect(unknown.err).toContain("no kernel or graph named 'nope'; the module has fill, matmul, scale_c84_0, matmul_c82_0, fill_c80_0, fill_matmul");
+    const missing = await cli('run', example('fill_matmul.tcm'), 'fill', 'a=f32[2,2]');
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('missing argument val (val: scalar<f32>)');
-    const misspelled = await cli('run', fixture('android_fill_matmul.tcm'), 'fill', 'a=f32[2,2]', 'vall=1');
+    const misspelled = await cli('run', example('fill_matmul.tcm'), 'fill', 'a=f32[2,2]', 'vall=1');
     expect(misspelled.code).toBe(2);
     expect(misspelled.err).toContain("'fill' has no argument 'vall'; its arguments are _a, val");
-    const option = await cli('inspect', fixture('android_fill_matmul.tcm'), '--jsn');
+    const option = await cli('inspect', example('fill_matmul.tcm'), '--jsn');
     expect(option.code).toBe(2);
     expect(option.err).toContain("Unknown option '--jsn'");
     const noFile = await cli('inspect', 'no/such/module.tcm');
     expect(noFile.code).toBe(1);
     expect(noFile.err).toBe('no/such/module.tcm: no such file or directory\n');
-    const badNdarray = await cli('run', fixture('android_fill_matmul.tcm'), 'fill', 'a=5', 'val=1');
+    const badNdarray = await cli('run', example('fill_matmul.tcm'), 'fill', 'a=5', 'val=1');
     expect(badNdarray.code).toBe(2);
     expect(badNdarray.err).toContain('an ndarray is given as dtype[shape]');
-    const wrongShape = await cli('run', fixture('android_fill_matmul.tcm'), 'fill', 'a=f32[4]', 'val=1');
+    const wrongShape = await cli('run', example('fill_matmul.tcm'), 'fill', 'a=f32[4]', 'val=1');
     expect(wrongShape.code).toBe(1);
     expect(wrongShape.err).toContain('TI_ERROR_INVALID_ARGUMENT');
     const notModule = join(mkdtempSync(join(tmpdir(), 'cli-bad-')), 'bad.tcm');
@@ -127,7 +131,7 @@ describe('taichi-wasm CLI', () => {
   });
 
   test('inspect --json gives the signatures as data', async () => {
-    const r = await cli('inspect', fixture('android_fill_matmul.tcm'), '--json');
+    const r = await cli('inspect', example('fill_matmul.tcm'), '--json');
     expect(r.code).toBe(0);
     const described = JSON.parse(r.out) as { kernels: { name: string; args: unknown[] }[]; graphs: unknown[] };
     expect(described.kernels.find((k) => k.name === 'fill')).toEqual({
@@ -137,7 +141,7 @@ describe('taichi-wasm CLI', () => {
         { name: 'val', kind: 'scalar', dtype: 'f32', ndim: 0, elementShape: [] },
       ],
     });
-    expect(described.graphs).toEqual([]);
+    expect(described.graphs.map((g) => (g as { name: string }).name)).toEqual(['fill_matmul']);
   });
 
   test('run --times repeats the launch with a progress bar; --png writes the 2-D result as a picture', async () => {

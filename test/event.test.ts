@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Runtime, TaichiError, type AotModule } from '../src/index.js';
 import { VkResult } from '../shim/src/abi/vk-enums.js';
 
-const FILL_MATMUL = new URL('../../shared/fixtures/taichi-aot/android_fill_matmul.tcm', import.meta.url).pathname;
+const FILL_MATMUL = new URL('../examples/modules/fill_matmul.tcm', import.meta.url).pathname;
 
 describe('events (TiEvent over VkEvent)', () => {
   let runtime: Runtime;

@@ -12,7 +12,7 @@ import { currentPlatform } from '../src/platform/index.js';
 import type { TaichiWasmFactory } from '../src/platform/types.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const FILL_MATMUL = join(root, '../shared/fixtures/taichi-aot/android_fill_matmul.tcm');
+const FILL_MATMUL = join(root, 'examples/modules/fill_matmul.tcm');
 let dir: string;
 let wasm: TaichiWasm;
 

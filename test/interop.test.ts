@@ -4,8 +4,8 @@ import { Runtime, TaichiError, type AotModule } from '../src/index.js';
 import { TiImageLayout } from '../src/abi/taichi-enums.js';
 
 Object.assign(globalThis, globals);
-const FILL_MATMUL = new URL('../../shared/fixtures/taichi-aot/android_fill_matmul.tcm', import.meta.url).pathname;
-const MPM88 = new URL('../../shared/fixtures/taichi-aot/mpm88.cgraph.tcm', import.meta.url).pathname;
+const FILL_MATMUL = new URL('../examples/modules/fill_matmul.tcm', import.meta.url).pathname;
+const MPM88 = new URL('../examples/modules/mpm88.cgraph.tcm', import.meta.url).pathname;
 
 async function readGpuBuffer(device: GPUDevice, buffer: GPUBuffer, size: number): Promise<Float32Array> {
   const staging = device.createBuffer({ size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });

@@ -18,7 +18,7 @@ import { launchChromium } from './helpers/chromium.js';
 import { serveStatic } from './helpers/static-server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const FILL_MATMUL = fileURLToPath(new URL('../../shared/fixtures/taichi-aot/android_fill_matmul.tcm', import.meta.url));
+const FILL_MATMUL = fileURLToPath(new URL('../examples/modules/fill_matmul.tcm', import.meta.url));
 const bin = (pkg: string, path: string) => join(ROOT, 'node_modules', pkg, path);
 
 function newest(path: string): number {

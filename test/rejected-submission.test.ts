@@ -5,7 +5,7 @@ import { expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { Runtime, TaichiError } from '../src/index.js';
 
-const FILL_MATMUL = fileURLToPath(new URL('../../shared/fixtures/taichi-aot/android_fill_matmul.tcm', import.meta.url));
+const FILL_MATMUL = fileURLToPath(new URL('../examples/modules/fill_matmul.tcm', import.meta.url));
 
 test('a submission WebGPU rejects fails the wait, and the runtime stays usable', async () => {
   const runtime = await Runtime.create();

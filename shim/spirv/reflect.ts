@@ -55,7 +55,7 @@ export function reflectBindings(mod: SpirvModule, types: TypeTable, emitted: Emi
     if (img.arrayed && viewDimension === '2d') viewDimension = '2d-array';
     if (img.sampled === 2) {
       const access = use.read && use.written ? 'read_write' : use.written ? 'write' : 'read';
-      out.push({ ...base, kind: 'storage-texture', access, format: storageFormat(img.format, types), viewDimension });
+      out.push({ ...base, kind: 'storage-texture', access, format: storageFormat(imgId, types), viewDimension });
     } else {
       const k = types.info(img.sampledType)?.scalar;
       const sampleType = img.depth === 1 ? 'depth' : k === 'i32' ? 'sint' : k === 'u32' ? 'uint' : use.sampled ? 'float' : 'unfilterable-float';

@@ -130,7 +130,7 @@ export class TypeTable {
     const dims = ['1d', '2d', '3d', 'cube'];
     if (t.dim > 3) this.fail(`image dimensionality ${t.dim} (Rect, Buffer, SubpassData) has no WGSL texture type`);
     const dim = dims[t.dim] + (t.arrayed ? '_array' : '');
-    if (t.sampled === 2) return `texture_storage_${dim}<${storageFormat(t.format, this)}, ${access}>`;
+    if (t.sampled === 2) return `texture_storage_${dim}<${storageFormat(id, this)}, ${access}>`;
     if (t.depth === 1) return `texture_depth_${t.ms ? 'multisampled_' : ''}${dim}`;
     const k = this.info(t.sampledType);
     if (k === null || k.n !== 1 || k.scalar === 'bool') this.fail(`image sampled type ${this.describe(t.sampledType)} is not a 32-bit scalar`);
@@ -280,8 +280,30 @@ const FORMATS: Record<number, GPUTextureFormat> = {
   30: 'rgba32uint', 31: 'rgba16uint', 32: 'rgba8uint', 33: 'r32uint', 35: 'rg32uint',
 };
 
-export function storageFormat(format: number, types: TypeTable): GPUTextureFormat {
-  const f = FORMATS[format];
-  if (f === undefined) types.fail(`storage image format ${format} has no WebGPU storage texture format`);
+// SPIR-V's Image Format names, by value, for error messages.
+const FORMAT_NAMES = [
+  'Unknown', 'Rgba32f', 'Rgba16f', 'R32f', 'Rgba8', 'Rgba8Snorm', 'Rg32f', 'Rg16f', 'R11fG11fB10f', 'R16f', 'Rgba16', 'Rgb10A2',
+  'Rg16', 'Rg8', 'R16', 'R8', 'Rgba16Snorm', 'Rg16Snorm', 'Rg8Snorm', 'R16Snorm', 'R8Snorm', 'Rgba32i', 'Rgba16i', 'Rgba8i',
+  'R32i', 'Rg32i', 'Rg16i', 'Rg8i', 'R16i', 'R8i', 'Rgba32ui', 'Rgba16ui', 'Rgba8ui', 'R32ui', 'Rgb10a2ui', 'Rg32ui', 'Rg16ui',
+  'Rg8ui', 'R16ui', 'R8ui', 'R64ui', 'R64i',
+];
+
+/**
+ * The WebGPU storage texture format of a storage image type. WGSL types a storage texture's
+ * texels by its format (f32, i32 or u32), so the image's sampled type must agree with it.
+ */
+export function storageFormat(imageType: number, types: TypeTable): GPUTextureFormat {
+  const t = types.get(imageType);
+  if (t.kind !== 'image') types.fail(`%${imageType} is not an image type`);
+  const name = FORMAT_NAMES[t.format] ?? `${t.format}`;
+  const f = FORMATS[t.format];
+  if (f === undefined) {
+    types.fail(`storage image format ${name} has no WebGPU storage texture format (WebGPU stores ${[...new Set(Object.values(FORMATS))].join(', ')})`);
+  }
+  const texel = f.endsWith('sint') ? 'i32' : f.endsWith('uint') ? 'u32' : 'f32';
+  const sampled = types.info(t.sampledType)?.scalar;
+  if (sampled !== texel) {
+    types.fail(`storage image of format ${name} (${f}, ${texel} texels) is declared with ${sampled ?? 'a non-scalar'} texels: WebGPU cannot convert between them`);
+  }
   return f;
 }

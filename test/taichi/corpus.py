@@ -79,7 +79,7 @@ def export_kernel(kernel):
 
 
 class Case:
-    def __init__(self, name, steps, outputs, rtol, atol, why, oracle, refused):
+    def __init__(self, name, steps, outputs, rtol, atol, why, oracle, refused, module, expect):
         self.name = name
         self.steps = steps
         self.outputs = outputs
@@ -88,17 +88,22 @@ class Case:
         self.why = why
         self.oracle = oracle
         self.refused = refused
+        self.module = module
+        self.expect = expect
 
 
-def case(name, *steps, out, rtol=0.0, atol=0.0, why="integers and exact float operations", oracle="cpu", refused=None):
+def case(name, *steps, out, rtol=0.0, atol=0.0, why="integers and exact float operations", oracle="cpu", refused=None, module=None, expect=None):
     """A case: steps are (kernel, *args) or (Graph, {name: arg}); `out` lists the arrays compared.
 
     Floats compare as |got - want| <= atol + rtol * |want|; integers always exactly. `oracle` is
-    "cpu" (the exporter's CPU backend) or "vulkan" (its Vulkan backend on the exporting machine:
-    textures, which the CPU backend cannot run). `refused` is the error a launch must raise
-    instead of running ({"code": ..., "error": ...}).
+    "cpu" (the exporter's CPU backend), "vulkan" (its Vulkan backend on the exporting machine:
+    textures and shared arrays, which the CPU backend cannot run) or "numpy": `expect` computes
+    the outputs (in the order of `out`) from {array: input} where neither backend is right. `refused` is the error a launch must raise
+    instead of running ({"code": ..., "error": ...}). `module` puts the case's kernels in a module
+    of their own (<group>-<module>.tcm), so that a kernel the runtime refuses at load refuses
+    only its own cases.
     """
-    _cases.append(Case(name, steps, list(out), rtol, atol, why, oracle, refused))
+    _cases.append(Case(name, steps, list(out), rtol, atol, why, oracle, refused, module, expect))
 
 
 def seed_for(text):

@@ -13,6 +13,7 @@ import argparse
 import importlib
 import json
 import math
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -34,12 +35,18 @@ def dtype_name(ti, dtype):
     raise ValueError(f"no dtype name for {dtype}")
 
 
+_imported = set()
+
+
 def load_group(ti, group):
-    """Imports (or re-imports, after ti.init) a case file; fields and kernels are made anew."""
+    """Imports (or re-imports, after ti.init) a case file and what it imports (the examples):
+    fields and kernels are made anew for each Taichi program."""
     corpus.reset()
-    name = f"cases.{group}"
-    sys.modules.pop(name, None)
-    module = importlib.import_module(name)
+    for name in _imported:
+        sys.modules.pop(name, None)
+    before = set(sys.modules)
+    module = importlib.import_module(f"cases.{group}")
+    _imported.update(set(sys.modules) - before)
     cases, graphs, extra = corpus.registered()
     return module, cases, graphs, extra
 
@@ -127,11 +134,11 @@ def manifest(ti, group, c, arrays):
                 "dtype": dtype_name(ti, a.dtype),
                 "shape": list(a.shape),
                 "elementShape": list(a.element_shape),
-                "input": f"{a.name}.in.npy",
+                "input": f"{a.name}.in.npy" if a.init is not None else None,
                 "expected": f"{a.name}.out.npy" if a in c.outputs else None,
             }
     m = {
-        "module": f"{group}.tcm",
+        "module": module_file(group, c.module),
         "oracle": c.oracle,
         "arrays": described,
         "steps": steps,
@@ -150,31 +157,53 @@ def write_case(out_dir, ti, group, c, arrays, results):
         if a.fmt is not None:
             continue
         given, got = results[a.name]
-        np.save(d / f"{a.name}.in.npy", given)
+        if a.init is not None:
+            np.save(d / f"{a.name}.in.npy", given)
         if a in c.outputs:
             np.save(d / f"{a.name}.out.npy", got)
     (d / "manifest.json").write_text(json.dumps(manifest(ti, group, c, arrays), indent=1, allow_nan=False) + "\n")
 
 
-def export_group(ti, group, out_dir):
+def module_file(group, module):
+    return f"{group}.tcm" if module is None else f"{group}-{module}.tcm"
+
+
+def export_module(ti, group, module, out_dir):
+    """Exports the kernels and graphs of one module of a group (a fresh ti.init: Taichi finalizes
+    the fields once per aot.Module) and runs its cases whose oracle is Vulkan."""
     ti.init(arch=ti.vulkan, offline_cache=False, log_level=ti.WARN)
     _, cases, graphs, extra = load_group(ti, group)
+    cases = [c for c in cases if c.module == module]
     caps = getattr(sys.modules[f"cases.{group}"], "CAPS", [])
     m = ti.aot.Module(arch=ti.vulkan, caps=caps)
     added = set()
-    for k in [step[0] for c in cases for step in c.steps if not isinstance(step[0], corpus.Graph)] + extra:
+    for k in [step[0] for c in cases for step in c.steps if not isinstance(step[0], corpus.Graph)] + (extra if module is None else []):
         if k.__name__ not in added:
             added.add(k.__name__)
-            m.add_kernel(k)
-    compiled = {name: g.build() for name, g in graphs.items()}
+            try:
+                m.add_kernel(k)
+            except Exception as e:
+                raise RuntimeError(f"{group}: kernel {k.__name__}: {e}") from e
+    used = {step[0].name for c in cases for step in c.steps if isinstance(step[0], corpus.Graph)}
+    compiled = {name: g.build() for name, g in graphs.items() if name in used or module is None}
     for name, g in compiled.items():
         m.add_graph(name, g)
-    m.archive(str(out_dir / f"{group}.tcm"))
-    done = {}
-    for c in cases:
-        if c.oracle == "vulkan" and not c.refused:
-            done[c.name] = (c, *run_case(ti, group, c, compiled))
+    m.archive(str(out_dir / module_file(group, module)))
+    done = {c.name: (c, *run_case(ti, group, c, compiled)) for c in cases if c.oracle == "vulkan" and not c.refused}
     ti.reset()
+    return done
+
+
+def export_group(ti, group, out_dir):
+    ti.init(arch=ti.cpu, offline_cache=False, log_level=ti.WARN)
+    _, cases, graphs, extra = load_group(ti, group)
+    modules = list(dict.fromkeys(([None] if graphs or extra else []) + [c.module for c in cases]))
+    ti.reset()
+    for old in out_dir.glob(f"{group}-*.tcm"):
+        old.unlink()
+    done = {}
+    for module in modules:
+        done.update(export_module(ti, group, module, out_dir))
 
     ti.init(arch=ti.cpu, offline_cache=False, log_level=ti.WARN)
     _, cases, graphs, _ = load_group(ti, group)
@@ -186,6 +215,11 @@ def export_group(ti, group, out_dir):
             results = {a.name: (initial_value(ti, group, c, a) if a.fmt is None else None, None) for a in arrays}
         elif c.oracle == "cpu":
             arrays, results = run_case(ti, group, c, compiled)
+        elif c.oracle == "numpy":
+            arrays = case_arrays(c)
+            given = {a: initial_value(ti, group, c, a) if a.fmt is None else None for a in arrays}
+            wanted = dict(zip(c.outputs, c.expect(given)))
+            results = {a.name: (given[a], wanted.get(a)) for a in arrays}
         else:
             c, arrays, results = done[c.name]
         write_case(out_dir, ti, group, c, arrays, results)
@@ -201,6 +235,7 @@ def main():
     args = parser.parse_args()
     ti = importlib.import_module(args.exporter)
     corpus.ti = ti
+    os.environ["TAICHI_EXPORTER"] = args.exporter  # the examples' Taichi (examples/_ti.py)
     out_dir = args.out / args.exporter
     out_dir.mkdir(parents=True, exist_ok=True)
     groups = args.only or sorted(p.stem for p in (HERE / "cases").glob("*.py") if not p.stem.startswith("_"))

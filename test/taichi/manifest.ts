@@ -19,7 +19,8 @@ export interface ArraySpec {
   shape: number[];
   elementShape?: number[];
   format?: string;
-  input?: string;
+  /** The inputs' .npy; null: zeros. */
+  input?: string | null;
   expected?: string | null;
 }
 

@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeNpy, Image, type AotModule, type ArgumentValue, type ImageDimension, type ImageFormat, type NdArray, type Runtime } from '../../src/index.js';
+import { decodeNpy, Image, type DType, type AotModule, type ArgumentValue, type ImageDimension, type ImageFormat, type NdArray, type Runtime } from '../../src/index.js';
 import type { CorpusCase, ArgRef } from './manifest.js';
 
 const DIMENSIONS: ImageDimension[] = ['1d', '2d', '3d'];
@@ -80,7 +80,10 @@ export async function runCase(runtime: Runtime, modules: ModuleCache, c: CorpusC
         owned.push(image);
         arrays.set(name, image);
       } else {
-        const nd = runtime.ndarrayFromNpy(new Uint8Array(readFileSync(join(c.dir, spec.input!))), { elementDims: spec.elementShape!.length, hostRead: true });
+        // WebGPU zeroes new buffers, as Taichi's ndarrays start.
+        const nd = spec.input
+          ? runtime.ndarrayFromNpy(new Uint8Array(readFileSync(join(c.dir, spec.input))), { elementDims: spec.elementShape!.length, hostRead: true })
+          : runtime.ndarray(spec.dtype as DType, spec.shape, { elementShape: spec.elementShape, hostRead: true });
         owned.push(nd);
         arrays.set(name, nd);
       }
