@@ -294,6 +294,10 @@ bool parse_kernel(Reader &r, const json &k, const std::string &path, KernelInfo 
   return r.ok();
 }
 
+// symbolic_args[].tag (Taichi's graph ArgKind).
+constexpr int kGraphTexture = 3;
+constexpr int kGraphRwTexture = 4;
+
 bool parse_graph(Reader &r, const json &g, const std::string &path, GraphInfo &out) {
   if (!r.string(g, "key", path, out.name)) return false;
   const json *value = r.member(g, "value", path);
@@ -313,6 +317,12 @@ bool parse_graph(Reader &r, const json &g, const std::string &path, GraphInfo &o
       if (!r.string((*args)[a], "name", apath, arg.name)) return false;
       if (!r.integer((*args)[a], "tag", apath, 0, 16, v)) return false;
       arg.tag = static_cast<int>(v);
+      // Taichi 1.7 leaves field_dim and element_shape of texture arguments uninitialised, and
+      // its runtime never reads them (nor dtype_id): neither does this one.
+      if (arg.tag == kGraphTexture || arg.tag == kGraphRwTexture) {
+        dispatch.args.push_back(std::move(arg));
+        continue;
+      }
       if (!r.integer((*args)[a], "dtype_id", apath, 0, TI_DATA_TYPE_UNKNOWN, v)) return false;
       arg.dtype = static_cast<TiDataType>(v);
       if (!r.integer((*args)[a], "field_dim", apath, 0, 16, v)) return false;
