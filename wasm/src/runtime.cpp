@@ -211,6 +211,8 @@ bool Runtime::flush() {
   if (r != VK_SUCCESS) {
     vkResetCommandBuffer(cb, 0);
     free_command_buffers.push_back(cb);
+    // The shim refuses to end a command buffer in which a vkCmd* call failed.
+    if (r == VK_ERROR_VALIDATION_FAILED_EXT) return fail(TI_ERROR_INVALID_STATE, "the commands recorded since the last flush were refused and did not run");
     return fail_vk(r, "vkEndCommandBuffer");
   }
   VkFence fence = VK_NULL_HANDLE;
@@ -355,10 +357,10 @@ bool Runtime::wait() {
   for (auto &s : in_flight) fences.push_back(s.fence);
   VkResult r = vkWaitForFences(device, static_cast<uint32_t>(fences.size()), fences.data(), VK_TRUE, UINT64_MAX);
   if (r == VK_ERROR_VALIDATION_FAILED_EXT) {
-    // The work finished but WebGPU had refused some of it: report that, and move on so the
-    // runtime stays usable.
+    // The work finished but WebGPU (or the shim, encoding it) had refused some of it: report
+    // that, and move on so the runtime stays usable.
     retire();
-    return fail(TI_ERROR_INVALID_STATE, "WebGPU rejected submitted work, which did not run");
+    return fail(TI_ERROR_INVALID_STATE, "submitted work was rejected and did not run");
   }
   if (r == VK_ERROR_DEVICE_LOST) {
     // Lost work never completes: forget it, so later waits and teardown do not wait for it again.
