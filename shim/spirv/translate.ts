@@ -2,7 +2,8 @@
 // inside the emitter), emit, reflect; and whether the entry point is a grid-stride loop.
 import { WgslEmitter } from './emit-wgsl.js';
 import { SpirvTranslationError } from './errors.js';
-import { findGridStride, type GridStride } from './grid-stride.js';
+import { findGridStrideLoop, type GridStride } from './grid-stride.js';
+import { uniformBarrierLoop } from './passes/uniform-barrier-loop.js';
 import { ExecutionModel } from './opcodes.js';
 import { parseSpirv } from './parse.js';
 import { reflectBindings, type BindingReflection } from './reflect.js';
@@ -35,6 +36,9 @@ export function translateSpirv(words: Uint32Array, options: TranslateOptions = {
       throw new SpirvTranslationError(5, undefined, `${what} (GLCompute entry points: ${names})`);
     }
     if (!mod.functions.has(entry.fn)) throw new SpirvTranslationError(entry.offset, 15, `entry point function %${entry.fn} is not defined`);
+    // The dispatch sizing reads the loop as written; the pass then rewrites it in place.
+    const loop = findGridStrideLoop(mod, entry);
+    if (loop) uniformBarrierLoop(mod, entry, loop);
     const emitter = new WgslEmitter(mod);
     const emitted = emitter.emit(entry);
     const types = new TypeTable(mod);
@@ -44,8 +48,7 @@ export function translateSpirv(words: Uint32Array, options: TranslateOptions = {
       workgroupSize: emitted.workgroupSize,
       bindings: reflectBindings(mod, types, emitted),
     };
-    const gridStride = findGridStride(mod, entry);
-    if (gridStride) result.gridStride = gridStride;
+    if (loop) result.gridStride = { groupSize: loop.groupSize, begin: loop.begin, end: loop.end };
     return result;
   } catch (e) {
     if (e instanceof SpirvTranslationError) throw e;
