@@ -6,6 +6,7 @@
 
 #include <emscripten/emscripten.h>
 
+#include "capabilities.h"
 #include "error.h"
 #include "registry.h"
 
@@ -37,15 +38,6 @@ uint32_t find_memory_type(const VkPhysicalDeviceMemoryProperties &props, VkMemor
     if ((props.memoryTypes[i].propertyFlags & want) == want) return i;
   }
   return UINT32_MAX;
-}
-
-// The capabilities an owned runtime starts with. The shim's translator emulates float atomics
-// with compare-exchange loops, so those are offered; nothing wider than 32 bits is.
-void default_capabilities(Runtime &rt) {
-  rt.capabilities.clear();
-  rt.capabilities[TI_CAPABILITY_SPIRV_VERSION] = spirv_version_for(rt.properties.apiVersion);
-  rt.capabilities[TI_CAPABILITY_SPIRV_HAS_ATOMIC_FLOAT] = 1;
-  rt.capabilities[TI_CAPABILITY_SPIRV_HAS_ATOMIC_FLOAT_ADD] = 1;
 }
 
 TiRuntime create_vulkan_runtime(uint32_t api_version, uint32_t instance_extension_count, const char **instance_extensions,
