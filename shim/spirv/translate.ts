@@ -14,7 +14,11 @@ export type { BoundExpr, GridStride } from './grid-stride.js';
 export { COMBINED_SAMPLER_BINDING_OFFSET } from './emit-wgsl.js';
 export { SpirvTranslationError } from './errors.js';
 
-export interface TranslateOptions { entryPoint?: string }
+export interface TranslateOptions {
+  entryPoint?: string;
+  /** The device has WebGPU's shader-f16 feature: float16 becomes f16 (otherwise it is refused). */
+  f16?: boolean;
+}
 
 export interface TranslationResult {
   wgsl: string;
@@ -39,9 +43,9 @@ export function translateSpirv(words: Uint32Array, options: TranslateOptions = {
     // The dispatch sizing reads the loop as written; the pass then rewrites it in place.
     const loop = findGridStrideLoop(mod, entry);
     if (loop) uniformBarrierLoop(mod, entry, loop);
-    const emitter = new WgslEmitter(mod);
+    const emitter = new WgslEmitter(mod, options.f16);
     const emitted = emitter.emit(entry);
-    const types = new TypeTable(mod);
+    const types = new TypeTable(mod, options.f16);
     const result: TranslationResult = {
       wgsl: emitted.wgsl,
       entryPoint: emitted.entryName,

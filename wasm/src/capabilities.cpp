@@ -18,7 +18,7 @@ const CapabilityInfo kCapabilities[] = {
     {"spirv_has_int8", "WGSL has no 8-bit integers"},
     {"spirv_has_int16", "WGSL has no 16-bit integers (Taichi also reads f16 ndarrays through them)"},
     {"spirv_has_int64", "WGSL has no 64-bit integers"},
-    {"spirv_has_float16", "f16 arithmetic is not translated to WGSL yet"},
+    {"spirv_has_float16", "the WebGPU device lacks shader-f16 (or the runtime was made without VK_KHR_shader_float16_int8)"},
     {"spirv_has_float64", "WGSL has no 64-bit floats"},
     {"spirv_has_atomic_int64", "WGSL has no 64-bit integers"},
     {"spirv_has_atomic_float16", "WGSL has no 16-bit atomics"},
@@ -48,10 +48,11 @@ void default_capabilities(Runtime &rt) {
   rt.capabilities.clear();
   rt.capabilities[TI_CAPABILITY_SPIRV_VERSION] = spirv_version_for(rt.properties.apiVersion);
   // Float atomics are compare-exchange loops in WGSL; the no-wrap decorations only allow what
-  // WGSL's wrapping arithmetic already does.
+  // WGSL's wrapping arithmetic already does; float16 is WGSL's f16 where the device has it.
   for (int c = TI_CAPABILITY_SPIRV_HAS_INT8; c < kCount; ++c) {
     if (kCapabilities[c].refusal == nullptr) rt.capabilities[static_cast<TiCapability>(c)] = 1;
   }
+  if (rt.float16) rt.capabilities[TI_CAPABILITY_SPIRV_HAS_FLOAT16] = 1;
 }
 
 bool check_capabilities(const Runtime &rt, const ModuleMetadata &meta) {

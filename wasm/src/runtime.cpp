@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string>
 
 #include <emscripten/emscripten.h>
 
@@ -28,6 +29,16 @@ Runtime *lookup_runtime(TiRuntime runtime, const char *name) {
 }
 
 namespace {
+
+std::vector<std::string> device_extension_names(VkPhysicalDevice physical) {
+  uint32_t count = 0;
+  if (vkEnumerateDeviceExtensionProperties(physical, nullptr, &count, nullptr) != VK_SUCCESS) return {};
+  std::vector<VkExtensionProperties> props(count);
+  if (vkEnumerateDeviceExtensionProperties(physical, nullptr, &count, props.data()) != VK_SUCCESS) return {};
+  std::vector<std::string> names;
+  for (const VkExtensionProperties &p : props) names.emplace_back(p.extensionName);
+  return names;
+}
 
 uint32_t find_memory_type(const VkPhysicalDeviceMemoryProperties &props, VkMemoryPropertyFlags want, VkMemoryPropertyFlags avoid) {
   for (uint32_t i = 0; i < props.memoryTypeCount; ++i) {
@@ -80,12 +91,21 @@ TiRuntime create_vulkan_runtime(uint32_t api_version, uint32_t instance_extensio
   qci.queueFamilyIndex = 0;
   qci.queueCount = 1;
   qci.pQueuePriorities = &priority;
+  // A runtime made without a list of its own takes the 16-bit float extensions wherever the shim
+  // offers them (WebGPU's shader-f16), as Taichi's runtime enables what the device has.
+  std::vector<std::string> offered = device_extension_names(rt->physical_device);
+  std::vector<const char *> wanted;
+  for (const std::string &name : offered) {
+    if (device_extension_count == 0 && (name == "VK_KHR_shader_float16_int8" || name == "VK_KHR_16bit_storage")) wanted.push_back(name.c_str());
+  }
+  for (uint32_t i = 0; i < device_extension_count; ++i) wanted.push_back(device_extensions[i]);
+  for (const char *name : wanted) rt->float16 = rt->float16 || std::strcmp(name, "VK_KHR_shader_float16_int8") == 0;
   VkDeviceCreateInfo dci{};
   dci.sType = VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO;
   dci.queueCreateInfoCount = 1;
   dci.pQueueCreateInfos = &qci;
-  dci.enabledExtensionCount = device_extension_count;
-  dci.ppEnabledExtensionNames = device_extensions;
+  dci.enabledExtensionCount = static_cast<uint32_t>(wanted.size());
+  dci.ppEnabledExtensionNames = wanted.data();
   r = vkCreateDevice(rt->physical_device, &dci, nullptr, &rt->device);
   if (r != VK_SUCCESS) {
     vkDestroyInstance(rt->instance, nullptr);

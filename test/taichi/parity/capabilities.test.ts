@@ -11,8 +11,8 @@ import { expected, expectClose, loadModule, type Stored } from './load.js';
 const runtime = useRuntime();
 const want = expected<{ exported: string[]; kernels: Record<string, string>; results: Record<string, { input: Stored; output: Stored; second?: boolean }> }>('capabilities');
 
-/** What a new runtime offers besides spirv_version, and so what runs. */
-const OFFERED = ['spirv_has_atomic_float', 'spirv_has_atomic_float_add', 'spirv_has_atomic_float_minmax', 'spirv_has_no_integer_wrap_decoration'];
+/** What a new runtime offers besides spirv_version, and so what runs (float16: on lavapipe too). */
+const OFFERED = ['spirv_has_float16', 'spirv_has_atomic_float', 'spirv_has_atomic_float_add', 'spirv_has_atomic_float_minmax', 'spirv_has_no_integer_wrap_decoration'];
 
 const enumName = (cap: string) => cap.toUpperCase() as keyof typeof TiCapability;
 
@@ -23,6 +23,8 @@ describe('capabilities', () => {
     const rest = [...caps.keys()].filter((c) => c !== TiCapability.SPIRV_VERSION).sort((a, b) => a - b);
     expect(rest).toEqual(OFFERED.map((c) => TiCapability[enumName(c)]));
     for (const c of OFFERED) expect(caps.get(TiCapability[enumName(c)])).toBe(1);
+    // float16 is WebGPU's shader-f16, which Dawn offers on lavapipe.
+    expect(runtime().gpuDevice.features.has('shader-f16')).toBe(true);
   });
 
   test('every capability of ti.aot.Module has a module', () => {
@@ -49,8 +51,10 @@ describe('capabilities', () => {
           mod.kernel(kernel).launch(a);
         }
         await rt.wait();
-        // Float atomic sums add in another order than on the CPU; everything else is exact.
-        expectClose(await out.read(), r.output.data, kernel === 'use_atomic_float_add' ? 1e-4 : 0, kernel);
+        // Float atomic sums add in another order than on the CPU; f16 results (up to 70) may
+        // differ by an f16 ulp (1/16 there) where a multiply-add is fused; the rest is exact.
+        const tolerance = kernel === 'use_atomic_float_add' ? 1e-4 : kernel === 'use_f16' ? 1 / 16 : 0;
+        expectClose(await out.read(), r.output.data, tolerance, kernel);
         await mod.destroy();
       });
     } else {
