@@ -13,8 +13,8 @@
 // so every invocation of a workgroup runs the same trips. Where i < end for the whole workgroup
 // (ranges that are whole blocks: the only ones whose barriers Taichi defines) nothing changes.
 // In a partial last block the invocations past the end run the body without writing memory:
-// their stores and atomics are skipped (an atomic's result reads as its comparator, so
-// compare-exchange loops end), and their loads of out-of-range elements are WGSL's safe ones.
+// their stores and atomics are skipped (a skipped compare-exchange reads as having succeeded,
+// so its retry loop ends; other atomics read 0), and their out-of-range loads are WGSL's safe ones.
 // The pass leaves a module alone unless the loop holds a workgroup barrier, and it refuses
 // (leaves it alone) where a guarded write sits in a loop header it cannot split.
 import { definitions, replaceIdOperands } from '../def-use.js';
