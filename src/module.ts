@@ -31,8 +31,11 @@ export interface GraphSignature {
   args: ArgumentSignature[];
 }
 
-/** A value for one argument: an ndarray, a number (scalar), numbers (tensor) or an image (texture, alone or with a sampler). */
-export type ArgumentValue = NdArray | number | readonly number[] | Image | TextureArgument;
+/**
+ * A value for one argument: an ndarray, a number (scalar), numbers (a vector or matrix argument:
+ * flat, or a matrix as rows) or an image (texture, alone or with a sampler).
+ */
+export type ArgumentValue = NdArray | number | readonly number[] | readonly (readonly number[])[] | Image | TextureArgument;
 
 /**
  * The argument types of a module's kernels (positional) and graphs (named), as the interface
@@ -84,16 +87,19 @@ function writeArgument(view: DataView, at: number, sig: ArgumentSignature, value
       return;
     }
     case 'tensor': {
-      if (!Array.isArray(value)) throw new TaichiError('INVALID_ARGUMENT', `${where} ('${sig.name}') must be an array of numbers`);
+      const flat = Array.isArray(value) ? (value as readonly (number | readonly number[])[]).flat() : undefined;
+      if (!flat || flat.some((x) => typeof x !== 'number')) {
+        throw new TaichiError('INVALID_ARGUMENT', `${where} ('${sig.name}') must be an array of numbers, or of rows of numbers`);
+      }
       const info = dtypeInfo(sig.dtype);
       view.setUint32(at + TiArgument.offsets.type, TiArgumentType.TENSOR, true);
       const t = v + TiArgumentValue.offsets.tensor;
       view.setUint32(t + TiTensor.offsets.type, info.value, true);
       const c = t + TiTensor.offsets.contents;
-      if (value.length * info.bytes > 128) throw new TaichiError('INVALID_ARGUMENT', `${where} ('${sig.name}'): a tensor holds at most 128 bytes`);
-      view.setUint32(c + TiTensorValueWithLength.offsets.length, value.length, true);
+      if (flat.length * info.bytes > 128) throw new TaichiError('INVALID_ARGUMENT', `${where} ('${sig.name}'): a tensor holds at most 128 bytes`);
+      view.setUint32(c + TiTensorValueWithLength.offsets.length, flat.length, true);
       const data = c + TiTensorValueWithLength.offsets.data;
-      (value as number[]).forEach((x, i) => {
+      (flat as number[]).forEach((x, i) => {
         if (info.value === TiDataType.F32) view.setFloat32(data + 4 * i, x, true);
         else if (info.bytes === 4) view.setInt32(data + 4 * i, x | 0, true);
         else if (info.bytes === 2) view.setInt16(data + 2 * i, x | 0, true);

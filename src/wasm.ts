@@ -156,13 +156,18 @@ export class TaichiWasm {
     this.validationSeen = this.shim.validation.count;
   }
 
-  /** Throws the error slot's failure, with the shim's own account when a vk* call was behind it. */
+  /**
+   * Throws the error slot's failure, with the shim's own account when a vk* call was behind it:
+   * the first of the call, since later ones are its consequences.
+   */
   private throwIfFailed(): void {
     const code = this.raw('ti_get_last_error', 0, 0);
     if (code === 0) return;
     let { message } = this.lastError();
-    const shimMessage = this.shim.validation.last;
-    if (this.shim.validation.count > this.validationSeen && shimMessage) message += ` (${shimMessage.entryPoint}: ${shimMessage.message})`;
+    const fresh = this.shim.validation.count - this.validationSeen;
+    const recent = this.shim.validation.messages();
+    const shimMessage = fresh > 0 ? recent[Math.max(0, recent.length - fresh)] : undefined;
+    if (shimMessage) message += ` (${shimMessage.entryPoint}: ${shimMessage.message})`;
     throw new TaichiError(errorCodeName(code), message);
   }
 

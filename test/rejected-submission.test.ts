@@ -20,6 +20,8 @@ test('a submission WebGPU rejects fails the wait, and the runtime stays usable',
     expect(error).toBeInstanceOf(TaichiError);
     expect((error as TaichiError).code).toBe('INVALID_STATE');
     expect((error as TaichiError).detail).toMatch(/rejected/);
+    // The first cause (issue 21, item 6): WebGPU's own words about the destroyed buffer.
+    expect((error as TaichiError).detail).toMatch(/vkQueueSubmit: WebGPU rejected the submission: .*destroyed/);
 
     await runtime.wait();
     const b = runtime.ndarray('f32', [4, 4]);

@@ -215,7 +215,9 @@ describe('bad handles', () => {
     expect(vk.call('vkBindBufferMemory', vk.device, buffer, mem, 0n)).toBeLessThan(0);
     expect(() => vk.call('vkDestroyBuffer', vk.device, buffer, 0)).not.toThrow();
     expect(vk.shim.validation.count).toBe(seen + 3);
-    expect(vk.call('vkEndCommandBuffer', cb)).toBe(VkResult.SUCCESS);
+    // The refused fill is what ending the command buffer reports (issue 21, item 6).
+    expect(vk.call('vkEndCommandBuffer', cb)).toBe(VkResult.ERROR_VALIDATION_FAILED_EXT);
+    expect(vk.shim.validation.last?.message).toMatch(/vkCmdFillBuffer: .*invalid VkBuffer/);
 
     vk.call('vkFreeMemory', vk.device, mem, 0);
   });

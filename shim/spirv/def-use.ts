@@ -63,26 +63,37 @@ export function branchTargets(term: Instruction): number[] {
  * anywhere else every operand counts, and a literal counted as a use only makes an analysis refuse.
  */
 function idOperands(inst: Instruction): Iterable<number> {
-  const a = inst.args;
+  return idOperandIndices(inst).map((i) => inst.args[i]);
+}
+
+/** Replaces the id `from` by `to` wherever it is an operand of `inst` (as idOperands sees them). */
+export function replaceIdOperands(inst: Instruction, from: number, to: number): void {
+  for (const i of idOperandIndices(inst)) if (inst.args[i] === from) inst.args[i] = to;
+}
+
+function idOperandIndices(inst: Instruction): number[] {
+  const n = inst.args.length;
+  const range = (from: number, to: number) => Array.from({ length: Math.max(0, Math.min(to, n) - from) }, (_, k) => from + k);
   switch (inst.op) {
     case Op.ExtInst:
-      return [a[0], ...a.subarray(2)];
+      return [0, ...range(2, n)];
     case Op.CompositeExtract:
     case Op.Load:
     case Op.SelectionMerge:
-      return a.subarray(0, 1);
+      return range(0, 1);
     case Op.CompositeInsert:
     case Op.VectorShuffle:
     case Op.LoopMerge:
     case Op.Store:
-      return a.subarray(0, 2);
+      return range(0, 2);
     case Op.BranchConditional:
-      return a.subarray(0, 3);
+      return range(0, 3);
     case Op.Variable:
-      return a.subarray(1);
+      return range(1, n);
     case Op.Switch:
-      return [a[0], ...branchTargets(inst)];
+      // Selector, default, then (literal, label) pairs.
+      return [0, 1, ...range(3, n).filter((i) => (i - 3) % 2 === 1)];
     default:
-      return a;
+      return range(0, n);
   }
 }

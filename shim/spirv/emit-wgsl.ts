@@ -90,6 +90,19 @@ function floatLiteral(bits: number): string | null {
   return f < 0 ? `(${s}f)` : `${s}f`;
 }
 
+/** An f16 constant from its bits: finite ones as exact literals, the others built from f32. */
+function halfLiteral(bits: number): string {
+  const sign = bits & 0x8000 ? -1 : 1;
+  const exp = (bits >> 10) & 0x1f;
+  const frac = bits & 0x3ff;
+  if (exp === 0x1f) return frac ? 'f16(bitcast<f32>(0x7fc00000u))' : `f16(${sign < 0 ? '-' : ''}bitcast<f32>(0x7f800000u))`;
+  const v = sign * (exp === 0 ? frac * 2 ** -24 : (1 + frac / 1024) * 2 ** (exp - 15));
+  if (Object.is(v, -0)) return '(-0.0h)';
+  let s = String(Math.abs(v));
+  if (s.indexOf('.') < 0 && s.indexOf('e') < 0) s += '.0';
+  return v < 0 ? `(-${s}h)` : `${s}h`;
+}
+
 export class WgslEmitter {
   private readonly types: TypeTable;
   private readonly decls: string[] = [];
@@ -139,8 +152,11 @@ export class WgslEmitter {
   private curEpoch = 0;
   private tmp = 0;
 
-  constructor(private readonly mod: SpirvModule) {
-    this.types = new TypeTable(mod);
+  constructor(
+    private readonly mod: SpirvModule,
+    f16 = false,
+  ) {
+    this.types = new TypeTable(mod, f16);
     const n = mod.bound;
     this.useCount = new Int32Array(n);
     this.useBlock = new Int32Array(n);
@@ -169,6 +185,7 @@ export class WgslEmitter {
     this.types.current = null;
     const globals = this.emitGlobals();
     const parts = [...this.types.structDecls, ...this.decls, ...globals, ...this.helpers.values(), ...fnTexts, entryText];
+    if (this.types.usesF16) parts.unshift('enable f16;');
     return {
       wgsl: parts.join('\n\n') + '\n',
       entryName: this.entryName(entry),
@@ -237,6 +254,8 @@ export class WgslEmitter {
         else if (k === 'i32') {
           const v = w | 0;
           text = v === -2147483648 ? '(-2147483647i - 1i)' : v < 0 ? `(${v}i)` : `${v}i`;
+        } else if (k === 'f16') {
+          text = halfLiteral(w & 0xffff);
         } else {
           const lit = floatLiteral(w);
           if (lit !== null) text = lit;
@@ -247,7 +266,7 @@ export class WgslEmitter {
             text = `bitcast<f32>(nf_${(w >>> 0).toString(16)})`;
           }
         }
-        return { text, type, atom: true, stable: true, hasLoad: false, bits: k === 'f32' ? undefined : w >>> 0 };
+        return { text, type, atom: true, stable: true, hasLoad: false, bits: k === 'f32' || k === 'f16' ? undefined : w >>> 0 };
       }
       case 'null': return { text: `${this.types.wgsl(type)}()`, type, atom: true, stable: true, hasLoad: false };
       case 'composite': {
@@ -958,6 +977,11 @@ export class WgslEmitter {
     return this.types.numeric1(type).scalar;
   }
 
+  /** 'f16' for operands of SPIR-V's 16-bit float ops, 'f32' for everything else they take. */
+  private floatKind(type: number): ScalarKind {
+    return this.kindOf(type) === 'f16' ? 'f16' : 'f32';
+  }
+
   // Text of `e` reinterpreted as scalar kind `k` (same component count).
   private as(e: Expr, k: ScalarKind): string {
     const info = this.types.numeric1(e.type);
@@ -978,7 +1002,7 @@ export class WgslEmitter {
   private binary(inst: Instruction, op: string, k: ScalarKind | null): void {
     const a = this.value(inst.args[0]);
     const b = this.value(inst.args[1]);
-    const kind = k ?? this.kindOf(inst.type);
+    const kind = k === 'f32' ? this.floatKind(a.type) : (k ?? this.kindOf(inst.type));
     const r = this.toResult(`${this.as(a, kind)} ${op} ${this.as(b, kind)}`, kind, inst.type);
     this.define(inst, r.text, r.atom, a.hasLoad || b.hasLoad);
   }
@@ -986,7 +1010,7 @@ export class WgslEmitter {
   private compare(inst: Instruction, op: string, k: ScalarKind | null): void {
     const a = this.value(inst.args[0]);
     const b = this.value(inst.args[1]);
-    const kind = k ?? this.kindOf(a.type);
+    const kind = k === 'f32' ? this.floatKind(a.type) : (k ?? this.kindOf(a.type));
     this.define(inst, `${this.as(a, kind)} ${op} ${this.as(b, kind)}`, false, a.hasLoad || b.hasLoad);
   }
 

@@ -36,6 +36,23 @@ export interface GridStride {
   end: BoundExpr;
 }
 
+/** The loop's instructions, for rewrites of it (passes/uniform-barrier-loop.ts). */
+export interface GridStrideLoop extends GridStride {
+  /** The block that branches into the loop header. */
+  pre: number;
+  header: Block;
+  /** The induction variable, its test against the end, and its increment. */
+  phi: Instruction;
+  test: Instruction;
+  next: Instruction;
+  /** The GlobalInvocationId variable. */
+  invocationId: number;
+  /** The id of `begin` in start = gid.x + begin; 0 when the start is gid.x. */
+  beginId: number;
+  /** Labels of the loop's blocks, header included. */
+  inside: Set<number>;
+}
+
 /** Reads a word of a bound uniform buffer as the device will see it; undefined when it cannot tell. */
 export type WordReader = (set: number, binding: number, offset: number) => number | undefined;
 
@@ -92,6 +109,11 @@ const LEAVES_FUNCTION = new Set<number>([Op.Return, Op.ReturnValue, Op.Kill, Op.
 
 /** The grid-stride loop of the entry point, or undefined when it is not one (see the file comment). */
 export function findGridStride(mod: SpirvModule, entry: EntryPoint): GridStride | undefined {
+  const loop = findGridStrideLoop(mod, entry);
+  return loop && { groupSize: loop.groupSize, begin: loop.begin, end: loop.end };
+}
+
+export function findGridStrideLoop(mod: SpirvModule, entry: EntryPoint): GridStrideLoop | undefined {
   const size = mod.localSize.get(entry.fn);
   const fn = mod.functions.get(entry.fn);
   if (!size || size[1] !== 1 || size[2] !== 1 || !fn || fn.params.length > 0) return undefined;
@@ -225,14 +247,18 @@ export function findGridStride(mod: SpirvModule, entry: EntryPoint): GridStride 
     }
   };
   let begin: BoundExpr | undefined = { op: 'const', value: 0 };
+  let beginId = 0;
   if (!componentX(unwrap(start), invocationId)) {
     const add = def(start, Op.IAdd);
     if (!add || used(add.id) !== 1) return undefined;
     const [l, r] = add.args;
-    begin = componentX(unwrap(l), invocationId) ? expression(r, 0) : componentX(unwrap(r), invocationId) ? expression(l, 0) : undefined;
+    beginId = componentX(unwrap(l), invocationId) ? r : componentX(unwrap(r), invocationId) ? l : 0;
+    begin = beginId === 0 ? undefined : expression(beginId, 0);
   }
   const end = expression(test.args[1], 0);
-  return begin && end ? { groupSize: size[0], begin, end } : undefined;
+  if (!begin || !end) return undefined;
+  const inside = new Set(fn.blocks.filter((b) => !outside.has(b)).map((b) => b.label));
+  return { groupSize: size[0], begin, end, pre: pre.label, header, phi, test, next, invocationId, beginId, inside };
 }
 
 /** The word an OpLoad through `pointer` reads, when it is a constant place in a uniform block. */

@@ -2,7 +2,8 @@
 // inside the emitter), emit, reflect; and whether the entry point is a grid-stride loop.
 import { WgslEmitter } from './emit-wgsl.js';
 import { SpirvTranslationError } from './errors.js';
-import { findGridStride, type GridStride } from './grid-stride.js';
+import { findGridStrideLoop, type GridStride } from './grid-stride.js';
+import { uniformBarrierLoop } from './passes/uniform-barrier-loop.js';
 import { ExecutionModel } from './opcodes.js';
 import { parseSpirv } from './parse.js';
 import { reflectBindings, type BindingReflection } from './reflect.js';
@@ -13,7 +14,11 @@ export type { BoundExpr, GridStride } from './grid-stride.js';
 export { COMBINED_SAMPLER_BINDING_OFFSET } from './emit-wgsl.js';
 export { SpirvTranslationError } from './errors.js';
 
-export interface TranslateOptions { entryPoint?: string }
+export interface TranslateOptions {
+  entryPoint?: string;
+  /** The device has WebGPU's shader-f16 feature: float16 becomes f16 (otherwise it is refused). */
+  f16?: boolean;
+}
 
 export interface TranslationResult {
   wgsl: string;
@@ -35,17 +40,19 @@ export function translateSpirv(words: Uint32Array, options: TranslateOptions = {
       throw new SpirvTranslationError(5, undefined, `${what} (GLCompute entry points: ${names})`);
     }
     if (!mod.functions.has(entry.fn)) throw new SpirvTranslationError(entry.offset, 15, `entry point function %${entry.fn} is not defined`);
-    const emitter = new WgslEmitter(mod);
+    // The dispatch sizing reads the loop as written; the pass then rewrites it in place.
+    const loop = findGridStrideLoop(mod, entry);
+    if (loop) uniformBarrierLoop(mod, entry, loop);
+    const emitter = new WgslEmitter(mod, options.f16);
     const emitted = emitter.emit(entry);
-    const types = new TypeTable(mod);
+    const types = new TypeTable(mod, options.f16);
     const result: TranslationResult = {
       wgsl: emitted.wgsl,
       entryPoint: emitted.entryName,
       workgroupSize: emitted.workgroupSize,
       bindings: reflectBindings(mod, types, emitted),
     };
-    const gridStride = findGridStride(mod, entry);
-    if (gridStride) result.gridStride = gridStride;
+    if (loop) result.gridStride = { groupSize: loop.groupSize, begin: loop.begin, end: loop.end };
     return result;
   } catch (e) {
     if (e instanceof SpirvTranslationError) throw e;

@@ -3,7 +3,7 @@ import { SpirvTranslationError } from './errors.js';
 import { opName } from './opcodes.js';
 import type { Instruction, SpirvModule, SpirvType } from './parse.js';
 
-export type ScalarKind = 'bool' | 'i32' | 'u32' | 'f32';
+export type ScalarKind = 'bool' | 'i32' | 'u32' | 'f32' | 'f16';
 
 export interface NumericInfo { scalar: ScalarKind; n: number }
 
@@ -31,7 +31,14 @@ export class TypeTable {
   private readonly layouts = new Map<number, Layout>();
   private readonly structLayouts = new Map<number, StructLayout>();
 
-  constructor(private readonly mod: SpirvModule) {}
+  /** Set once an f16 type is named: the shader then needs `enable f16;`. */
+  usesF16 = false;
+
+  /** `f16`: the device has WebGPU's shader-f16 feature, so float16 becomes WGSL's f16. */
+  constructor(
+    private readonly mod: SpirvModule,
+    private readonly f16 = false,
+  ) {}
 
   fail(reason: string): never {
     const inst = this.current;
@@ -59,7 +66,7 @@ export class TypeTable {
   }
 
   private unsupported(id: number): never {
-    this.fail(`type ${this.describe(id)} has no WGSL equivalent (WGSL has 32-bit int, uint and float only)`);
+    this.fail(`type ${this.describe(id)} has no WGSL equivalent (WGSL has 32-bit int, uint and float, and f16 with shader-f16)`);
   }
 
   // Scalar or vector type -> scalar kind and component count; null for other types.
@@ -73,8 +80,10 @@ export class TypeTable {
       if (t.width !== 32) this.unsupported(id);
       r = { scalar: t.signed ? 'i32' : 'u32', n: 1 };
     } else if (t.kind === 'float') {
-      if (t.width !== 32) this.unsupported(id);
-      r = { scalar: 'f32', n: 1 };
+      if (t.width === 16 && !this.f16) this.fail(`type ${this.describe(id)} needs WebGPU's shader-f16 feature, which the device lacks`);
+      if (t.width !== 32 && t.width !== 16) this.unsupported(id);
+      this.usesF16 ||= t.width === 16;
+      r = { scalar: t.width === 16 ? 'f16' : 'f32', n: 1 };
     } else if (t.kind === 'vector') {
       const e = this.info(t.elem);
       if (e === null) this.fail(`vector component type %${t.elem} is not a scalar`);
@@ -103,6 +112,7 @@ export class TypeTable {
       // falls through (fail never returns)
       case 'bool': case 'int': case 'float': {
         const k = this.info(id)!.scalar;
+        if (atomic && k === 'f16') this.fail('WGSL has no 16-bit atomics');
         s = atomic && k !== 'bool' ? `atomic<${k === 'i32' ? 'i32' : 'u32'}>` : k;
         break;
       }

@@ -28,6 +28,8 @@ export class CommandBuffer {
   oneTimeSubmit = false;
   /** Submissions still executing this command buffer. */
   pendingCount = 0;
+  /** The first vkCmd* call refused while recording: the buffer cannot run as its recorder meant. */
+  refused: string | undefined;
 
   constructor(
     readonly device: Device,
@@ -38,6 +40,7 @@ export class CommandBuffer {
   reset(): void {
     this.commands = [];
     this.state = 'initial';
+    this.refused = undefined;
   }
 
   record(entryPoint: string, command: Command): void {
@@ -106,6 +109,10 @@ export function vkBeginCommandBuffer(vk: VulkanShim, commandBuffer: number, pBeg
 export function vkEndCommandBuffer(vk: VulkanShim, commandBuffer: number): VkResult {
   const cb = lookupCommandBuffer(vk, commandBuffer, 'vkEndCommandBuffer');
   if (cb.state !== 'recording') throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `vkEndCommandBuffer: command buffer is ${cb.state}`);
+  if (cb.refused !== undefined) {
+    cb.state = 'invalid';
+    throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `vkEndCommandBuffer: a command was refused while recording, so none will run: ${cb.refused}`);
+  }
   cb.state = 'executable';
   return VkResult.SUCCESS;
 }

@@ -4,7 +4,7 @@
 import type { VulkanShim } from './vulkan.js';
 import { VkResult } from './abi/vk-enums.js';
 import { VkFailure } from './validation.js';
-import { lookupPhysicalDevice, type PhysicalDevice } from './physical-device.js';
+import { deviceExtensions, lookupPhysicalDevice, type PhysicalDevice } from './physical-device.js';
 import { readStruct, readArray, requirePointer, writeHandle32 } from './structs.js';
 import * as S from './abi/vk-structs.js';
 import { VkStructureType } from './abi/vk-enums.js';
@@ -97,8 +97,13 @@ export function vkCreateDevice(vk: VulkanShim, physicalDevice: number, pCreateIn
   const physical = lookupPhysicalDevice(vk, physicalDevice, 'vkCreateDevice');
   const info = readStruct(vk.heap, pCreateInfo, S.VkDeviceCreateInfo, VkStructureType.DEVICE_CREATE_INFO, 'pCreateInfo');
   requirePointer(vk.heap, pDevice, 4, 'pDevice');
-  if (info.u32('enabledExtensionCount') > 0) {
-    throw new VkFailure(VkResult.ERROR_EXTENSION_NOT_PRESENT, 'the shim offers no device extensions');
+  const offered = deviceExtensions(physical);
+  const names = info.ptr('ppEnabledExtensionNames');
+  for (let i = 0; i < info.u32('enabledExtensionCount'); i++) {
+    const name = vk.heap.cstring(vk.heap.u32(names + 4 * i), 256);
+    if (!offered.includes(name)) {
+      throw new VkFailure(VkResult.ERROR_EXTENSION_NOT_PRESENT, `device extension ${name} is not offered (offered: ${offered.join(', ') || 'none'})`);
+    }
   }
   const queueInfos = readArray(vk.heap, info.ptr('pQueueCreateInfos'), info.u32('queueCreateInfoCount'), S.VkDeviceQueueCreateInfo, 'pQueueCreateInfos');
   for (const q of queueInfos) {

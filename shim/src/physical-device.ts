@@ -216,8 +216,21 @@ export function vkGetPhysicalDeviceQueueFamilyProperties(vk: VulkanShim, physica
   });
 }
 
+/**
+ * The device extensions the shim offers on this physical device: the 16-bit float ones where
+ * WebGPU has shader-f16 (every device the shim makes asks for it), which lets SPIR-V's float16
+ * become WGSL's f16. 16-bit integers, which 16-bit storage also brings, stay refused by the
+ * translator: WGSL has none.
+ */
+export function deviceExtensions(physical: PhysicalDevice): string[] {
+  return physical.features.has('shader-f16') ? ['VK_KHR_16bit_storage', 'VK_KHR_shader_float16_int8'] : [];
+}
+
 export function vkEnumerateDeviceExtensionProperties(vk: VulkanShim, physicalDevice: number, pLayerName: number, pCount: number, pProperties: number): VkResult {
-  lookupPhysicalDevice(vk, physicalDevice, 'vkEnumerateDeviceExtensionProperties');
+  const physical = lookupPhysicalDevice(vk, physicalDevice, 'vkEnumerateDeviceExtensionProperties');
   if (pLayerName !== 0) return VkResult.ERROR_LAYER_NOT_PRESENT;
-  return enumerateInto(vk.heap, pCount, pProperties, S.VkExtensionProperties.size, [], () => undefined);
+  return enumerateInto(vk.heap, pCount, pProperties, S.VkExtensionProperties.size, deviceExtensions(physical), (ptr, name) => {
+    vk.heap.setCString(ptr + S.VkExtensionProperties.offsets.extensionName, 256, name);
+    vk.heap.setU32(ptr + S.VkExtensionProperties.offsets.specVersion, 1);
+  });
 }

@@ -190,7 +190,7 @@ function translate(vk: VulkanShim, stage: StructReader): { translation: Translat
   let translation = module.translations.get(name);
   if (!translation) {
     try {
-      translation = translateSpirv(module.words, { entryPoint: name });
+      translation = translateSpirv(module.words, { entryPoint: name, f16: module.device.gpu.features.has('shader-f16') });
     } catch (e) {
       if (e instanceof SpirvTranslationError) throw new VkFailure(VkResult.ERROR_INVALID_SHADER_NV, `SPIR-V to WGSL: ${e.message}`);
       throw e;

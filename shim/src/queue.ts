@@ -141,17 +141,27 @@ function submitPart(vk: VulkanShim, queue: Queue, job: Job, end: number, last: b
   // the fence can say the work did not run instead of signalling success.
   device.gpu.pushErrorScope('validation');
   const ctx = new EncodeContext(device);
-  ctx.prepareUploads(job.commands, job.cursor, end);
-  for (let i = job.cursor; i < end; i++) ctx.encode(job.commands[i]);
-  ctx.endPass();
   const readbacks: Readback[] = [];
-  for (const memory of ctx.written) {
-    if (!memory.hostVisible) continue;
-    const staging = memory.takeReadback();
-    ctx.encoder.copyBufferToBuffer(memory.gpu(), 0, staging, 0, memory.paddedSize);
-    readbacks.push({ memory, staging });
+  // A command that cannot be encoded (a dispatch with no descriptor set bound) fails this part
+  // like a WebGPU rejection: nothing of it runs, its fence says why, and the command buffers and
+  // the queue move on instead of staying pending behind it.
+  let refused: string | undefined;
+  try {
+    ctx.prepareUploads(job.commands, job.cursor, end);
+    for (let i = job.cursor; i < end; i++) ctx.encode(job.commands[i]);
+    ctx.endPass();
+  } catch (e) {
+    refused = e instanceof VkFailure ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
   }
-  device.gpu.queue.submit([ctx.finish()]);
+  if (refused === undefined) {
+    for (const memory of ctx.written) {
+      if (!memory.hostVisible) continue;
+      const staging = memory.takeReadback();
+      ctx.encoder.copyBufferToBuffer(memory.gpu(), 0, staging, 0, memory.paddedSize);
+      readbacks.push({ memory, staging });
+    }
+    device.gpu.queue.submit([ctx.finish()]);
+  }
   const validation = device.gpu.popErrorScope();
 
   const previous = queue.completed;
@@ -161,7 +171,10 @@ function submitPart(vk: VulkanShim, queue: Queue, job: Job, end: number, last: b
   queue.completed = (async () => {
     const ok = await finished;
     const error = await validation.catch(() => null);
-    if (error) {
+    if (refused !== undefined) {
+      job.rejected ??= refused;
+      vk.validation.report('vkQueueSubmit', `the submission did not run: ${refused}`);
+    } else if (error) {
       job.rejected ??= error.message;
       vk.validation.report('vkQueueSubmit', `WebGPU rejected the submission: ${error.message}`);
     }

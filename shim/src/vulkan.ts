@@ -145,30 +145,34 @@ export class VulkanShim {
    * has the entry point's own arity, so a call allocates no argument arrays.
    */
   private guard(name: string, fn: EntryPoint): (...args: unknown[]) => unknown {
-    const fail = (e: unknown): number => {
-      if (e instanceof VkFailure) {
-        this.validation.report(name, e.message);
-        return e.result;
+    // A refused vkCmd* returns nothing its caller could check: its command buffer keeps the
+    // first such failure and vkEndCommandBuffer reports it (command-buffer.ts).
+    const recording = name.startsWith('vkCmd');
+    const fail = (e: unknown, commandBuffer?: unknown): number => {
+      const message = e instanceof VkFailure ? e.message : `internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+      this.validation.report(name, message);
+      if (recording) {
+        const cb = this.commandBuffers.lookup(commandBuffer as number);
+        if (cb && cb.state === 'recording') cb.refused ??= message.startsWith(name) ? message : `${name}: ${message}`;
       }
-      this.validation.report(name, `internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      return VkResult.ERROR_UNKNOWN;
+      return e instanceof VkFailure ? e.result : VkResult.ERROR_UNKNOWN;
     };
     const f = fn as (...a: unknown[]) => unknown;
     const settle = (result: unknown): unknown => (result instanceof Promise ? result.catch(fail) : result);
     const vk = this;
     switch (fn.length - 1) {
       case 1:
-        return (a) => { try { return settle(f(vk, a)); } catch (e) { return fail(e); } };
+        return (a) => { try { return settle(f(vk, a)); } catch (e) { return fail(e, a); } };
       case 2:
-        return (a, b) => { try { return settle(f(vk, a, b)); } catch (e) { return fail(e); } };
+        return (a, b) => { try { return settle(f(vk, a, b)); } catch (e) { return fail(e, a); } };
       case 3:
-        return (a, b, c) => { try { return settle(f(vk, a, b, c)); } catch (e) { return fail(e); } };
+        return (a, b, c) => { try { return settle(f(vk, a, b, c)); } catch (e) { return fail(e, a); } };
       case 4:
-        return (a, b, c, d) => { try { return settle(f(vk, a, b, c, d)); } catch (e) { return fail(e); } };
+        return (a, b, c, d) => { try { return settle(f(vk, a, b, c, d)); } catch (e) { return fail(e, a); } };
       case 5:
-        return (a, b, c, d, e5) => { try { return settle(f(vk, a, b, c, d, e5)); } catch (e) { return fail(e); } };
+        return (a, b, c, d, e5) => { try { return settle(f(vk, a, b, c, d, e5)); } catch (e) { return fail(e, a); } };
       default:
-        return (...args: unknown[]) => { try { return settle(f(vk, ...args)); } catch (e) { return fail(e); } };
+        return (...args: unknown[]) => { try { return settle(f(vk, ...args)); } catch (e) { return fail(e, args[0]); } };
     }
   }
 }

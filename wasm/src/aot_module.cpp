@@ -6,56 +6,13 @@
 #include <taichi/taichi_wasm.h>
 
 #include "archive.h"
+#include "capabilities.h"
 #include "describe.h"
 #include "error.h"
 #include "registry.h"
 
 namespace tiw {
 namespace {
-
-const char *const kCapabilityNames[] = {
-    "",
-    "spirv_version",
-    "spirv_has_int8",
-    "spirv_has_int16",
-    "spirv_has_int64",
-    "spirv_has_float16",
-    "spirv_has_float64",
-    "spirv_has_atomic_int64",
-    "spirv_has_atomic_float16",
-    "spirv_has_atomic_float16_add",
-    "spirv_has_atomic_float16_minmax",
-    "spirv_has_atomic_float",
-    "spirv_has_atomic_float_add",
-    "spirv_has_atomic_float_minmax",
-    "spirv_has_atomic_float64",
-    "spirv_has_atomic_float64_add",
-    "spirv_has_atomic_float64_minmax",
-    "spirv_has_variable_ptr",
-    "spirv_has_physical_storage_buffer",
-    "spirv_has_subgroup_basic",
-    "spirv_has_subgroup_vote",
-    "spirv_has_subgroup_arithmetic",
-    "spirv_has_subgroup_ballot",
-    "spirv_has_non_semantic_info",
-    "spirv_has_no_integer_wrap_decoration",
-};
-
-bool check_capabilities(const Runtime &rt, const ModuleMetadata &meta) {
-  for (const auto &kv : meta.required_caps) {
-    int found = -1;
-    for (int i = 1; i < static_cast<int>(sizeof(kCapabilityNames) / sizeof(kCapabilityNames[0])); ++i) {
-      if (kv.first == kCapabilityNames[i]) found = i;
-    }
-    if (found < 0) return fail(TI_ERROR_INCOMPATIBLE_MODULE, "the module requires unknown capability '%s'", kv.first.c_str());
-    auto have = rt.capabilities.find(static_cast<TiCapability>(found));
-    uint32_t level = have == rt.capabilities.end() ? 0 : have->second;
-    if (level < kv.second) {
-      return fail(TI_ERROR_INCOMPATIBLE_MODULE, "the module requires %s = %u, the runtime has %u", kv.first.c_str(), kv.second, level);
-    }
-  }
-  return true;
-}
 
 // The C API (1.7) has no call that reads a kernel's return values: a launch could only lose them.
 bool check_no_return_values(const ModuleMetadata &meta) {

@@ -35,15 +35,32 @@ bool check_ndarray(TiRuntime runtime, const ArgInfo &arg, uint32_t index, const 
   if (nd.memory == TI_NULL_HANDLE) return fail(TI_ERROR_ARGUMENT_NULL, "%s: ndarray.memory", at().c_str());
   Memory *m = registry().memories.get(handle_bits(nd.memory));
   if (!m || m->owner != runtime) return lookup_memory(runtime, nd.memory, (at() + ": ndarray.memory").c_str()) != nullptr;
-  if (nd.shape.dim_count != arg.field_dim) {
+  // Like Taichi's runtime, the shape and element shape are read as one list: its first
+  // field_dim entries are the array's shape, and the rest must be the kernel's element shape,
+  // 1-sized entries aside (an element shape of {1} for a scalar element, or a 0-D vec3 parameter
+  // given shape [3]). Any such split lays the elements out the same way in memory.
+  if (nd.shape.dim_count > 16 || nd.elem_shape.dim_count > 16) return fail(TI_ERROR_ARGUMENT_OUT_OF_RANGE, "%s: more than 16 dimensions", at().c_str());
+  uint32_t dims[32];
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < nd.shape.dim_count; ++i) dims[n++] = nd.shape.dims[i];
+  for (uint32_t i = 0; i < nd.elem_shape.dim_count; ++i) dims[n++] = nd.elem_shape.dims[i];
+  if (n < arg.field_dim) {
     return fail(TI_ERROR_INVALID_ARGUMENT, "%s: the kernel takes a %u-D ndarray, got shape %s", at().c_str(), arg.field_dim,
-                shape_text(nd.shape.dims, std::min<uint32_t>(nd.shape.dim_count, 16)).c_str());
+                shape_text(nd.shape.dims, nd.shape.dim_count).c_str());
   }
-  if (nd.elem_shape.dim_count != arg.element_shape.size() ||
-      !std::equal(arg.element_shape.begin(), arg.element_shape.end(), nd.elem_shape.dims)) {
-    return fail(TI_ERROR_INVALID_ARGUMENT, "%s: element shape %s, the kernel takes %s", at().c_str(),
-                shape_text(nd.elem_shape.dims, std::min<uint32_t>(nd.elem_shape.dim_count, 16)).c_str(),
-                shape_text(arg.element_shape.data(), static_cast<uint32_t>(arg.element_shape.size())).c_str());
+  const std::vector<uint32_t> &want = arg.element_shape;
+  size_t e = 0;
+  bool same = true;
+  for (uint32_t d = arg.field_dim; d < n && same; ++d) {
+    if (dims[d] == 1) continue;
+    while (e < want.size() && want[e] == 1) ++e;
+    same = e < want.size() && want[e++] == dims[d];
+  }
+  while (e < want.size() && want[e] == 1) ++e;
+  if (!same || e != want.size()) {
+    return fail(TI_ERROR_INVALID_ARGUMENT, "%s: shape %s with element shape %s, the kernel takes a %u-D ndarray of elements %s", at().c_str(),
+                shape_text(nd.shape.dims, nd.shape.dim_count).c_str(), shape_text(nd.elem_shape.dims, nd.elem_shape.dim_count).c_str(), arg.field_dim,
+                shape_text(want.data(), static_cast<uint32_t>(want.size())).c_str());
   }
   if (nd.elem_type != arg.dtype) {
     return fail(TI_ERROR_INVALID_ARGUMENT, "%s: element type %s, the kernel takes %s", at().c_str(), data_type_name(nd.elem_type), data_type_name(arg.dtype));
@@ -153,8 +170,10 @@ void write_words(const ArgInfo &arg, const TiArgument &a, uint8_t *out) {
     uint32_t n = std::min<uint32_t>(arg.field_dim, 16);
     uint32_t stride = data_type_size(arg.dtype);
     for (uint32_t d : arg.element_shape) stride *= d;
+    // The shape and element shape read as one list (check_ndarray): its first field_dim entries.
+    const TiNdArray &nd = a.value.ndarray;
     for (uint32_t d = n; d-- > 0;) {
-      dims[d] = a.value.ndarray.shape.dims[d];
+      dims[d] = d < nd.shape.dim_count ? nd.shape.dims[d] : nd.elem_shape.dims[d - nd.shape.dim_count];
       strides[d] = stride;
       stride *= dims[d];
     }

@@ -80,6 +80,64 @@ bool arg_words(Reader &r, const json &type, ArgInfo &arg, const std::string &at)
   return true;
 }
 
+constexpr int64_t kPrimitiveTypeKind = 0;
+constexpr int64_t kStructTypeKind = 3;
+
+// Taichi 1.7 writes a vector or matrix argument as ptype 0 (scalar) with dtype 13 and its
+// elements as a struct of primitives in args_type_ ("v_0", "v_1" for a vector, "m_0_0" ... for
+// a matrix). It is a tensor: the dtype, stride and shape come from that struct.
+bool tensor_from_struct(Reader &r, const json &type, ArgInfo &arg, const std::string &path) {
+  const json *c = r.member(type, "content", path);
+  const json *members = c ? r.array(*c, "elements_", path + ".content") : nullptr;
+  if (!members) return false;
+  if (members->empty() || members->size() > 64) return r.fail_at(path, "a tensor argument needs 1 to 64 elements"), false;
+  std::vector<uint32_t> shape;
+  for (size_t e = 0; e < members->size(); ++e) {
+    std::string at = path + ".content.elements_[" + std::to_string(e) + "]";
+    const json &m = (*members)[e];
+    int64_t offset = 0, kind = 0, dtype = 0;
+    const json *t = r.member(m, "type", at);
+    if (!t || !r.integer(m, "offset", at, 0, 1 << 12, offset) || !r.integer(*t, "type_kind", at + ".type", 0, 16, kind)) return false;
+    if (kind != kPrimitiveTypeKind) return r.fail_at(at + ".type", "nested tensor arguments are not supported"), false;
+    const json *tc = r.member(*t, "content", at + ".type");
+    if (!tc || !r.integer(*tc, "type", at + ".type.content", 0, TI_DATA_TYPE_UNKNOWN - 1, dtype)) return false;
+    if (e == 0) {
+      arg.dtype = static_cast<TiDataType>(dtype);
+      if (data_type_size(arg.dtype) == 0) return r.fail_at(at + ".type", "not a storable element type"), false;
+    } else if (dtype != arg.dtype) {
+      return r.fail_at(at + ".type", "tensor elements of different types"), false;
+    }
+    if (e == 1) arg.tensor_stride = static_cast<uint32_t>(offset);
+    if (offset != static_cast<int64_t>(e * arg.tensor_stride) || (e == 1 && offset < data_type_size(arg.dtype))) {
+      return r.fail_at(at + ".offset", "tensor elements are not evenly spaced"), false;
+    }
+    // The indices after "<name>_" give the shape; names that do not parse leave a flat shape.
+    std::string name = m.is_object() && m.contains("name") && m["name"].is_string() ? m["name"].get<std::string>() : "";
+    std::vector<uint32_t> index;
+    if (name.size() > arg.name.size() + 1 && name.compare(0, arg.name.size() + 1, arg.name + "_") == 0) {
+      size_t p = arg.name.size() + 1;
+      while (p < name.size() && index.size() < 2) {
+        size_t q = name.find('_', p);
+        std::string part = name.substr(p, q == std::string::npos ? std::string::npos : q - p);
+        if (part.empty() || part.size() > 2 || part.find_first_not_of("0123456789") != std::string::npos) break;
+        index.push_back(static_cast<uint32_t>(std::stoul(part)));
+        p = q == std::string::npos ? name.size() : q + 1;
+      }
+      if (p < name.size()) index.clear();
+    }
+    if (e == 0) shape.assign(index.size(), 0);
+    if (index.size() != shape.size()) shape.clear();
+    for (size_t d = 0; d < index.size() && d < shape.size(); ++d) shape[d] = std::max(shape[d], index[d] + 1);
+  }
+  if (members->size() == 1) arg.tensor_stride = data_type_size(arg.dtype);
+  uint32_t count = 1;
+  for (uint32_t d : shape) count *= d;
+  if (shape.empty() || count != members->size()) shape = {static_cast<uint32_t>(members->size())};
+  arg.kind = ArgKind::Tensor;
+  arg.element_shape = shape;
+  return true;
+}
+
 // The byte offset of argument `index` and, for an ndarray, of its shape, from args_type_.
 bool arg_offsets(Reader &r, const json &args_type, std::vector<ArgInfo> &args, const std::string &path) {
   const json *content = r.member(args_type, "content", path);
@@ -102,6 +160,8 @@ bool arg_offsets(Reader &r, const json &args_type, std::vector<ArgInfo> &args, c
     if (!r.integer(*type, "type_kind", at + ".type", 0, 16, kind)) return false;
     if (args[i].kind == ArgKind::Ndarray || args[i].kind == ArgKind::Texture || args[i].kind == ArgKind::RwTexture) {
       if (!arg_words(r, *type, args[i], at + ".type")) return false;
+    } else if (args[i].kind == ArgKind::Scalar && kind == kStructTypeKind) {
+      if (!tensor_from_struct(r, *type, args[i], at + ".type")) return false;
     } else if (args[i].kind == ArgKind::Tensor) {
       args[i].tensor_stride = data_type_size(args[i].dtype);
     }
@@ -234,6 +294,10 @@ bool parse_kernel(Reader &r, const json &k, const std::string &path, KernelInfo 
   return r.ok();
 }
 
+// symbolic_args[].tag (Taichi's graph ArgKind).
+constexpr int kGraphTexture = 3;
+constexpr int kGraphRwTexture = 4;
+
 bool parse_graph(Reader &r, const json &g, const std::string &path, GraphInfo &out) {
   if (!r.string(g, "key", path, out.name)) return false;
   const json *value = r.member(g, "value", path);
@@ -253,6 +317,12 @@ bool parse_graph(Reader &r, const json &g, const std::string &path, GraphInfo &o
       if (!r.string((*args)[a], "name", apath, arg.name)) return false;
       if (!r.integer((*args)[a], "tag", apath, 0, 16, v)) return false;
       arg.tag = static_cast<int>(v);
+      // Taichi 1.7 leaves field_dim and element_shape of texture arguments uninitialised, and
+      // its runtime never reads them (nor dtype_id): neither does this one.
+      if (arg.tag == kGraphTexture || arg.tag == kGraphRwTexture) {
+        dispatch.args.push_back(std::move(arg));
+        continue;
+      }
       if (!r.integer((*args)[a], "dtype_id", apath, 0, TI_DATA_TYPE_UNKNOWN, v)) return false;
       arg.dtype = static_cast<TiDataType>(v);
       if (!r.integer((*args)[a], "field_dim", apath, 0, 16, v)) return false;

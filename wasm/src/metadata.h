@@ -69,7 +69,7 @@ struct KernelInfo {
 
 struct SymbolicArg {
   std::string name;
-  int tag = 0;  // 0 scalar, 1 ndarray?, 2 ndarray in the real modules: compared with the kernel's arg kind
+  int tag = 0;  // Taichi's graph ArgKind: 0 scalar, 1 matrix, 2 ndarray, 3 texture, 4 rw_texture
   TiDataType dtype = TI_DATA_TYPE_F32;
   uint32_t field_dim = 0;
   std::vector<uint32_t> element_shape;

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string>
 
 #include <emscripten/emscripten.h>
 
+#include "capabilities.h"
 #include "error.h"
 #include "registry.h"
 
@@ -28,6 +30,16 @@ Runtime *lookup_runtime(TiRuntime runtime, const char *name) {
 
 namespace {
 
+std::vector<std::string> device_extension_names(VkPhysicalDevice physical) {
+  uint32_t count = 0;
+  if (vkEnumerateDeviceExtensionProperties(physical, nullptr, &count, nullptr) != VK_SUCCESS) return {};
+  std::vector<VkExtensionProperties> props(count);
+  if (vkEnumerateDeviceExtensionProperties(physical, nullptr, &count, props.data()) != VK_SUCCESS) return {};
+  std::vector<std::string> names;
+  for (const VkExtensionProperties &p : props) names.emplace_back(p.extensionName);
+  return names;
+}
+
 uint32_t find_memory_type(const VkPhysicalDeviceMemoryProperties &props, VkMemoryPropertyFlags want, VkMemoryPropertyFlags avoid) {
   for (uint32_t i = 0; i < props.memoryTypeCount; ++i) {
     VkMemoryPropertyFlags f = props.memoryTypes[i].propertyFlags;
@@ -37,15 +49,6 @@ uint32_t find_memory_type(const VkPhysicalDeviceMemoryProperties &props, VkMemor
     if ((props.memoryTypes[i].propertyFlags & want) == want) return i;
   }
   return UINT32_MAX;
-}
-
-// The capabilities an owned runtime starts with. The shim's translator emulates float atomics
-// with compare-exchange loops, so those are offered; nothing wider than 32 bits is.
-void default_capabilities(Runtime &rt) {
-  rt.capabilities.clear();
-  rt.capabilities[TI_CAPABILITY_SPIRV_VERSION] = spirv_version_for(rt.properties.apiVersion);
-  rt.capabilities[TI_CAPABILITY_SPIRV_HAS_ATOMIC_FLOAT] = 1;
-  rt.capabilities[TI_CAPABILITY_SPIRV_HAS_ATOMIC_FLOAT_ADD] = 1;
 }
 
 TiRuntime create_vulkan_runtime(uint32_t api_version, uint32_t instance_extension_count, const char **instance_extensions,
@@ -88,12 +91,21 @@ TiRuntime create_vulkan_runtime(uint32_t api_version, uint32_t instance_extensio
   qci.queueFamilyIndex = 0;
   qci.queueCount = 1;
   qci.pQueuePriorities = &priority;
+  // A runtime made without a list of its own takes the 16-bit float extensions wherever the shim
+  // offers them (WebGPU's shader-f16), as Taichi's runtime enables what the device has.
+  std::vector<std::string> offered = device_extension_names(rt->physical_device);
+  std::vector<const char *> wanted;
+  for (const std::string &name : offered) {
+    if (device_extension_count == 0 && (name == "VK_KHR_shader_float16_int8" || name == "VK_KHR_16bit_storage")) wanted.push_back(name.c_str());
+  }
+  for (uint32_t i = 0; i < device_extension_count; ++i) wanted.push_back(device_extensions[i]);
+  for (const char *name : wanted) rt->float16 = rt->float16 || std::strcmp(name, "VK_KHR_shader_float16_int8") == 0;
   VkDeviceCreateInfo dci{};
   dci.sType = VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO;
   dci.queueCreateInfoCount = 1;
   dci.pQueueCreateInfos = &qci;
-  dci.enabledExtensionCount = device_extension_count;
-  dci.ppEnabledExtensionNames = device_extensions;
+  dci.enabledExtensionCount = static_cast<uint32_t>(wanted.size());
+  dci.ppEnabledExtensionNames = wanted.data();
   r = vkCreateDevice(rt->physical_device, &dci, nullptr, &rt->device);
   if (r != VK_SUCCESS) {
     vkDestroyInstance(rt->instance, nullptr);
@@ -211,6 +223,8 @@ bool Runtime::flush() {
   if (r != VK_SUCCESS) {
     vkResetCommandBuffer(cb, 0);
     free_command_buffers.push_back(cb);
+    // The shim refuses to end a command buffer in which a vkCmd* call failed.
+    if (r == VK_ERROR_VALIDATION_FAILED_EXT) return fail(TI_ERROR_INVALID_STATE, "the commands recorded since the last flush were refused and did not run");
     return fail_vk(r, "vkEndCommandBuffer");
   }
   VkFence fence = VK_NULL_HANDLE;
@@ -355,10 +369,10 @@ bool Runtime::wait() {
   for (auto &s : in_flight) fences.push_back(s.fence);
   VkResult r = vkWaitForFences(device, static_cast<uint32_t>(fences.size()), fences.data(), VK_TRUE, UINT64_MAX);
   if (r == VK_ERROR_VALIDATION_FAILED_EXT) {
-    // The work finished but WebGPU had refused some of it: report that, and move on so the
-    // runtime stays usable.
+    // The work finished but WebGPU (or the shim, encoding it) had refused some of it: report
+    // that, and move on so the runtime stays usable.
     retire();
-    return fail(TI_ERROR_INVALID_STATE, "WebGPU rejected submitted work, which did not run");
+    return fail(TI_ERROR_INVALID_STATE, "submitted work was rejected and did not run");
   }
   if (r == VK_ERROR_DEVICE_LOST) {
     // Lost work never completes: forget it, so later waits and teardown do not wait for it again.

@@ -41,6 +41,8 @@ struct Runtime {
   bool owns_device = true;
   uint32_t api_version = 0;
   std::map<TiCapability, uint32_t> capabilities;
+  // VK_KHR_shader_float16_int8 is enabled: SPIR-V's float16 becomes WGSL's f16.
+  bool float16 = false;
   VkPhysicalDeviceProperties properties{};
 
   uint32_t memory_type_device = UINT32_MAX;

@@ -1,0 +1,89 @@
+// Issue 14 item 4 and issue 21 items 3 and 7: a module per capability (capabilities.py), each
+// with a kernel that uses it where Taichi can emit one. A capability the runtime reports runs and
+// matches ti.cpu; any other is refused at load, naming the capability and why
+// (docs/capabilities.md).
+
+import { describe, expect, test } from 'vitest';
+import { TiCapability } from '../../../src/abi/taichi-enums.js';
+import { expectTaichiError, useRuntime } from '../../helpers/aot.js';
+import { expected, expectClose, loadModule, type Stored } from './load.js';
+
+const runtime = useRuntime();
+const want = expected<{ exported: string[]; kernels: Record<string, string>; results: Record<string, { input: Stored; output: Stored; second?: boolean }> }>('capabilities');
+
+/** What a new runtime offers besides spirv_version, and so what runs (float16: on lavapipe too). */
+const OFFERED = ['spirv_has_float16', 'spirv_has_atomic_float', 'spirv_has_atomic_float_add', 'spirv_has_atomic_float_minmax', 'spirv_has_no_integer_wrap_decoration'];
+
+const enumName = (cap: string) => cap.toUpperCase() as keyof typeof TiCapability;
+
+describe('capabilities', () => {
+  test('a new runtime reports spirv_version and exactly the capabilities it can run', () => {
+    const caps = runtime().capabilities();
+    expect(caps.get(TiCapability.SPIRV_VERSION)).toBeGreaterThanOrEqual(0x10300);
+    const rest = [...caps.keys()].filter((c) => c !== TiCapability.SPIRV_VERSION).sort((a, b) => a - b);
+    expect(rest).toEqual(OFFERED.map((c) => TiCapability[enumName(c)]));
+    for (const c of OFFERED) expect(caps.get(TiCapability[enumName(c)])).toBe(1);
+    // float16 is WebGPU's shader-f16, which Dawn offers on lavapipe.
+    expect(runtime().gpuDevice.features.has('shader-f16')).toBe(true);
+  });
+
+  test('every capability of ti.aot.Module has a module', () => {
+    const all = Object.keys(TiCapability).filter((k) => k.startsWith('SPIRV_HAS_'));
+    expect(want.exported.map((c) => c.toUpperCase()).sort()).toEqual(all.sort());
+  });
+
+  for (const cap of Object.keys(want.kernels)) {
+    const kernel = want.kernels[cap];
+    if (OFFERED.includes(cap)) {
+      test(`${cap}: runs ${kernel} and matches ti.cpu`, async () => {
+        const rt = runtime();
+        const mod = await loadModule(rt, `cap_${cap}`);
+        const r = want.results[kernel];
+        const dtype = r.input.dtype === 'int32' ? 'i32' : 'f32';
+        const a = rt.ndarray(dtype, r.input.shape, { hostWrite: true, hostRead: true });
+        a.write(dtype === 'i32' ? Int32Array.from(r.input.data) : Float32Array.from(r.input.data));
+        let out = a;
+        if (r.second) {
+          out = rt.ndarray('f32', r.output.shape, { hostWrite: true, hostRead: true });
+          out.write(Float32Array.from(kernel.includes('minmax') ? [-1e30, 1e30, 0, 0] : [0, 0, 0, 0]));
+          mod.kernel(kernel).launch(a, out);
+        } else {
+          mod.kernel(kernel).launch(a);
+        }
+        await rt.wait();
+        // Float atomic sums add in another order than on the CPU; f16 results (up to 70) may
+        // differ by an f16 ulp (1/16 there) where a multiply-add is fused; the rest is exact.
+        const tolerance = kernel === 'use_atomic_float_add' ? 1e-4 : kernel === 'use_f16' ? 1 / 16 : 0;
+        expectClose(await out.read(), r.output.data, tolerance, kernel);
+        await mod.destroy();
+      });
+    } else {
+      test(`${cap}: refused at load, naming it`, async () => {
+        await expectTaichiError(() => loadModule(runtime(), `cap_${cap}`), 'INCOMPATIBLE_MODULE', `requires ${cap} = 1`, 'the runtime has 0: ');
+      });
+    }
+  }
+
+  test('a capability switched off by ti_set_runtime_capabilities_ext refuses its module, saying so', async () => {
+    const rt = runtime();
+    const wasm = rt.wasm;
+    const before = rt.capabilities();
+    wasm.withHeap(8, (ptr) => {
+      wasm.view().setUint32(ptr, TiCapability.SPIRV_VERSION, true);
+      wasm.view().setUint32(ptr + 4, before.get(TiCapability.SPIRV_VERSION)!, true);
+      wasm.call('ti_set_runtime_capabilities_ext', rt.handle, 1, ptr);
+    });
+    try {
+      await expectTaichiError(() => loadModule(rt, 'cap_spirv_has_atomic_float_add'), 'INCOMPATIBLE_MODULE', 'spirv_has_atomic_float_add', 'ti_set_runtime_capabilities_ext');
+    } finally {
+      const entries = [...before];
+      wasm.withHeap(8 * entries.length, (ptr) => {
+        entries.forEach(([c, l], i) => {
+          wasm.view().setUint32(ptr + 8 * i, c, true);
+          wasm.view().setUint32(ptr + 8 * i + 4, l, true);
+        });
+        wasm.call('ti_set_runtime_capabilities_ext', rt.handle, entries.length, ptr);
+      });
+    }
+  });
+});
