@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <set>
 
 #include <nlohmann/json.hpp>
 #include <taichi/taichi_wasm.h>
@@ -66,6 +67,17 @@ bool check_no_return_values(const ModuleMetadata &meta) {
                   k.name.c_str(), k.rets_bytes);
     }
   }
+  return true;
+}
+
+// Kernels and graphs are found by name, so two of one name would make one of them unreachable
+// (and its pipelines unowned).
+bool check_unique_names(const ModuleMetadata &meta) {
+  std::set<std::string> kernels, graphs;
+  for (const KernelInfo &k : meta.kernels)
+    if (!kernels.insert(k.name).second) return fail(TI_ERROR_CORRUPTED_DATA, "metadata.json declares kernel '%s' twice", k.name.c_str());
+  for (const GraphInfo &g : meta.graphs)
+    if (!graphs.insert(g.name).second) return fail(TI_ERROR_CORRUPTED_DATA, "graphs.json declares compute graph '%s' twice", g.name.c_str());
   return true;
 }
 
@@ -209,6 +221,12 @@ TiAotModule load(TiRuntime runtime, Runtime &rt, const Archive &files) {
       !check_shared_memory(rt, module->metadata)) {
     return TI_NULL_HANDLE;
   }
+  if (!check_unique_names(module->metadata)) return TI_NULL_HANDLE;
+  // Room for every handle is checked first, so the inserts below cannot fail halfway.
+  Registry &reg = registry();
+  if (reg.modules.room() < 1) return fail_table_full(reg.modules), nullptr;
+  if (reg.kernels.room() < module->metadata.kernels.size()) return fail_table_full(reg.kernels), nullptr;
+  if (reg.graphs.room() < module->metadata.graphs.size()) return fail_table_full(reg.graphs), nullptr;
   // Pipelines are made before the module gets a handle, so a failure leaves nothing behind.
   std::vector<std::unique_ptr<Kernel>> kernels;
   for (const KernelInfo &k : module->metadata.kernels) {
@@ -235,32 +253,24 @@ TiAotModule load(TiRuntime runtime, Runtime &rt, const Archive &files) {
     }
   }
   AotModule &ref = *module;
-  uint32_t handle = registry().modules.insert(std::move(module));
+  uint32_t handle = reg.modules.insert(module);
   for (auto &kernel : kernels) {
     kernel->module = make_handle<TiAotModule>(handle);
     std::string name = kernel->info->name;
-    ref.kernels[name] = registry().kernels.insert(std::move(kernel));
+    ref.kernels[name] = reg.kernels.insert(kernel);
   }
   for (const auto &alias : ref.metadata.kernel_aliases) ref.aliases[alias.first] = ref.kernels[ref.metadata.kernels[alias.second].name];
   for (const GraphInfo &g : ref.metadata.graphs) {
     auto graph = std::make_unique<ComputeGraph>();
     graph->module = make_handle<TiAotModule>(handle);
     graph->info = &g;
-    for (const GraphDispatch &d : g.dispatches) graph->kernels.push_back(registry().kernels.get(find_kernel(ref, d.kernel)));
-    ref.graphs[g.name] = registry().graphs.insert(std::move(graph));
+    for (const GraphDispatch &d : g.dispatches) graph->kernels.push_back(reg.kernels.get(find_kernel(ref, d.kernel)));
+    ref.graphs[g.name] = reg.graphs.insert(graph);
   }
   return make_handle<TiAotModule>(handle);
 }
 
-AotModule *lookup_module(TiAotModule module) {
-  if (module == TI_NULL_HANDLE) {
-    fail(TI_ERROR_ARGUMENT_NULL, "aot_module");
-    return nullptr;
-  }
-  AotModule *m = registry().modules.get(handle_bits(module));
-  if (!m) fail(TI_ERROR_INVALID_ARGUMENT, "aot_module is not a live TiAotModule (destroyed, or a handle of another type)");
-  return m;
-}
+AotModule *lookup_module(TiAotModule module) { return lookup(registry().modules, module, "aot_module"); }
 
 }  // namespace
 

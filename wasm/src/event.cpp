@@ -5,23 +5,6 @@
 
 namespace tiw {
 
-Event *lookup_event(TiRuntime runtime, TiEvent event, const char *name) {
-  if (event == TI_NULL_HANDLE) {
-    fail(TI_ERROR_ARGUMENT_NULL, "%s", name);
-    return nullptr;
-  }
-  Event *e = registry().events.get(handle_bits(event));
-  if (!e) {
-    fail(TI_ERROR_INVALID_ARGUMENT, "%s is not a live TiEvent (destroyed, or a handle of another type)", name);
-    return nullptr;
-  }
-  if (runtime != TI_NULL_HANDLE && e->owner != runtime) {
-    fail(TI_ERROR_INVALID_ARGUMENT, "%s belongs to another runtime", name);
-    return nullptr;
-  }
-  return e;
-}
-
 namespace {
 
 void release(Runtime *rt, Event &e) {
@@ -70,11 +53,10 @@ TiEvent ti_create_event(TiRuntime runtime) {
     fail_vk(r, "vkCreateEvent");
     return TI_NULL_HANDLE;
   }
-  VkEvent raw = e->event;
-  uint32_t handle = registry().events.insert(std::move(e));
+  uint32_t handle = registry().events.insert(e);
   if (!handle) {
-    vkDestroyEvent(rt->device, raw, nullptr);
-    fail(TI_ERROR_OUT_OF_MEMORY, "too many live events");
+    vkDestroyEvent(rt->device, e->event, nullptr);
+    fail_table_full(registry().events);
     return TI_NULL_HANDLE;
   }
   return make_handle<TiEvent>(handle);

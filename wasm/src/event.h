@@ -12,9 +12,6 @@ struct Event {
   bool imported = false;
 };
 
-// The event behind a handle, checked to belong to `runtime`; null with the error set otherwise.
-Event *lookup_event(TiRuntime runtime, TiEvent event, const char *name);
-
 void destroy_events_of(TiRuntime runtime);
 
 }  // namespace tiw

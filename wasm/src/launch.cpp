@@ -365,22 +365,14 @@ extern "C" {
 void ti_launch_kernel(TiRuntime runtime, TiKernel kernel, uint32_t arg_count, const TiArgument *args) {
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return;
-  TIW_CHECK_NULL(kernel, );
+  Kernel *k = lookup(registry().kernels, runtime, kernel, "kernel");
+  if (!k) return;
   if (arg_count > kMaxArgs) {
     fail(TI_ERROR_ARGUMENT_OUT_OF_RANGE, "arg_count");
     return;
   }
   if (arg_count > 0) TIW_CHECK_NULL(args, );
-  Kernel *k = registry().kernels.get(handle_bits(kernel));
-  if (!k) {
-    fail(TI_ERROR_INVALID_ARGUMENT, "kernel is not a live TiKernel (its module was destroyed, or a handle of another type)");
-    return;
-  }
   AotModule *module = registry().modules.get(handle_bits(k->module));
-  if (!module || module->runtime != runtime) {
-    fail(TI_ERROR_INVALID_ARGUMENT, "kernel belongs to another runtime");
-    return;
-  }
   if (!check_args(runtime, *k->info, arg_count, args)) return;
   if (record_launch(*rt, *module, *k, arg_count, args)) rt->submit_if_due(1);
 }
@@ -388,22 +380,14 @@ void ti_launch_kernel(TiRuntime runtime, TiKernel kernel, uint32_t arg_count, co
 void ti_launch_compute_graph(TiRuntime runtime, TiComputeGraph compute_graph, uint32_t arg_count, const TiNamedArgument *args) {
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return;
-  TIW_CHECK_NULL(compute_graph, );
+  ComputeGraph *g = lookup(registry().graphs, runtime, compute_graph, "compute_graph");
+  if (!g) return;
   if (arg_count > kMaxArgs) {
     fail(TI_ERROR_ARGUMENT_OUT_OF_RANGE, "arg_count");
     return;
   }
   if (arg_count > 0) TIW_CHECK_NULL(args, );
-  ComputeGraph *g = registry().graphs.get(handle_bits(compute_graph));
-  if (!g) {
-    fail(TI_ERROR_INVALID_ARGUMENT, "compute_graph is not a live TiComputeGraph (its module was destroyed, or a handle of another type)");
-    return;
-  }
   AotModule *module = registry().modules.get(handle_bits(g->module));
-  if (!module || module->runtime != runtime) {
-    fail(TI_ERROR_INVALID_ARGUMENT, "compute_graph belongs to another runtime");
-    return;
-  }
   for (uint32_t i = 0; i < arg_count; ++i) {
     if (args[i].name == nullptr) {
       fail(TI_ERROR_ARGUMENT_NULL, "args[%u].name", i);
