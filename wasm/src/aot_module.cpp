@@ -70,6 +70,23 @@ bool check_no_return_values(const ModuleMetadata &meta) {
   return true;
 }
 
+// Sizes the module declares, against what the device can bind, checked before anything is made:
+// a root buffer too large to bind would otherwise be allocated (and zeroed) for nothing.
+bool check_sizes(const Runtime &rt, const ModuleMetadata &meta) {
+  const VkPhysicalDeviceLimits &limits = rt.properties.limits;
+  if (meta.root_buffer_size > limits.maxStorageBufferRange) {
+    return fail(TI_ERROR_CORRUPTED_DATA, "metadata.json: root_buffer_size %llu is more than the device can bind (maxStorageBufferRange %u)",
+                (unsigned long long)meta.root_buffer_size, limits.maxStorageBufferRange);
+  }
+  for (const KernelInfo &k : meta.kernels) {
+    if (k.args_bytes > limits.maxUniformBufferRange) {
+      return fail(TI_ERROR_CORRUPTED_DATA, "kernel '%s': %u bytes of arguments are more than the device can bind (maxUniformBufferRange %u)", k.name.c_str(), k.args_bytes,
+                  limits.maxUniformBufferRange);
+    }
+  }
+  return true;
+}
+
 // Kernels and graphs are found by name, so two of one name would make one of them unreachable
 // (and its pipelines unowned).
 bool check_unique_names(const ModuleMetadata &meta) {
@@ -221,7 +238,7 @@ TiAotModule load(TiRuntime runtime, Runtime &rt, const Archive &files) {
       !check_shared_memory(rt, module->metadata)) {
     return TI_NULL_HANDLE;
   }
-  if (!check_unique_names(module->metadata)) return TI_NULL_HANDLE;
+  if (!check_unique_names(module->metadata) || !check_sizes(rt, module->metadata)) return TI_NULL_HANDLE;
   // Room for every handle is checked first, so the inserts below cannot fail halfway.
   Registry &reg = registry();
   if (reg.modules.room() < 1) return fail_table_full(reg.modules), nullptr;
