@@ -88,19 +88,20 @@ export class Memory {
       throw new TaichiError('INVALID_ARGUMENT', `read: ${size} bytes is not a whole number of ${type.BYTES_PER_ELEMENT}-byte elements`);
     }
     const out = new ArrayBuffer(size);
-    if (this.hostRead) {
+    if (size === 0) return type ? new type(out) : new Uint8Array(out);
+    // The copy is recorded now, so the read sees the calls made before it and none made after,
+    // even those made while it waits.
+    const staging = this.runtime.allocateMemory({ size, hostRead: true });
+    try {
+      this.runtime.copy({ memory: staging }, { memory: this, offset, size });
       await this.runtime.wait();
-      const ptr = this.runtime.wasm.call('ti_map_memory', this.runtime.handle, this.handle);
-      new Uint8Array(out).set(this.runtime.wasm.heap.subarray(ptr + offset, ptr + offset + size));
-      this.runtime.wasm.call('ti_unmap_memory', this.runtime.handle, this.handle);
-    } else {
-      const staging = this.runtime.allocateMemory({ size, hostRead: true });
-      try {
-        this.runtime.copy({ memory: staging }, { memory: this, offset, size });
-        new Uint8Array(out).set(await staging.read());
-      } finally {
-        staging.free();
-      }
+      this.runtime.checkLive('read');
+      const ptr = this.runtime.wasm.call('ti_map_memory', this.runtime.handle, staging.handle);
+      new Uint8Array(out).set(this.runtime.wasm.heap.subarray(ptr, ptr + size));
+      this.runtime.wasm.call('ti_unmap_memory', this.runtime.handle, staging.handle);
+    } finally {
+      // A runtime destroyed meanwhile has freed the staging memory with everything else.
+      if (!this.runtime.isDestroyed) staging.free();
     }
     return type ? new type(out) : new Uint8Array(out);
   }
