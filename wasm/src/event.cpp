@@ -12,12 +12,13 @@ void release(Runtime *rt, Event &e) {
 }
 
 // Records `record(cb, event)` into the runtime's command list.
-template <typename F>
-void record(TiRuntime runtime, TiEvent event, F &&command) {
+// `check` may refuse the command before anything is recorded.
+template <typename C, typename F>
+void record(TiRuntime runtime, TiEvent event, C &&check, F &&command) {
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return;
   Event *e = lookup_event(runtime, event, "event");
-  if (!e) return;
+  if (!e || !check(*e)) return;
   VkCommandBuffer cb = rt->commands();
   if (cb == VK_NULL_HANDLE) return;
   command(cb, e->event);
@@ -72,15 +73,29 @@ void ti_destroy_event(TiEvent event) {
 }
 
 void ti_signal_event(TiRuntime runtime, TiEvent event) {
-  record(runtime, event, [](VkCommandBuffer cb, VkEvent e) { vkCmdSetEvent(cb, e, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT); });
+  record(runtime, event, [](Event &e) {
+    e.set_when_recorded_run = true;
+    return true;
+  },
+         [](VkCommandBuffer cb, VkEvent e) { vkCmdSetEvent(cb, e, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT); });
 }
 
 void ti_reset_event(TiRuntime runtime, TiEvent event) {
-  record(runtime, event, [](VkCommandBuffer cb, VkEvent e) { vkCmdResetEvent(cb, e, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT); });
+  record(runtime, event, [](Event &e) {
+    e.set_when_recorded_run = false;
+    return true;
+  },
+         [](VkCommandBuffer cb, VkEvent e) { vkCmdResetEvent(cb, e, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT); });
 }
 
 void ti_wait_event(TiRuntime runtime, TiEvent event) {
-  record(runtime, event, [](VkCommandBuffer cb, VkEvent e) {
+  // A wait on an event that no command recorded before it sets, and that nothing outside the
+  // runtime can set, would hold the queue (and every later wait and read) forever.
+  auto satisfiable = [](Event &e) {
+    if (e.set_when_recorded_run || e.shared) return true;
+    return fail(TI_ERROR_INVALID_STATE, "event: no command recorded before this wait signals the event (and it was never exported, so nothing else can): the wait could never end");
+  };
+  record(runtime, event, satisfiable, [](VkCommandBuffer cb, VkEvent e) {
     VkMemoryBarrier mb{};
     mb.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER;
     mb.srcAccessMask = VK_ACCESS_MEMORY_WRITE_BIT;

@@ -10,6 +10,11 @@ struct Event {
   VkEvent event = VK_NULL_HANDLE;
   // An imported event belongs to whoever made it: freeing the TiEvent leaves the VkEvent alone.
   bool imported = false;
+  // Imported or exported: other Vulkan code may set it from the host (vkSetEvent).
+  bool shared = false;
+  // Whether the event is set once the commands recorded so far have run: the last ti_signal_event
+  // or ti_reset_event decides (the queue runs them in recording order).
+  bool set_when_recorded_run = false;
 };
 
 void destroy_events_of(TiRuntime runtime);

@@ -127,6 +127,7 @@ TiEvent ti_import_vulkan_event(TiRuntime runtime, const TiVulkanEventInteropInfo
   e->owner = runtime;
   e->event = interop_info->event;
   e->imported = true;
+  e->shared = true;
   uint32_t handle = registry().events.insert(e);
   if (!handle) return fail_table_full(registry().events), nullptr;
   return make_handle<TiEvent>(handle);
@@ -138,6 +139,7 @@ void ti_export_vulkan_event(TiRuntime runtime, TiEvent event, TiVulkanEventInter
   if (!e) return;
   TIW_CHECK_NULL(interop_info, );
   interop_info->event = e->event;
+  e->shared = true;
 }
 
 TiImage ti_import_vulkan_image(TiRuntime runtime, const TiVulkanImageInteropInfo *interop_info, VkImageViewType view_type, VkImageLayout layout) {
