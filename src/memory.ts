@@ -1,5 +1,5 @@
 import type { Runtime } from './runtime.js';
-import { TaichiError } from './errors.js';
+import { TaichiError, describe } from './errors.js';
 import { TiMemorySlice } from './abi/taichi-structs.js';
 
 /** Usage of a memory allocation (TiMemoryUsageFlagBits). */
@@ -55,6 +55,7 @@ export class Memory {
    */
   write(data: ArrayBufferView, offset = 0): void {
     this.checkLive('write');
+    if (!ArrayBuffer.isView(data)) throw new TypeError(`write: expected a typed array or DataView, got ${describe(data)}`);
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     checkRange(this, offset, bytes.byteLength, 'write');
     if (bytes.byteLength === 0) return;

@@ -235,7 +235,8 @@ export function vkCreateComputePipelines(vk: VulkanShim, deviceHandle: number, _
     return finish(pipelines);
   }
   return Promise.all(prepared.map((p) => device.gpu.createComputePipelineAsync(p.descriptor))).then(finish, (error: unknown) => {
-    throw new VkFailure(VkResult.ERROR_INVALID_SHADER_NV, `WebGPU rejected the translated pipeline: ${error instanceof Error ? error.message : String(error)}`);
+    // Not INVALID_SHADER: the SPIR-V was read; its translation is what WebGPU refused.
+    throw new VkFailure(VkResult.ERROR_UNKNOWN, `WebGPU rejected the translated pipeline: ${error instanceof Error ? error.message : String(error)}`);
   });
 }
 
