@@ -91,20 +91,34 @@ export class Memory {
     const out = new ArrayBuffer(size);
     if (size === 0) return type ? new type(out) : new Uint8Array(out);
     // The copy is recorded now, so the read sees the calls made before it and none made after,
-    // even those made while it waits.
-    const staging = this.runtime.allocateMemory({ size, hostRead: true });
-    try {
-      this.runtime.copy({ memory: staging }, { memory: this, offset, size });
+    // even those made while it waits. Copies move whole 4-byte words: the range grows to them.
+    const start = offset - (offset % 4);
+    const end = Math.min(Math.ceil((offset + size) / 4) * 4, this.size);
+    if ((end - start) % 4 !== 0 && this.hostRead) {
+      // Only at the ragged end of host-readable memory: read it in place after the wait.
       await this.runtime.wait();
-      this.runtime.checkLive('read');
-      const ptr = this.runtime.wasm.call('ti_map_memory', this.runtime.handle, staging.handle);
-      new Uint8Array(out).set(this.runtime.wasm.heap.subarray(ptr, ptr + size));
-      this.runtime.wasm.call('ti_unmap_memory', this.runtime.handle, staging.handle);
+      this.copyOut(this, offset, size, out);
+      return type ? new type(out) : new Uint8Array(out);
+    }
+    const staging = this.runtime.allocateMemory({ size: end - start, hostRead: true });
+    try {
+      this.runtime.copy({ memory: staging }, { memory: this, offset: start, size: end - start });
+      await this.runtime.wait();
+      this.copyOut(staging, offset - start, size, out);
     } finally {
       // A runtime destroyed meanwhile has freed the staging memory with everything else.
       if (!this.runtime.isDestroyed) staging.free();
     }
     return type ? new type(out) : new Uint8Array(out);
+  }
+
+  /** Maps `from` (host-readable) and copies `size` bytes at `offset` into `out`. */
+  private copyOut(from: Memory, offset: number, size: number, out: ArrayBuffer): void {
+    this.runtime.checkLive('read');
+    const wasm = this.runtime.wasm;
+    const ptr = wasm.call('ti_map_memory', this.runtime.handle, from.handle);
+    new Uint8Array(out).set(wasm.heap.subarray(ptr + offset, ptr + offset + size));
+    wasm.call('ti_unmap_memory', this.runtime.handle, from.handle);
   }
 
   /** Frees the allocation (after submitting recorded work that may use it). Freeing twice throws. */

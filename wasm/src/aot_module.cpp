@@ -303,6 +303,8 @@ void destroy_modules_of(TiRuntime runtime) {
 }
 
 void forget_bound_object(TiRuntime runtime, uint64_t object) {
+  Runtime *rt = registry().runtimes.get(handle_bits(runtime));
+  if (!rt) return;
   registry().kernels.for_each([&](uint32_t, Kernel &k) {
     AotModule *m = registry().modules.get(handle_bits(k.module));
     if (!m || m->runtime != runtime) return;
@@ -310,8 +312,13 @@ void forget_bound_object(TiRuntime runtime, uint64_t object) {
       for (auto it = t.sets.begin(); it != t.sets.end();) {
         bool uses = false;
         for (uint64_t bound : it->first) uses = uses || bound == object;
-        // The pools reset only with the module, so a forgotten set stays allocated but unused.
-        it = uses ? t.sets.erase(it) : std::next(it);
+        if (!uses) {
+          ++it;
+          continue;
+        }
+        // Everything recorded so far may still use the set: it waits for those lists.
+        t.spare_sets.push_back({it->second, rt->recording_serial});
+        it = t.sets.erase(it);
       }
     }
   });

@@ -213,8 +213,13 @@ VkDescriptorSet descriptor_set(Runtime &rt, AotModule &module, Task &task, const
   }
   auto it = task.sets.find(key);
   if (it != task.sets.end()) return it->second;
+  VkDescriptorSet set = VK_NULL_HANDLE;
+  if (!task.spare_sets.empty() && task.spare_sets.front().after <= rt.completed) {
+    set = task.spare_sets.front().set;
+    task.spare_sets.erase(task.spare_sets.begin());
+  }
   constexpr uint32_t kSetsPerPool = 256;
-  if (module.pools.empty() || module.sets_in_last_pool == kSetsPerPool) {
+  if (set == VK_NULL_HANDLE && (module.pools.empty() || module.sets_in_last_pool == kSetsPerPool)) {
     VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kSetsPerPool * 16},
                                     {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER_DYNAMIC, kSetsPerPool},
                                     {VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, kSetsPerPool * 4},
@@ -233,18 +238,19 @@ VkDescriptorSet descriptor_set(Runtime &rt, AotModule &module, Task &task, const
     module.pools.push_back(pool);
     module.sets_in_last_pool = 0;
   }
-  VkDescriptorSetAllocateInfo ai{};
-  ai.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO;
-  ai.descriptorPool = module.pools.back();
-  ai.descriptorSetCount = 1;
-  ai.pSetLayouts = &task.set_layout;
-  VkDescriptorSet set;
-  VkResult r = vkAllocateDescriptorSets(rt.device, &ai, &set);
-  if (r != VK_SUCCESS) {
-    fail_vk(r, "vkAllocateDescriptorSets");
-    return VK_NULL_HANDLE;
+  if (set == VK_NULL_HANDLE) {
+    VkDescriptorSetAllocateInfo ai{};
+    ai.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO;
+    ai.descriptorPool = module.pools.back();
+    ai.descriptorSetCount = 1;
+    ai.pSetLayouts = &task.set_layout;
+    VkResult r = vkAllocateDescriptorSets(rt.device, &ai, &set);
+    if (r != VK_SUCCESS) {
+      fail_vk(r, "vkAllocateDescriptorSets");
+      return VK_NULL_HANDLE;
+    }
+    module.sets_in_last_pool++;
   }
-  module.sets_in_last_pool++;
   std::vector<VkDescriptorBufferInfo> infos(buffers.size());
   std::vector<VkWriteDescriptorSet> writes(buffers.size() + images.size());
   for (size_t i = 0; i < buffers.size(); ++i) {

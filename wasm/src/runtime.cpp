@@ -444,6 +444,8 @@ void ti_destroy_runtime(TiRuntime runtime) {
   destroy_memories_of(runtime);
   rt->destroy_device_objects();
   registry().runtimes.remove(handle_bits(runtime));
+  // Work that could not finish (on a lost device) went with the runtime: tearing down succeeded.
+  ti_set_last_error(TI_ERROR_SUCCESS, nullptr);
 }
 
 void ti_set_runtime_capabilities_ext(TiRuntime runtime, uint32_t capability_count, const TiCapabilityLevelInfo *capabilities) {
