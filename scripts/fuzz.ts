@@ -1,4 +1,4 @@
-// The long fuzz run: `npm run fuzz -- [--cases N] [--seconds S] [--target tcm|spirv|launch|all]
+// The long fuzz run: `npm run fuzz -- [--cases N] [--seconds S] [--target tcm|spirv|launch|api|all]
 // [--seed X]`. Each target runs in a child process that reports every case before starting it;
 // the parent kills a child that goes silent past the case limit (a synchronous hang, e.g. in the
 // translator, cannot be interrupted from inside), records the case as a hang and restarts the

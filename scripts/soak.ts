@@ -1,17 +1,29 @@
-// The long launch soak: `npm run soak -- [--launches N]` (default 100,000, about two minutes on
-// lavapipe). Fails when the wasm heap or the shim's live objects grow over the run.
+// The long soak: `npm run soak -- [--launches N] [--allocations N] [--modules N] [--concurrent N]`
+// (defaults: 100,000 launches, 10,000 allocate/free cycles, 1,000 module load/destroy cycles and
+// 1,000 rounds of four concurrent callers). Prints the JS heap, RSS, wasm heap and live shim
+// objects at start (after warm-up), middle and end; fails when any grows past its allowance.
 
 import { parseArgs } from 'node:util';
-import { Runtime } from '../src/runtime.js';
-import { soakLaunches } from '../test/fuzz/soak.js';
+import { soak, formatSample, FULL_SOAK, type SoakPlan } from '../test/fuzz/soak-run.js';
 
-const { values } = parseArgs({ options: { launches: { type: 'string', default: '100000' } } });
-const launches = Number(values.launches);
-if (!Number.isInteger(launches) || launches <= 0) throw new Error(`--launches takes a positive integer, got '${values.launches}'`);
-const rt = await Runtime.create();
-const r = await soakLaunches(rt, launches, (done) => {
-  if (done % 10_000 === 0) console.log(`${done} launches, wasm heap ${rt.diagnostics().wasmHeapBytes} bytes`);
+const { values } = parseArgs({
+  options: { launches: { type: 'string' }, allocations: { type: 'string' }, modules: { type: 'string' }, concurrent: { type: 'string' } },
 });
-await rt.destroy();
-console.log(`${r.launches} launches in ${r.seconds.toFixed(1)} s; wasm heap ${r.heapBefore} -> ${r.heapAfter} bytes; live shim objects ${r.objectsBefore} -> ${r.objectsAfter}`);
-process.exitCode = r.heapAfter === r.heapBefore && r.objectsAfter === r.objectsBefore ? 0 : 1;
+const plan: SoakPlan = { ...FULL_SOAK };
+for (const key of Object.keys(plan) as (keyof SoakPlan)[]) {
+  const text = values[key];
+  if (text === undefined) continue;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${key} takes a non-negative integer, got '${text}'`);
+  plan[key] = n;
+}
+console.log(`soak: ${plan.launches} launches, ${plan.allocations} allocate/free, ${plan.modules} module load/destroy, ${plan.concurrent} rounds of 4 concurrent callers`);
+const started = performance.now();
+const r = await soak(plan, (name, s) => console.log(formatSample(name, s)));
+console.log(`${((performance.now() - started) / 1000).toFixed(1)} s`);
+if (r.growth.length > 0) {
+  console.log(`grew:\n  ${r.growth.join('\n  ')}`);
+  process.exitCode = 1;
+} else {
+  console.log('flat: every measure within its allowance of the start');
+}

@@ -22,8 +22,27 @@ export const DTYPES: Record<DType, DTypeInfo> = {
   u8: { value: TiDataType.U8, bytes: 1, array: Uint8Array },
 };
 
+/** By name in a Map: a plain object would also answer '__proto__', 'toString', ... */
+const BY_NAME = new Map<string, DTypeInfo>(Object.entries(DTYPES));
+
+/** The range a plain number must be in to become an element of each integer dtype (f16: its bit pattern). */
+const INTEGER_RANGE: Partial<Record<DType, [number, number]>> = {
+  i32: [-(2 ** 31), 2 ** 31 - 1],
+  u32: [0, 2 ** 32 - 1],
+  f16: [0, 0xffff],
+  i16: [-(2 ** 15), 2 ** 15 - 1],
+  u16: [0, 0xffff],
+  i8: [-128, 127],
+  u8: [0, 255],
+};
+
+/** [min, max] of the integers a dtype holds; undefined for f32, which takes any number. */
+export function integerRange(dtype: DType): [number, number] | undefined {
+  return INTEGER_RANGE[dtype];
+}
+
 export function dtypeInfo(dtype: string): DTypeInfo {
-  const info = (DTYPES as Record<string, DTypeInfo | undefined>)[dtype];
+  const info = BY_NAME.get(dtype);
   if (!info) throw new TaichiError('INVALID_ARGUMENT', `unknown dtype '${dtype}' (one of ${Object.keys(DTYPES).join(', ')})`);
   return info;
 }

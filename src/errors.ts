@@ -27,3 +27,10 @@ export function errorCodeName(value: number): TaichiErrorCode {
   for (const [name, v] of Object.entries(TiError)) if (v === value && name !== 'MAX_ENUM') return name as TaichiErrorCode;
   return 'UNKNOWN';
 }
+
+/** What a value is, for messages: its constructor's name or its type. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'object') return `a ${(value as object).constructor?.name ?? 'object'}`;
+  return `a ${typeof value}`;
+}

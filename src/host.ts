@@ -2,31 +2,12 @@
 // from ZIP bytes (fflate) or from a path on the platform's file system, handed back as one blob
 // in the wasm heap (format in wasm/src/archive.cpp).
 
-import { unzipSync } from 'fflate';
+import { checkModuleFiles, unzipModule, type ModuleFiles } from './archive.js';
 import type { Platform } from './platform/types.js';
-
-/** Refuse archives that would inflate past this: no real module comes close. */
-const MAX_MODULE_BYTES = 1 << 30;
 
 export interface HostHeap {
   heap(): Uint8Array;
   malloc(size: number): number;
-}
-
-export type ModuleFiles = Map<string, Uint8Array>;
-
-export function unzipModule(bytes: Uint8Array): ModuleFiles {
-  let total = 0;
-  const files = unzipSync(bytes, {
-    filter: (file) => {
-      total += file.originalSize;
-      if (total > MAX_MODULE_BYTES) throw new Error(`archive inflates past ${MAX_MODULE_BYTES} bytes`);
-      return !file.name.endsWith('/');
-    },
-  });
-  const out: ModuleFiles = new Map();
-  for (const [name, data] of Object.entries(files)) out.set(name.slice(name.lastIndexOf('/') + 1), data);
-  return out;
 }
 
 export class Host {
@@ -59,6 +40,7 @@ export class Host {
     try {
       parts = [];
       const files = read();
+      checkModuleFiles(files);
       parts.push(u32(files.size));
       for (const [name, data] of files) {
         const encoded = encoder.encode(name);
@@ -69,6 +51,7 @@ export class Host {
       parts = [u32(0xffffffff), u32(message.length), message];
     }
     const size = parts.reduce((n, p) => n + p.length, 0);
+    // A null blob tells the runtime the heap had no room (OUT_OF_MEMORY).
     const ptr = this.heap.malloc(size);
     if (!ptr) return 0;
     let at = ptr;

@@ -1,5 +1,5 @@
 import type { Runtime } from './runtime.js';
-import { TaichiError } from './errors.js';
+import { TaichiError, describe } from './errors.js';
 import { TiMemorySlice } from './abi/taichi-structs.js';
 
 /** Usage of a memory allocation (TiMemoryUsageFlagBits). */
@@ -55,6 +55,7 @@ export class Memory {
    */
   write(data: ArrayBufferView, offset = 0): void {
     this.checkLive('write');
+    if (!ArrayBuffer.isView(data)) throw new TypeError(`write: expected a typed array or DataView, got ${describe(data)}`);
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     checkRange(this, offset, bytes.byteLength, 'write');
     if (bytes.byteLength === 0) return;
@@ -88,21 +89,36 @@ export class Memory {
       throw new TaichiError('INVALID_ARGUMENT', `read: ${size} bytes is not a whole number of ${type.BYTES_PER_ELEMENT}-byte elements`);
     }
     const out = new ArrayBuffer(size);
-    if (this.hostRead) {
+    if (size === 0) return type ? new type(out) : new Uint8Array(out);
+    // The copy is recorded now, so the read sees the calls made before it and none made after,
+    // even those made while it waits. Copies move whole 4-byte words: the range grows to them.
+    const start = offset - (offset % 4);
+    const end = Math.min(Math.ceil((offset + size) / 4) * 4, this.size);
+    if ((end - start) % 4 !== 0 && this.hostRead) {
+      // Only at the ragged end of host-readable memory: read it in place after the wait.
       await this.runtime.wait();
-      const ptr = this.runtime.wasm.call('ti_map_memory', this.runtime.handle, this.handle);
-      new Uint8Array(out).set(this.runtime.wasm.heap.subarray(ptr + offset, ptr + offset + size));
-      this.runtime.wasm.call('ti_unmap_memory', this.runtime.handle, this.handle);
-    } else {
-      const staging = this.runtime.allocateMemory({ size, hostRead: true });
-      try {
-        this.runtime.copy({ memory: staging }, { memory: this, offset, size });
-        new Uint8Array(out).set(await staging.read());
-      } finally {
-        staging.free();
-      }
+      this.copyOut(this, offset, size, out);
+      return type ? new type(out) : new Uint8Array(out);
+    }
+    const staging = this.runtime.allocateMemory({ size: end - start, hostRead: true });
+    try {
+      this.runtime.copy({ memory: staging }, { memory: this, offset: start, size: end - start });
+      await this.runtime.wait();
+      this.copyOut(staging, offset - start, size, out);
+    } finally {
+      // A runtime destroyed meanwhile has freed the staging memory with everything else.
+      if (!this.runtime.isDestroyed) staging.free();
     }
     return type ? new type(out) : new Uint8Array(out);
+  }
+
+  /** Maps `from` (host-readable) and copies `size` bytes at `offset` into `out`. */
+  private copyOut(from: Memory, offset: number, size: number, out: ArrayBuffer): void {
+    this.runtime.checkLive('read');
+    const wasm = this.runtime.wasm;
+    const ptr = wasm.call('ti_map_memory', this.runtime.handle, from.handle);
+    new Uint8Array(out).set(wasm.heap.subarray(ptr + offset, ptr + offset + size));
+    wasm.call('ti_unmap_memory', this.runtime.handle, from.handle);
   }
 
   /** Frees the allocation (after submitting recorded work that may use it). Freeing twice throws. */

@@ -1,8 +1,8 @@
 import type { Runtime } from './runtime.js';
 import type { Memory } from './memory.js';
-import { TaichiError } from './errors.js';
+import { TaichiError, describe } from './errors.js';
 import { TiNdArray, TiNdShape } from './abi/taichi-structs.js';
-import { dtypeInfo, type DType } from './dtype.js';
+import { dtypeInfo, integerRange, type DType } from './dtype.js';
 import { decodeNpy, encodeNpy } from './npy.js';
 
 export interface NdArrayOptions<E extends readonly number[] = readonly number[]> {
@@ -92,16 +92,20 @@ export class NdArray<D extends DType = DType, N extends number = number, E exten
     return [...this.shape, ...this.elementShape].reduce((a, b) => a * b, 1);
   }
 
-  /** Writes all values (row-major, element components innermost). */
-  write(values: ArrayFor<D> | ArrayLike<number>): void {
+  /**
+   * Writes all values (row-major, element components innermost): a typed array of the dtype's own
+   * kind (Float32Array for f32; Uint16Array bit patterns for f16), or an array of numbers, each
+   * checked to fit the dtype. Anything else is a TypeError.
+   */
+  write(values: ArrayFor<D> | readonly number[]): void {
     const info = dtypeInfo(this.dtype);
     let typed: ArrayBufferView;
-    if (ArrayBuffer.isView(values)) {
+    if (values instanceof info.array) {
       typed = values;
+    } else if (Array.isArray(values)) {
+      typed = this.convert(values, info);
     } else {
-      const converted = new info.array(new ArrayBuffer(values.length * info.bytes)) as ArrayBufferView & { set(a: ArrayLike<number>): void };
-      converted.set(values);
-      typed = converted;
+      throw new TypeError(`write: a ${this.dtype} ndarray takes a ${info.array.name} or an array of numbers, got ${describe(values)}`);
     }
     if (typed.byteLength !== this.length * info.bytes) {
       throw new TaichiError('INVALID_ARGUMENT', `write: ${typed.byteLength} bytes given, the ndarray holds ${this.length * info.bytes}`);
@@ -122,6 +126,20 @@ export class NdArray<D extends DType = DType, N extends number = number, E exten
   /** Waits for the runtime's work and reads all values back as .npy bytes (np.load reads them; shape then element shape). */
   async readNpy(): Promise<Uint8Array> {
     return encodeNpy(this.dtype, [...this.shape, ...this.elementShape], await this.read());
+  }
+
+  private convert(values: readonly unknown[], info: ReturnType<typeof dtypeInfo>): ArrayBufferView {
+    const range = integerRange(this.dtype);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (typeof v !== 'number') throw new TypeError(`write: element ${i} is ${describe(v)}, not a number`);
+      if (range && !(Number.isInteger(v) && v >= range[0] && v <= range[1])) {
+        throw new TaichiError('ARGUMENT_OUT_OF_RANGE', `write: element ${i} (${v}) is not a ${this.dtype} value (an integer in [${range[0]}, ${range[1]}])`);
+      }
+    }
+    const converted = new info.array(new ArrayBuffer(values.length * info.bytes)) as ArrayBufferView & { set(a: ArrayLike<number>): void };
+    converted.set(values as readonly number[]);
+    return converted;
   }
 
   /** Waits for the runtime's work and reads all values back. */
@@ -147,3 +165,4 @@ function writeShape(view: DataView, ptr: number, dims: readonly number[]): void 
   view.setUint32(ptr + TiNdShape.offsets.dim_count, dims.length, true);
   for (let i = 0; i < dims.length; i++) view.setUint32(ptr + TiNdShape.offsets.dims + 4 * i, dims[i], true);
 }
+

@@ -129,6 +129,8 @@ export class Runtime {
     } else {
       throw new TaichiError('INVALID_ARGUMENT', 'loadModule takes a path or the bytes of a .tcm archive');
     }
+    // destroy() while the module loaded has freed it with everything else.
+    this.checkLive('loadModule');
     return new AotModule<M>(this, handle);
   }
 
@@ -231,10 +233,14 @@ export class Runtime {
     };
   }
 
-  /** Waits for outstanding work, then destroys the runtime and everything allocated from it. */
+  /**
+   * Destroys the runtime and everything allocated from it. Calls still waiting their turn are
+   * rejected with INVALID_STATE; the one running (a wait, a load) finishes first.
+   */
   async destroy(): Promise<void> {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.wasm.cancelQueued(new TaichiError('INVALID_STATE', 'the runtime was destroyed before this call ran'));
     await this.wasm.callAsync('ti_destroy_runtime', this.handle);
   }
 

@@ -1,6 +1,11 @@
 // One instance of the Taichi runtime compiled to wasm, with the Vulkan shim it calls into.
 // Every C API call goes through `call` or `callAsync`, which clear the sticky error slot first
 // and turn a failure into a TaichiError carrying the runtime's code and message.
+//
+// Calls that wait (callAsync) suspend wasm through Asyncify, and only one wasm stack can be
+// suspended at a time: they run one after another in the order they were made. Calls that do
+// not wait (call) run at once, even while a waiting call is suspended: they record work in call
+// order, and the GPU queue runs it in that order, so callers see what sequential calls would.
 
 import { VulkanShim, type GpuSource } from '../shim/src/vulkan.js';
 import { currentPlatform } from './platform/index.js';
@@ -10,8 +15,15 @@ import { Host } from './host.js';
 
 export type WasmArg = number | bigint;
 
+interface Queued {
+  start: () => void;
+  cancel: (error: Error) => void;
+}
+
 export class TaichiWasm {
-  private busy = false;
+  /** Waiting calls not yet started, in call order. */
+  private readonly queue: Queued[] = [];
+  private running = false;
   private validationSeen = 0;
   private readonly exports = new Map<string, (...args: WasmArg[]) => unknown>();
   private cachedView: DataView | undefined;
@@ -49,27 +61,66 @@ export class TaichiWasm {
 
   /** Calls a C API function that never waits. */
   call(name: string, ...args: WasmArg[]): number {
-    this.checkIdle(name);
+    if (!this.running) return this.callNow(name, args);
+    // A waiting call is suspended: this one must not suspend too (it cannot), and must leave the
+    // error slot as it found it, for the waiting call to report when it resumes.
+    const suspendable = this.shim.suspendable;
+    const { code, message } = this.lastError();
+    const seen = this.validationSeen;
+    this.shim.suspendable = 0;
+    try {
+      return this.callNow(name, args);
+    } finally {
+      this.shim.suspendable = suspendable;
+      this.validationSeen = seen;
+      const text = this.allocCString(message);
+      this.raw('ti_set_last_error', BigInt(code), text);
+      this.free(text);
+    }
+  }
+
+  private callNow(name: string, args: WasmArg[]): number {
     this.clearError();
     const result = this.raw(name, ...args);
     this.throwIfFailed();
     return result;
   }
 
-  /** Calls a C API function that may wait for the GPU (wasm suspends through Asyncify). */
-  async callAsync(name: string, ...args: WasmArg[]): Promise<number> {
-    this.checkIdle(name);
-    this.clearError();
-    this.busy = true;
-    this.shim.suspendable++;
-    try {
-      const result = await this.module.ccall(name, 'number', args.map(() => 'number'), args, { async: true });
-      this.throwIfFailed();
-      return Number(result);
-    } finally {
-      this.shim.suspendable--;
-      this.busy = false;
-    }
+  /**
+   * Calls a C API function that may wait for the GPU (wasm suspends through Asyncify), after
+   * every waiting call made before it has finished.
+   */
+  callAsync(name: string, ...args: WasmArg[]): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      const start = () => {
+        this.running = true;
+        this.clearError();
+        this.shim.suspendable++;
+        const done = () => {
+          this.shim.suspendable--;
+          this.running = false;
+          this.queue.shift()?.start();
+        };
+        Promise.resolve(this.module.ccall(name, 'number', args.map(() => 'number'), args, { async: true }))
+          .then((result) => {
+            // The error slot is read before the next call can run and clear it.
+            try {
+              this.throwIfFailed();
+              resolve(Number(result));
+            } catch (e) {
+              reject(e);
+            }
+          }, reject)
+          .finally(done);
+      };
+      if (this.running) this.queue.push({ start, cancel: reject });
+      else start();
+    });
+  }
+
+  /** Rejects every waiting call not yet started with `error` (the one running finishes). */
+  cancelQueued(error: Error): void {
+    for (const q of this.queue.splice(0)) q.cancel(error);
   }
 
   /** A C function called as is, with no error-slot handling (for ti_get_last_error and tests). */
@@ -169,11 +220,5 @@ export class TaichiWasm {
     const shimMessage = fresh > 0 ? recent[Math.max(0, recent.length - fresh)] : undefined;
     if (shimMessage) message += ` (${shimMessage.entryPoint}: ${shimMessage.message})`;
     throw new TaichiError(errorCodeName(code), message);
-  }
-
-  private checkIdle(name: string): void {
-    if (this.busy) {
-      throw new TaichiError('INVALID_STATE', `${name}: a previous call that waits for the GPU is still in progress; await it first`);
-    }
   }
 }

@@ -53,9 +53,9 @@ describe('lava_flow.tcm', () => {
     const rt = runtime();
     const mod = await rt.loadModule(fixture('lava_flow.tcm'));
     const arrays: NdArray[] = [];
-    const nd = <D extends 'f32' | 'i32'>(dtype: D, shape: number[], values?: ArrayLike<number>): NdArray<D> => {
+    const nd = <D extends 'f32' | 'i32'>(dtype: D, shape: number[], values?: Float32Array | Int32Array | readonly number[]): NdArray<D> => {
       const a = rt.ndarray(dtype, shape, { hostWrite: values !== undefined });
-      if (values) a.write(values);
+      if (values) (a as NdArray).write(values);
       arrays.push(a);
       return a;
     };

@@ -94,8 +94,8 @@ describe('C API handles', () => {
     await wasm.callAsync('ti_destroy_runtime', freed.runtime);
     // No images or samplers are needed to have stale ones: any dead index of their tag will do.
     for (const into of [live, other, freed]) {
-      into.image = (3 << 28) | (1 << 20) | 1;
-      into.sampler = (4 << 28) | (1 << 20) | 1;
+      into.image = (3 << 28) | (1 << 16) | 1;
+      into.sampler = (4 << 28) | (1 << 16) | 1;
     }
   });
   afterAll(() => c?.release());

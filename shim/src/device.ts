@@ -26,6 +26,8 @@ export class Device {
   lostReason: string | undefined;
   queueHandle = 0;
   readonly queue: Queue;
+  /** Settles the waits still pending when the device is lost (see untilDoneOrLost). */
+  private readonly onLost = new Set<() => void>();
 
   constructor(
     readonly gpu: GPUDevice,
@@ -35,6 +37,26 @@ export class Device {
     this.queue = new Queue(this);
     gpu.lost.then((info) => {
       this.lostReason ??= info.message || info.reason || 'device lost';
+      for (const settle of this.onLost) settle();
+      this.onLost.clear();
+    });
+  }
+
+  /**
+   * True once `work` settles, false if the device is lost first (lost work may never finish).
+   * Racing each wait against `gpu.lost` would attach a reaction to a promise that normally never
+   * settles, keeping every waiter (and its job) reachable forever; a waiter here is dropped as
+   * soon as its work is done.
+   */
+  untilDoneOrLost(work: Promise<unknown>): Promise<boolean> {
+    if (this.lostReason !== undefined) return Promise.resolve(false);
+    return new Promise<boolean>((resolve) => {
+      const lost = () => resolve(false);
+      this.onLost.add(lost);
+      work.then(
+        () => resolve(true),
+        () => resolve(false),
+      ).finally(() => this.onLost.delete(lost));
     });
   }
 

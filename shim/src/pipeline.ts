@@ -242,7 +242,8 @@ export function vkCreateComputePipelines(vk: VulkanShim, deviceHandle: number, _
     return finish(pipelines);
   }
   return errors.then((error) => {
-    if (error) throw new VkFailure(VkResult.ERROR_INVALID_SHADER_NV, `WebGPU rejected the translated pipeline: ${error.message}`);
+    // Not INVALID_SHADER: the SPIR-V was read; its translation is what WebGPU refused.
+    if (error) throw new VkFailure(VkResult.ERROR_UNKNOWN, `WebGPU rejected the translated pipeline: ${error.message}`);
     return finish(pipelines);
   });
 }

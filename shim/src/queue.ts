@@ -166,8 +166,8 @@ function submitPart(vk: VulkanShim, queue: Queue, job: Job, end: number, last: b
 
   const previous = queue.completed;
   const gpuDone = readbacks.length > 0 ? Promise.all(readbacks.map((r) => r.staging.mapAsync(MapMode.READ))) : device.gpu.queue.onSubmittedWorkDone();
-  // A lost device may never finish the work; its `lost` promise ends the wait instead of hanging.
-  const finished = Promise.race([gpuDone.then(() => true), device.gpu.lost.then(() => false)]).catch(() => false);
+  // A lost device may never finish the work: its loss ends the wait instead of hanging.
+  const finished = device.untilDoneOrLost(gpuDone);
   queue.completed = (async () => {
     const ok = await finished;
     const error = await validation.catch(() => null);

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import createTaichiWasm from '../../wasm/build/taichi.node.mjs';
 import type { Platform, TaichiWasmFactory } from './types.js';
-import { unzipModule } from '../host.js';
+import { unzipModule } from '../archive.js';
 
 let dawn: GPU | undefined;
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Outcome } from './outcome.js';
 import { caseSeed } from './random.js';
 
-export type TargetName = 'tcm' | 'spirv' | 'launch';
+export type TargetName = 'tcm' | 'spirv' | 'launch' | 'api';
 
 export interface CaseReport {
   target: TargetName;

@@ -1,10 +1,11 @@
 import { TcmTarget } from './tcm-target.js';
 import { SpirvTarget } from './spirv-target.js';
 import { LaunchTarget } from './launch.js';
+import { ApiTarget } from './api.js';
 import { MODULES, SMALL_MODULES } from './fixtures.js';
 import type { Target, TargetName } from './runner.js';
 
-export const TARGETS: readonly TargetName[] = ['tcm', 'spirv', 'launch'];
+export const TARGETS: readonly TargetName[] = ['tcm', 'spirv', 'launch', 'api'];
 
 /** `quick`: the modules and limits of the run inside `npm test`. */
 export function makeTarget(name: TargetName, quick: boolean): Target {
@@ -15,5 +16,7 @@ export function makeTarget(name: TargetName, quick: boolean): Target {
       return new SpirvTarget(quick ? 25 : 10);
     case 'launch':
       return new LaunchTarget(60_000);
+    case 'api':
+      return new ApiTarget(!quick);
   }
 }

@@ -2,6 +2,8 @@
 // runtime.loadModule(bytes); a module that loads is launched with generated arguments.
 
 import { zipSync } from 'fflate';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { ARCHIVE_LIMITS } from '../../src/archive.js';
 import type { Runtime } from '../../src/runtime.js';
 import type { NdArray } from '../../src/ndarray.js';
 import { writeZip, type ZipEntry } from './zip.js';
@@ -70,6 +72,17 @@ function mutateSpirvEntry(data: Uint8Array, rng: Rng): { data: Uint8Array; what:
   return { data: out, what: `${n} spv words replaced` };
 }
 
+/** Zeros deflated, by size: bodies that inflate past a limit from a few kilobytes. */
+const bombs = new Map<number, { deflated: Uint8Array; crc: number }>();
+function bomb(size: number): { deflated: Uint8Array; crc: number } {
+  let b = bombs.get(size);
+  if (!b) {
+    const zeros = new Uint8Array(size);
+    bombs.set(size, (b = { deflated: deflateRawSync(zeros), crc: crc32(zeros) >>> 0 }));
+  }
+  return b;
+}
+
 export function generateTcm(rng: Rng, modules: readonly string[]): TcmCase {
   const name = rng.pick(modules);
   const entries: ZipEntry[] = moduleFiles(name).entries.map((e) => ({ name: e.name, data: e.data }));
@@ -77,7 +90,7 @@ export function generateTcm(rng: Rng, modules: readonly string[]): TcmCase {
   let plain = true;
   const ops = rng.range(1, 3);
   for (let i = 0; i < ops; i++) {
-    const r = rng.int(20);
+    const r = rng.int(24);
     if (r < 9) {
       const file = rng.chance(0.75) || !entries.some((e) => base(e.name) === 'graphs.json') ? 'metadata.json' : 'graphs.json';
       const e = entries.find((x) => base(x.name) === file);
@@ -135,6 +148,44 @@ export function generateTcm(rng: Rng, modules: readonly string[]): TcmCase {
       const m = mutateBytes(e.data, rng);
       e.data = m.bytes;
       what.push(`${e.name}: ${m.what}`);
+    } else if (r === 20) {
+      // An entry that inflates past a limit, honestly declared or behind a lying central directory.
+      const size = rng.pick([ARCHIVE_LIMITS.entryBytes + 4096, ARCHIVE_LIMITS.jsonBytes + 4096, 8 << 20, 1 << 20]);
+      const declared = rng.pick([size, 1000, 0, size - 1, 0xffffffff]);
+      const name = rng.pick(['padding.bin', 'graphs.json', 'metadata.json', ...entries.map((e) => e.name)]);
+      entries.splice(rng.int(entries.length + 1), 0, { name, data: new Uint8Array(0), ...bomb(size), declaredSize: declared });
+      what.push(`${name}: ${size} bytes deflated, declared ${declared}`);
+      plain = false;
+    } else if (r === 21) {
+      const meta = entries.find((x) => base(x.name) === 'metadata.json');
+      if (!meta) continue;
+      const folder = rng.pick(['a/', 'module/', 'x/y/']);
+      entries.push({ name: folder + 'metadata.json', data: rng.chance(0.5) ? meta.data : enc.encode(mutateJson(dec.decode(meta.data), rng).text) });
+      what.push(`a second metadata.json in ${folder}`);
+      plain = false;
+    } else if (r === 22 && entries.length > 0) {
+      const e = rng.pick(entries);
+      e.crc = rng.u32();
+      what.push(`${e.name}: CRC-32 replaced`);
+      plain = false;
+    } else if (r === 23) {
+      // Metadata a module may not declare: a kernel name twice, a root buffer past any device.
+      const e = entries.find((x) => base(x.name) === 'metadata.json');
+      if (!e) continue;
+      let meta: { kernels?: unknown[]; root_buffer_size?: number };
+      try {
+        meta = JSON.parse(dec.decode(e.data)) as typeof meta;
+      } catch {
+        continue;
+      }
+      if (rng.chance(0.5) && Array.isArray(meta.kernels) && meta.kernels.length > 0) {
+        meta.kernels.push(rng.pick(meta.kernels));
+        what.push('metadata.json: a kernel declared twice');
+      } else {
+        meta.root_buffer_size = rng.pick([2 ** 31, 2 ** 32 - 4, 2 ** 32]);
+        what.push(`metadata.json: root_buffer_size ${meta.root_buffer_size}`);
+      }
+      e.data = enc.encode(JSON.stringify(meta));
     } else {
       const e = entries.find((x) => base(x.name) === 'metadata.json');
       if (!e) continue;

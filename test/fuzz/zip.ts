@@ -1,5 +1,5 @@
-// A store-only ZIP writer that lets the fuzzer say what fflate's writer will not: repeated names,
-// entries in any order, and declared sizes that disagree with the data.
+// A ZIP writer that lets the fuzzer say what fflate's writer will not: repeated names, entries in
+// any order, declared sizes and CRCs that disagree with the data, and deflated bodies of any size.
 import { crc32 } from 'node:zlib';
 
 export interface ZipEntry {
@@ -9,6 +9,10 @@ export interface ZipEntry {
   declaredSize?: number;
   /** The stored (compressed) size written in the headers (default: the real length). */
   storedSize?: number;
+  /** The entry's body as raw deflate (method 8); `data` then only gives the CRC and real size. */
+  deflated?: Uint8Array;
+  /** The CRC-32 written in the headers (default: the data's). */
+  crc?: number;
 }
 
 export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
@@ -18,13 +22,15 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
   let offset = 0;
   for (const e of entries) {
     const name = enc.encode(e.name);
-    const crc = crc32(e.data) >>> 0;
-    const stored = (e.storedSize ?? e.data.length) >>> 0;
+    const body = e.deflated ?? e.data;
+    const crc = (e.crc ?? crc32(e.data)) >>> 0;
+    const stored = (e.storedSize ?? body.length) >>> 0;
     const size = (e.declaredSize ?? e.data.length) >>> 0;
     // The local header and the central directory entry share these fields; the central one's sit
     // two bytes later, after its "version made by".
     const fields = (view: DataView, at: number) => {
       view.setUint16(at, 20, true); // version needed
+      view.setUint16(at + 4, e.deflated ? 8 : 0, true); // method
       view.setUint16(at + 8, 0x21, true); // date: 1980-01-01
       view.setUint32(at + 10, crc, true);
       view.setUint32(at + 14, stored, true);
@@ -39,9 +45,9 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
     cd.setUint16(4, 20, true);
     fields(cd, 6);
     cd.setUint32(42, offset, true);
-    parts.push(new Uint8Array(local.buffer), name, e.data);
+    parts.push(new Uint8Array(local.buffer), name, body);
     central.push(new Uint8Array(cd.buffer), name);
-    offset += 30 + name.length + e.data.length;
+    offset += 30 + name.length + body.length;
   }
   const cdSize = central.reduce((n, p) => n + p.length, 0);
   const end = new DataView(new ArrayBuffer(22));

@@ -2,6 +2,7 @@
 #include "aot_module.h"
 
 #include <cstring>
+#include <set>
 
 #include <taichi/taichi_wasm.h>
 
@@ -22,6 +23,34 @@ bool check_no_return_values(const ModuleMetadata &meta) {
                   k.name.c_str(), k.rets_bytes);
     }
   }
+  return true;
+}
+
+// Sizes the module declares, against what the device can bind, checked before anything is made:
+// a root buffer too large to bind would otherwise be allocated (and zeroed) for nothing.
+bool check_sizes(const Runtime &rt, const ModuleMetadata &meta) {
+  const VkPhysicalDeviceLimits &limits = rt.properties.limits;
+  if (meta.root_buffer_size > limits.maxStorageBufferRange) {
+    return fail(TI_ERROR_CORRUPTED_DATA, "metadata.json: root_buffer_size %llu is more than the device can bind (maxStorageBufferRange %u)",
+                (unsigned long long)meta.root_buffer_size, limits.maxStorageBufferRange);
+  }
+  for (const KernelInfo &k : meta.kernels) {
+    if (k.args_bytes > limits.maxUniformBufferRange) {
+      return fail(TI_ERROR_CORRUPTED_DATA, "kernel '%s': %u bytes of arguments are more than the device can bind (maxUniformBufferRange %u)", k.name.c_str(), k.args_bytes,
+                  limits.maxUniformBufferRange);
+    }
+  }
+  return true;
+}
+
+// Kernels and graphs are found by name, so two of one name would make one of them unreachable
+// (and its pipelines unowned).
+bool check_unique_names(const ModuleMetadata &meta) {
+  std::set<std::string> kernels, graphs;
+  for (const KernelInfo &k : meta.kernels)
+    if (!kernels.insert(k.name).second) return fail(TI_ERROR_CORRUPTED_DATA, "metadata.json declares kernel '%s' twice", k.name.c_str());
+  for (const GraphInfo &g : meta.graphs)
+    if (!graphs.insert(g.name).second) return fail(TI_ERROR_CORRUPTED_DATA, "graphs.json declares compute graph '%s' twice", g.name.c_str());
   return true;
 }
 
@@ -93,6 +122,8 @@ bool create_task(Runtime &rt, const Archive &files, const TaskInfo &info, Task &
   cpci.layout = t.pipeline_layout;
   r = vkCreateComputePipelines(rt.device, VK_NULL_HANDLE, 1, &cpci, nullptr, &t.pipeline);
   if (r == VK_ERROR_DEVICE_LOST) return fail_vk(r, "vkCreateComputePipelines");
+  // The shim answers INVALID_SHADER for SPIR-V it cannot read (its message names the instruction).
+  if (r == VK_ERROR_INVALID_SHADER_NV) return fail(TI_ERROR_CORRUPTED_DATA, "task %s: %s.spv is not valid SPIR-V", info.name.c_str(), info.name.c_str());
   if (r != VK_SUCCESS) return fail(TI_ERROR_INVALID_STATE, "task %s: the shader could not become a WebGPU pipeline (VkResult %d)", info.name.c_str(), r);
   return true;
 }
@@ -156,6 +187,12 @@ TiAotModule load(TiRuntime runtime, Runtime &rt, const Archive &files) {
       !check_shared_memory(rt, module->metadata)) {
     return TI_NULL_HANDLE;
   }
+  if (!check_unique_names(module->metadata) || !check_sizes(rt, module->metadata)) return TI_NULL_HANDLE;
+  // Room for every handle is checked first, so the inserts below cannot fail halfway.
+  Registry &reg = registry();
+  if (reg.modules.room() < 1) return fail_table_full(reg.modules), nullptr;
+  if (reg.kernels.room() < module->metadata.kernels.size()) return fail_table_full(reg.kernels), nullptr;
+  if (reg.graphs.room() < module->metadata.graphs.size()) return fail_table_full(reg.graphs), nullptr;
   // Pipelines are made before the module gets a handle, so a failure leaves nothing behind.
   std::vector<std::unique_ptr<Kernel>> kernels;
   for (const KernelInfo &k : module->metadata.kernels) {
@@ -182,32 +219,24 @@ TiAotModule load(TiRuntime runtime, Runtime &rt, const Archive &files) {
     }
   }
   AotModule &ref = *module;
-  uint32_t handle = registry().modules.insert(std::move(module));
+  uint32_t handle = reg.modules.insert(module);
   for (auto &kernel : kernels) {
     kernel->module = make_handle<TiAotModule>(handle);
     std::string name = kernel->info->name;
-    ref.kernels[name] = registry().kernels.insert(std::move(kernel));
+    ref.kernels[name] = reg.kernels.insert(kernel);
   }
   for (const auto &alias : ref.metadata.kernel_aliases) ref.aliases[alias.first] = ref.kernels[ref.metadata.kernels[alias.second].name];
   for (const GraphInfo &g : ref.metadata.graphs) {
     auto graph = std::make_unique<ComputeGraph>();
     graph->module = make_handle<TiAotModule>(handle);
     graph->info = &g;
-    for (const GraphDispatch &d : g.dispatches) graph->kernels.push_back(registry().kernels.get(find_kernel(ref, d.kernel)));
-    ref.graphs[g.name] = registry().graphs.insert(std::move(graph));
+    for (const GraphDispatch &d : g.dispatches) graph->kernels.push_back(reg.kernels.get(find_kernel(ref, d.kernel)));
+    ref.graphs[g.name] = reg.graphs.insert(graph);
   }
   return make_handle<TiAotModule>(handle);
 }
 
-AotModule *lookup_module(TiAotModule module) {
-  if (module == TI_NULL_HANDLE) {
-    fail(TI_ERROR_ARGUMENT_NULL, "aot_module");
-    return nullptr;
-  }
-  AotModule *m = registry().modules.get(handle_bits(module));
-  if (!m) fail(TI_ERROR_INVALID_ARGUMENT, "aot_module is not a live TiAotModule (destroyed, or a handle of another type)");
-  return m;
-}
+AotModule *lookup_module(TiAotModule module) { return lookup(registry().modules, module, "aot_module"); }
 
 }  // namespace
 
@@ -230,6 +259,8 @@ void destroy_modules_of(TiRuntime runtime) {
 }
 
 void forget_bound_object(TiRuntime runtime, uint64_t object) {
+  Runtime *rt = registry().runtimes.get(handle_bits(runtime));
+  if (!rt) return;
   registry().kernels.for_each([&](uint32_t, Kernel &k) {
     AotModule *m = registry().modules.get(handle_bits(k.module));
     if (!m || m->runtime != runtime) return;
@@ -237,8 +268,13 @@ void forget_bound_object(TiRuntime runtime, uint64_t object) {
       for (auto it = t.sets.begin(); it != t.sets.end();) {
         bool uses = false;
         for (uint64_t bound : it->first) uses = uses || bound == object;
-        // The pools reset only with the module, so a forgotten set stays allocated but unused.
-        it = uses ? t.sets.erase(it) : std::next(it);
+        if (!uses) {
+          ++it;
+          continue;
+        }
+        // Everything recorded so far may still use the set: it waits for those lists.
+        t.spare_sets.push_back({it->second, rt->recording_serial});
+        it = t.sets.erase(it);
       }
     }
   });

@@ -22,6 +22,13 @@ struct Task {
   // Descriptor sets by what they bind: the buffers (in buffer_binds order), then the image view
   // and sampler of each texture (in texture_binds order). Made once and reused.
   std::map<std::vector<uint64_t>, VkDescriptorSet> sets;
+  // Sets whose objects were freed, reused for new keys once the work recorded before the free
+  // (serials up to `after`) has completed: a runtime that binds ever new buffers stays bounded.
+  struct Spare {
+    VkDescriptorSet set;
+    uint64_t after;
+  };
+  std::vector<Spare> spare_sets;
   // Reused by every launch, so recording one allocates nothing once the cache is warm.
   std::vector<uint64_t> scratch_key;
   std::vector<VkBuffer> scratch_buffers;

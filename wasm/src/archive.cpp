@@ -25,25 +25,24 @@ uint32_t read_u32(const uint8_t *p) {
 }
 
 bool unpack(uint8_t *blob, Archive &out) {
-  if (blob == nullptr) return fail(TI_ERROR_CORRUPTED_DATA, "the module could not be read");
+  // The host hands back null only when the wasm heap had no room for the module's files.
+  if (blob == nullptr) return fail(TI_ERROR_OUT_OF_MEMORY, "the wasm heap has no room for the module's files");
+  out.adopt(blob);
   const uint8_t *p = blob;
   uint32_t count = read_u32(p);
   p += 4;
   if (count == kFailure) {
     uint32_t n = read_u32(p);
-    std::string message(reinterpret_cast<const char *>(p + 4), n);
-    std::free(blob);
-    return fail(TI_ERROR_CORRUPTED_DATA, "%s", message.c_str());
+    return fail(TI_ERROR_CORRUPTED_DATA, "%.*s", static_cast<int>(n), reinterpret_cast<const char *>(p + 4));
   }
   for (uint32_t i = 0; i < count; ++i) {
     uint32_t name_length = read_u32(p);
     std::string name(reinterpret_cast<const char *>(p + 4), name_length);
     p += 4 + name_length;
     uint32_t data_length = read_u32(p);
-    out[name].assign(p + 4, p + 4 + data_length);
+    out.add(std::move(name), p + 4, data_length);
     p += 4 + data_length;
   }
-  std::free(blob);
   return true;
 }
 

@@ -5,23 +5,6 @@
 
 namespace tiw {
 
-Event *lookup_event(TiRuntime runtime, TiEvent event, const char *name) {
-  if (event == TI_NULL_HANDLE) {
-    fail(TI_ERROR_ARGUMENT_NULL, "%s", name);
-    return nullptr;
-  }
-  Event *e = registry().events.get(handle_bits(event));
-  if (!e) {
-    fail(TI_ERROR_INVALID_ARGUMENT, "%s is not a live TiEvent (destroyed, or a handle of another type)", name);
-    return nullptr;
-  }
-  if (runtime != TI_NULL_HANDLE && e->owner != runtime) {
-    fail(TI_ERROR_INVALID_ARGUMENT, "%s belongs to another runtime", name);
-    return nullptr;
-  }
-  return e;
-}
-
 namespace {
 
 void release(Runtime *rt, Event &e) {
@@ -29,12 +12,13 @@ void release(Runtime *rt, Event &e) {
 }
 
 // Records `record(cb, event)` into the runtime's command list.
-template <typename F>
-void record(TiRuntime runtime, TiEvent event, F &&command) {
+// `check` may refuse the command before anything is recorded.
+template <typename C, typename F>
+void record(TiRuntime runtime, TiEvent event, C &&check, F &&command) {
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return;
   Event *e = lookup_event(runtime, event, "event");
-  if (!e) return;
+  if (!e || !check(*e)) return;
   VkCommandBuffer cb = rt->commands();
   if (cb == VK_NULL_HANDLE) return;
   command(cb, e->event);
@@ -70,11 +54,10 @@ TiEvent ti_create_event(TiRuntime runtime) {
     fail_vk(r, "vkCreateEvent");
     return TI_NULL_HANDLE;
   }
-  VkEvent raw = e->event;
-  uint32_t handle = registry().events.insert(std::move(e));
+  uint32_t handle = registry().events.insert(e);
   if (!handle) {
-    vkDestroyEvent(rt->device, raw, nullptr);
-    fail(TI_ERROR_OUT_OF_MEMORY, "too many live events");
+    vkDestroyEvent(rt->device, e->event, nullptr);
+    fail_table_full(registry().events);
     return TI_NULL_HANDLE;
   }
   return make_handle<TiEvent>(handle);
@@ -90,15 +73,29 @@ void ti_destroy_event(TiEvent event) {
 }
 
 void ti_signal_event(TiRuntime runtime, TiEvent event) {
-  record(runtime, event, [](VkCommandBuffer cb, VkEvent e) { vkCmdSetEvent(cb, e, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT); });
+  record(runtime, event, [](Event &e) {
+    e.set_when_recorded_run = true;
+    return true;
+  },
+         [](VkCommandBuffer cb, VkEvent e) { vkCmdSetEvent(cb, e, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT); });
 }
 
 void ti_reset_event(TiRuntime runtime, TiEvent event) {
-  record(runtime, event, [](VkCommandBuffer cb, VkEvent e) { vkCmdResetEvent(cb, e, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT); });
+  record(runtime, event, [](Event &e) {
+    e.set_when_recorded_run = false;
+    return true;
+  },
+         [](VkCommandBuffer cb, VkEvent e) { vkCmdResetEvent(cb, e, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT); });
 }
 
 void ti_wait_event(TiRuntime runtime, TiEvent event) {
-  record(runtime, event, [](VkCommandBuffer cb, VkEvent e) {
+  // A wait on an event that no command recorded before it sets, and that nothing outside the
+  // runtime can set, would hold the queue (and every later wait and read) forever.
+  auto satisfiable = [](Event &e) {
+    if (e.set_when_recorded_run || e.shared) return true;
+    return fail(TI_ERROR_INVALID_STATE, "event: no command recorded before this wait signals the event (and it was never exported, so nothing else can): the wait could never end");
+  };
+  record(runtime, event, satisfiable, [](VkCommandBuffer cb, VkEvent e) {
     VkMemoryBarrier mb{};
     mb.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER;
     mb.srcAccessMask = VK_ACCESS_MEMORY_WRITE_BIT;

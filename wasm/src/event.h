@@ -10,10 +10,12 @@ struct Event {
   VkEvent event = VK_NULL_HANDLE;
   // An imported event belongs to whoever made it: freeing the TiEvent leaves the VkEvent alone.
   bool imported = false;
+  // Imported or exported: other Vulkan code may set it from the host (vkSetEvent).
+  bool shared = false;
+  // Whether the event is set once the commands recorded so far have run: the last ti_signal_event
+  // or ti_reset_event decides (the queue runs them in recording order).
+  bool set_when_recorded_run = false;
 };
-
-// The event behind a handle, checked to belong to `runtime`; null with the error set otherwise.
-Event *lookup_event(TiRuntime runtime, TiEvent event, const char *name);
 
 void destroy_events_of(TiRuntime runtime);
 

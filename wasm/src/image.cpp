@@ -325,40 +325,6 @@ uint32_t format_texel_bytes(TiFormat format) { return static_cast<uint32_t>(form
 
 const char *format_name(TiFormat format) { return static_cast<uint32_t>(format) < kFormatCount ? kFormats[format].name : "invalid"; }
 
-Image *lookup_image(TiRuntime runtime, TiImage image, const char *name) {
-  if (image == TI_NULL_HANDLE) {
-    fail(TI_ERROR_ARGUMENT_NULL, "%s", name);
-    return nullptr;
-  }
-  Image *i = registry().images.get(handle_bits(image));
-  if (!i) {
-    fail(TI_ERROR_INVALID_ARGUMENT, "%s is not a live TiImage (freed, or a handle of another type)", name);
-    return nullptr;
-  }
-  if (i->owner != runtime) {
-    fail(TI_ERROR_INVALID_ARGUMENT, "%s belongs to another runtime", name);
-    return nullptr;
-  }
-  return i;
-}
-
-Sampler *lookup_sampler(TiRuntime runtime, TiSampler sampler, const char *name) {
-  if (sampler == TI_NULL_HANDLE) {
-    fail(TI_ERROR_ARGUMENT_NULL, "%s", name);
-    return nullptr;
-  }
-  Sampler *s = registry().samplers.get(handle_bits(sampler));
-  if (!s) {
-    fail(TI_ERROR_INVALID_ARGUMENT, "%s is not a live TiSampler (destroyed, or a handle of another type)", name);
-    return nullptr;
-  }
-  if (s->owner != runtime) {
-    fail(TI_ERROR_INVALID_ARGUMENT, "%s belongs to another runtime", name);
-    return nullptr;
-  }
-  return s;
-}
-
 bool create_image_views(Runtime &rt, Image &image) {
   uint32_t layers = layer_count(image);
   VkImageViewType sampled_type = image.dimension == TI_IMAGE_DIMENSION_1D   ? VK_IMAGE_VIEW_TYPE_1D
@@ -474,11 +440,10 @@ TiImage ti_allocate_image(TiRuntime runtime, const TiImageAllocateInfo *allocate
     release(*rt, *image);
     return TI_NULL_HANDLE;
   }
-  Image &ref = *image;
-  uint32_t handle = registry().images.insert(std::move(image));
+  uint32_t handle = registry().images.insert(image);
   if (!handle) {
-    release(*rt, ref);
-    fail(TI_ERROR_OUT_OF_MEMORY, "too many live images");
+    release(*rt, *image);
+    fail_table_full(registry().images);
     return TI_NULL_HANDLE;
   }
   return make_handle<TiImage>(handle);
@@ -537,11 +502,10 @@ TiSampler ti_create_sampler(TiRuntime runtime, const TiSamplerCreateInfo *create
     fail_vk(r, "vkCreateSampler");
     return TI_NULL_HANDLE;
   }
-  VkSampler vk_sampler = sampler->sampler;
-  uint32_t handle = registry().samplers.insert(std::move(sampler));
+  uint32_t handle = registry().samplers.insert(sampler);
   if (!handle) {
-    vkDestroySampler(rt->device, vk_sampler, nullptr);
-    fail(TI_ERROR_OUT_OF_MEMORY, "too many live samplers");
+    vkDestroySampler(rt->device, sampler->sampler, nullptr);
+    fail_table_full(registry().samplers);
     return TI_NULL_HANDLE;
   }
   return make_handle<TiSampler>(handle);

@@ -31,10 +31,6 @@ struct Sampler {
   VkSampler sampler = VK_NULL_HANDLE;
 };
 
-// The image or sampler behind a handle, checked to belong to `runtime`; null with the error set.
-Image *lookup_image(TiRuntime runtime, TiImage image, const char *name);
-Sampler *lookup_sampler(TiRuntime runtime, TiSampler sampler, const char *name);
-
 // Records a barrier that moves the whole image to `layout` (nothing when it is there already).
 bool transition_image(Runtime &rt, Image &image, VkImageLayout layout);
 

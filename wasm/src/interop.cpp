@@ -44,9 +44,10 @@ TiRuntime ti_import_vulkan_runtime(const TiVulkanRuntimeInteropInfo *interop_inf
   // Like the reference, an imported runtime knows only its SPIR-V version; further capabilities
   // come from ti_set_runtime_capabilities_ext.
   rt->capabilities[TI_CAPABILITY_SPIRV_VERSION] = spirv_version_for(interop_info->api_version);
-  uint32_t handle = registry().runtimes.insert(std::move(rt));
+  uint32_t handle = registry().runtimes.insert(rt);
   if (!handle) {
-    fail(TI_ERROR_OUT_OF_MEMORY, "too many live runtimes");
+    rt->destroy_device_objects();
+    fail_table_full(registry().runtimes);
     return TI_NULL_HANDLE;
   }
   return make_handle<TiRuntime>(handle);
@@ -95,8 +96,8 @@ TiMemory ti_import_vulkan_memory(TiRuntime runtime, const TiVulkanMemoryInteropI
   m->size = interop_info->size;
   m->usage = interop_info->usage;
   m->imported = true;
-  uint32_t handle = registry().memories.insert(std::move(m));
-  if (!handle) return fail(TI_ERROR_OUT_OF_MEMORY, "too many live memory allocations"), nullptr;
+  uint32_t handle = registry().memories.insert(m);
+  if (!handle) return fail_table_full(registry().memories), nullptr;
   return make_handle<TiMemory>(handle);
 }
 
@@ -126,8 +127,9 @@ TiEvent ti_import_vulkan_event(TiRuntime runtime, const TiVulkanEventInteropInfo
   e->owner = runtime;
   e->event = interop_info->event;
   e->imported = true;
-  uint32_t handle = registry().events.insert(std::move(e));
-  if (!handle) return fail(TI_ERROR_OUT_OF_MEMORY, "too many live events"), nullptr;
+  e->shared = true;
+  uint32_t handle = registry().events.insert(e);
+  if (!handle) return fail_table_full(registry().events), nullptr;
   return make_handle<TiEvent>(handle);
 }
 
@@ -137,6 +139,7 @@ void ti_export_vulkan_event(TiRuntime runtime, TiEvent event, TiVulkanEventInter
   if (!e) return;
   TIW_CHECK_NULL(interop_info, );
   interop_info->event = e->event;
+  e->shared = true;
 }
 
 TiImage ti_import_vulkan_image(TiRuntime runtime, const TiVulkanImageInteropInfo *interop_info, VkImageViewType view_type, VkImageLayout layout) {
@@ -197,12 +200,11 @@ TiImage ti_import_vulkan_image(TiRuntime runtime, const TiVulkanImageInteropInfo
   image->layout = layout;
   image->imported = true;
   if (!create_image_views(*rt, *image)) return nullptr;
-  Image &ref = *image;
-  uint32_t handle = registry().images.insert(std::move(image));
+  uint32_t handle = registry().images.insert(image);
   if (!handle) {
-    if (ref.storage_view != ref.sampled_view) vkDestroyImageView(rt->device, ref.storage_view, nullptr);
-    vkDestroyImageView(rt->device, ref.sampled_view, nullptr);
-    return fail(TI_ERROR_OUT_OF_MEMORY, "too many live images"), nullptr;
+    if (image->storage_view != image->sampled_view) vkDestroyImageView(rt->device, image->storage_view, nullptr);
+    vkDestroyImageView(rt->device, image->sampled_view, nullptr);
+    return fail_table_full(registry().images), nullptr;
   }
   return make_handle<TiImage>(handle);
 }

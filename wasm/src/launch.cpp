@@ -232,8 +232,13 @@ VkDescriptorSet descriptor_set(Runtime &rt, AotModule &module, Task &task, const
   }
   auto it = task.sets.find(key);
   if (it != task.sets.end()) return it->second;
+  VkDescriptorSet set = VK_NULL_HANDLE;
+  if (!task.spare_sets.empty() && task.spare_sets.front().after <= rt.completed) {
+    set = task.spare_sets.front().set;
+    task.spare_sets.erase(task.spare_sets.begin());
+  }
   constexpr uint32_t kSetsPerPool = 256;
-  if (module.pools.empty() || module.sets_in_last_pool == kSetsPerPool) {
+  if (set == VK_NULL_HANDLE && (module.pools.empty() || module.sets_in_last_pool == kSetsPerPool)) {
     VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kSetsPerPool * 16},
                                     {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER_DYNAMIC, kSetsPerPool},
                                     {VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, kSetsPerPool * 4},
@@ -252,18 +257,19 @@ VkDescriptorSet descriptor_set(Runtime &rt, AotModule &module, Task &task, const
     module.pools.push_back(pool);
     module.sets_in_last_pool = 0;
   }
-  VkDescriptorSetAllocateInfo ai{};
-  ai.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO;
-  ai.descriptorPool = module.pools.back();
-  ai.descriptorSetCount = 1;
-  ai.pSetLayouts = &task.set_layout;
-  VkDescriptorSet set;
-  VkResult r = vkAllocateDescriptorSets(rt.device, &ai, &set);
-  if (r != VK_SUCCESS) {
-    fail_vk(r, "vkAllocateDescriptorSets");
-    return VK_NULL_HANDLE;
+  if (set == VK_NULL_HANDLE) {
+    VkDescriptorSetAllocateInfo ai{};
+    ai.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO;
+    ai.descriptorPool = module.pools.back();
+    ai.descriptorSetCount = 1;
+    ai.pSetLayouts = &task.set_layout;
+    VkResult r = vkAllocateDescriptorSets(rt.device, &ai, &set);
+    if (r != VK_SUCCESS) {
+      fail_vk(r, "vkAllocateDescriptorSets");
+      return VK_NULL_HANDLE;
+    }
+    module.sets_in_last_pool++;
   }
-  module.sets_in_last_pool++;
   std::vector<VkDescriptorBufferInfo> infos(buffers.size());
   std::vector<VkWriteDescriptorSet> writes(buffers.size() + images.size());
   for (size_t i = 0; i < buffers.size(); ++i) {
@@ -384,22 +390,14 @@ extern "C" {
 void ti_launch_kernel(TiRuntime runtime, TiKernel kernel, uint32_t arg_count, const TiArgument *args) {
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return;
-  TIW_CHECK_NULL(kernel, );
+  Kernel *k = lookup(registry().kernels, runtime, kernel, "kernel");
+  if (!k) return;
   if (arg_count > kMaxArgs) {
     fail(TI_ERROR_ARGUMENT_OUT_OF_RANGE, "arg_count");
     return;
   }
   if (arg_count > 0) TIW_CHECK_NULL(args, );
-  Kernel *k = registry().kernels.get(handle_bits(kernel));
-  if (!k) {
-    fail(TI_ERROR_INVALID_ARGUMENT, "kernel is not a live TiKernel (its module was destroyed, or a handle of another type)");
-    return;
-  }
   AotModule *module = registry().modules.get(handle_bits(k->module));
-  if (!module || module->runtime != runtime) {
-    fail(TI_ERROR_INVALID_ARGUMENT, "kernel belongs to another runtime");
-    return;
-  }
   if (!check_args(runtime, *k->info, arg_count, args)) return;
   if (record_launch(*rt, *module, *k, arg_count, args)) rt->submit_if_due(1);
 }
@@ -407,22 +405,14 @@ void ti_launch_kernel(TiRuntime runtime, TiKernel kernel, uint32_t arg_count, co
 void ti_launch_compute_graph(TiRuntime runtime, TiComputeGraph compute_graph, uint32_t arg_count, const TiNamedArgument *args) {
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return;
-  TIW_CHECK_NULL(compute_graph, );
+  ComputeGraph *g = lookup(registry().graphs, runtime, compute_graph, "compute_graph");
+  if (!g) return;
   if (arg_count > kMaxArgs) {
     fail(TI_ERROR_ARGUMENT_OUT_OF_RANGE, "arg_count");
     return;
   }
   if (arg_count > 0) TIW_CHECK_NULL(args, );
-  ComputeGraph *g = registry().graphs.get(handle_bits(compute_graph));
-  if (!g) {
-    fail(TI_ERROR_INVALID_ARGUMENT, "compute_graph is not a live TiComputeGraph (its module was destroyed, or a handle of another type)");
-    return;
-  }
   AotModule *module = registry().modules.get(handle_bits(g->module));
-  if (!module || module->runtime != runtime) {
-    fail(TI_ERROR_INVALID_ARGUMENT, "compute_graph belongs to another runtime");
-    return;
-  }
   for (uint32_t i = 0; i < arg_count; ++i) {
     if (args[i].name == nullptr) {
       fail(TI_ERROR_ARGUMENT_NULL, "args[%u].name", i);

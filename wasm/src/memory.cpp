@@ -5,23 +5,6 @@
 
 namespace tiw {
 
-Memory *lookup_memory(TiRuntime runtime, TiMemory memory, const char *name) {
-  if (memory == TI_NULL_HANDLE) {
-    fail(TI_ERROR_ARGUMENT_NULL, "%s", name);
-    return nullptr;
-  }
-  Memory *m = registry().memories.get(handle_bits(memory));
-  if (!m) {
-    fail(TI_ERROR_INVALID_ARGUMENT, "%s is not a live TiMemory (freed, or a handle of another type)", name);
-    return nullptr;
-  }
-  if (m->owner != runtime) {
-    fail(TI_ERROR_INVALID_ARGUMENT, "%s belongs to another runtime", name);
-    return nullptr;
-  }
-  return m;
-}
-
 namespace {
 
 void release(Runtime &rt, Memory &m) {
@@ -105,11 +88,11 @@ TiMemory ti_allocate_memory(TiRuntime runtime, const TiMemoryAllocateInfo *alloc
     fail_vk(r, "vkBindBufferMemory");
     return TI_NULL_HANDLE;
   }
-  Memory &ref = *m;
-  uint32_t handle = registry().memories.insert(std::move(m));
+  uint32_t handle = registry().memories.insert(m);
   if (!handle) {
-    vkDestroyBuffer(rt->device, ref.buffer, nullptr);
-    fail(TI_ERROR_OUT_OF_MEMORY, "too many live memory allocations");
+    vkDestroyBuffer(rt->device, m->buffer, nullptr);
+    vkFreeMemory(rt->device, m->memory, nullptr);
+    fail_table_full(registry().memories);
     return TI_NULL_HANDLE;
   }
   return make_handle<TiMemory>(handle);

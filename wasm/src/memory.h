@@ -17,9 +17,6 @@ struct Memory {
   void *mapped = nullptr;
 };
 
-// The memory behind a handle, checked to belong to `rt`; null with the error set otherwise.
-Memory *lookup_memory(TiRuntime runtime, TiMemory memory, const char *name);
-
 // Frees every memory of a runtime that is being destroyed.
 void destroy_memories_of(TiRuntime runtime);
 

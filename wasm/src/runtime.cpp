@@ -13,21 +13,6 @@
 
 namespace tiw {
 
-Registry &registry() {
-  static Registry r;
-  return r;
-}
-
-Runtime *lookup_runtime(TiRuntime runtime, const char *name) {
-  if (runtime == TI_NULL_HANDLE) {
-    fail(TI_ERROR_ARGUMENT_NULL, "%s", name);
-    return nullptr;
-  }
-  Runtime *rt = registry().runtimes.get(handle_bits(runtime));
-  if (!rt) fail(TI_ERROR_INVALID_ARGUMENT, "%s is not a live TiRuntime (freed, or a handle of another type)", name);
-  return rt;
-}
-
 namespace {
 
 std::vector<std::string> device_extension_names(VkPhysicalDevice physical) {
@@ -122,9 +107,10 @@ TiRuntime create_vulkan_runtime(uint32_t api_version, uint32_t instance_extensio
     return TI_NULL_HANDLE;
   }
   default_capabilities(*rt);
-  uint32_t handle = registry().runtimes.insert(std::move(rt));
+  uint32_t handle = registry().runtimes.insert(rt);
   if (!handle) {
-    fail(TI_ERROR_OUT_OF_MEMORY, "too many live runtimes");
+    rt->destroy_device_objects();
+    fail_table_full(registry().runtimes);
     return TI_NULL_HANDLE;
   }
   return make_handle<TiRuntime>(handle);
@@ -472,6 +458,8 @@ void ti_destroy_runtime(TiRuntime runtime) {
   destroy_memories_of(runtime);
   rt->destroy_device_objects();
   registry().runtimes.remove(handle_bits(runtime));
+  // Work that could not finish (on a lost device) went with the runtime: tearing down succeeded.
+  ti_set_last_error(TI_ERROR_SUCCESS, nullptr);
 }
 
 void ti_set_runtime_capabilities_ext(TiRuntime runtime, uint32_t capability_count, const TiCapabilityLevelInfo *capabilities) {

@@ -93,10 +93,6 @@ struct Runtime {
   bool shared_buffer(DeviceBuffer &b, uint64_t size, bool host_visible);
 };
 
-// The runtime behind a handle, or null with ARGUMENT_NULL / INVALID_ARGUMENT set.
-// (Registry, which owns every handle table, is in registry.h.)
-Runtime *lookup_runtime(TiRuntime runtime, const char *name = "runtime");
-
 // The SPIR-V version a Vulkan API version guarantees (as the reference maps it).
 uint32_t spirv_version_for(uint32_t api_version);
 

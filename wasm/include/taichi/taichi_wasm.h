@@ -25,6 +25,12 @@ TI_DLL_EXPORT void TI_API_CALL ti_copy_image_to_memory_ext(TiRuntime runtime, co
 // Describes a live image (allocated or imported) as the TiImageAllocateInfo that would make it.
 TI_DLL_EXPORT void TI_API_CALL ti_describe_image_ext(TiRuntime runtime, TiImage image, TiImageAllocateInfo *info);
 
+// Limits every handle table (runtimes, memories, images, samplers, modules, kernels, compute
+// graphs, events) to `capacity` live objects, 1 to 65535 (the default and the most). A creation
+// beyond the limit fails with TI_ERROR_OUT_OF_MEMORY and changes nothing; objects already live
+// stay valid. Lets an embedder bound what a program may hold, and tests reach a full table.
+TI_DLL_EXPORT void TI_API_CALL ti_set_handle_capacity_ext(uint32_t capacity);
+
 #ifdef __cplusplus
 }
 #endif
