@@ -30,9 +30,11 @@ bool check_no_return_values(const ModuleMetadata &meta) {
 // a root buffer too large to bind would otherwise be allocated (and zeroed) for nothing.
 bool check_sizes(const Runtime &rt, const ModuleMetadata &meta) {
   const VkPhysicalDeviceLimits &limits = rt.properties.limits;
-  if (meta.root_buffer_size > limits.maxStorageBufferRange) {
-    return fail(TI_ERROR_CORRUPTED_DATA, "metadata.json: root_buffer_size %llu is more than the device can bind (maxStorageBufferRange %u)",
-                (unsigned long long)meta.root_buffer_size, limits.maxStorageBufferRange);
+  for (size_t i = 0; i < meta.root_buffer_sizes.size(); ++i) {
+    if (meta.root_buffer_sizes[i] > limits.maxStorageBufferRange) {
+      return fail(TI_ERROR_CORRUPTED_DATA, "metadata.json: root_buffer_size %llu (SNode tree %zu) is more than the device can bind (maxStorageBufferRange %u)",
+                  (unsigned long long)meta.root_buffer_sizes[i], i, limits.maxStorageBufferRange);
+    }
   }
   for (const KernelInfo &k : meta.kernels) {
     if (k.args_bytes > limits.maxUniformBufferRange) {
