@@ -62,7 +62,7 @@ export function branchTargets(term: Instruction): number[] {
  * often (extended-instruction numbers, composite indices, merge controls, memory access masks);
  * anywhere else every operand counts, and a literal counted as a use only makes an analysis refuse.
  */
-function idOperands(inst: Instruction): Iterable<number> {
+export function idOperands(inst: Instruction): Iterable<number> {
   return idOperandIndices(inst).map((i) => inst.args[i]);
 }
 

@@ -45,6 +45,7 @@ export interface EmitResult {
   resources: Map<number, ResourceUse>;
   uniformWords: Map<number, number>; // uniform block variable -> vec4<u32> slots declared
   combinedSamplerBinding: Map<number, number>; // combined image-sampler variable -> sampler binding
+  readOnlyStorage: Set<number>; // storage buffers declared read-only (never written, not atomic)
 }
 
 // A combined image sampler at binding b becomes a texture at b plus a sampler at b + this offset
@@ -112,6 +113,7 @@ export class WgslEmitter {
   private readonly resources = new Map<number, ResourceUse>();
   private readonly uniformWords = new Map<number, number>();
   private readonly combinedSamplerBinding = new Map<number, number>();
+  private readonly readOnlyStorage = new Set<number>();
   private readonly builtinUsers = new Map<number, Set<number>>(); // builtin variable -> functions reading it
   private atomicRoots = new Set<number>();
   private entryFnId = -1;
@@ -193,6 +195,7 @@ export class WgslEmitter {
       resources: this.resources,
       uniformWords: this.uniformWords,
       combinedSamplerBinding: this.combinedSamplerBinding,
+      readOnlyStorage: this.readOnlyStorage,
     };
   }
 
@@ -355,7 +358,10 @@ export class WgslEmitter {
           const isStorage = g.storage === StorageClass.StorageBuffer || this.mod.decorations.get(g.pointee)?.bufferBlock === true;
           if (isStorage) {
             this.types.checkHostLayout(g.pointee);
-            lines.push(`${res}var<storage, read_write> g_${id}: ${this.types.wgsl(g.pointee, atomic)};`);
+            // Read-only buffers say so: WebGPU lets one buffer fill several read-only bindings.
+            const readOnly = !this.resourceUse(id).written && !atomic;
+            if (readOnly) this.readOnlyStorage.add(id);
+            lines.push(`${res}var<storage, ${readOnly ? 'read' : 'read_write'}> g_${id}: ${this.types.wgsl(g.pointee, atomic)};`);
           } else {
             const size = this.types.explicitSize(g.pointee, 0, false);
             const slots = Math.max(1, Math.ceil(size / 16));

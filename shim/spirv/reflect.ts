@@ -38,8 +38,8 @@ export function reflectBindings(mod: SpirvModule, types: TypeTable, emitted: Emi
       if (slots !== undefined) {
         out.push({ ...base, kind: 'uniform', minSize: slots * 16 });
       } else {
-        const readOnly = !use.written || d.nonWritable === true;
-        out.push({ ...base, kind: 'storage', access: readOnly ? 'read' : 'read_write', minSize: types.layout(g.pointee).size });
+        const access = emitted.readOnlyStorage.has(id) ? 'read' : 'read_write';
+        out.push({ ...base, kind: 'storage', access, minSize: types.layout(g.pointee).size });
       }
       continue;
     }

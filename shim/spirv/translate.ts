@@ -6,6 +6,7 @@ import { findGridStrideLoop, type GridStride } from './grid-stride.js';
 import { uniformBarrierLoop } from './passes/uniform-barrier-loop.js';
 import { ExecutionModel } from './opcodes.js';
 import { parseSpirv } from './parse.js';
+import { mergeAliasedBindings, type AliasGroup } from './passes/alias-bindings.js';
 import { reflectBindings, type BindingReflection } from './reflect.js';
 import { TypeTable } from './types.js';
 
@@ -13,11 +14,14 @@ export type { BindingKind, BindingReflection } from './reflect.js';
 export type { BoundExpr, GridStride } from './grid-stride.js';
 export { COMBINED_SAMPLER_BINDING_OFFSET } from './emit-wgsl.js';
 export { SpirvTranslationError } from './errors.js';
+export type { AliasGroup } from './passes/alias-bindings.js';
 
 export interface TranslateOptions {
   entryPoint?: string;
   /** The device has WebGPU's shader-f16 feature: float16 becomes f16 (otherwise it is refused). */
   f16?: boolean;
+  /** Storage bindings the caller fills with one buffer: each group becomes one binding (passes/alias-bindings.ts). */
+  aliases?: readonly AliasGroup[];
 }
 
 export interface TranslationResult {
@@ -32,6 +36,7 @@ export interface TranslationResult {
 export function translateSpirv(words: Uint32Array, options: TranslateOptions = {}): TranslationResult {
   try {
     const mod = parseSpirv(words);
+    if (options.aliases) mergeAliasedBindings(mod, options.aliases);
     const computes = mod.entryPoints.filter((e) => e.model === ExecutionModel.GLCompute);
     const entry = options.entryPoint === undefined ? computes[0] : computes.find((e) => e.name === options.entryPoint);
     if (entry === undefined) {

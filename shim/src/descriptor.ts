@@ -268,15 +268,34 @@ function bindingResource(d: Descriptor): GPUBindingResource {
   }
 }
 
+/** The range of one GPUBuffer that the buffer descriptors at `bindings` span together. */
+export function spannedRange(set: DescriptorSet, bindings: readonly number[]): GPUBufferBinding {
+  let gpu: GPUBuffer | undefined;
+  let start = Infinity;
+  let end = 0;
+  for (const b of bindings) {
+    const d = set.descriptors.get(b);
+    if (d?.kind !== 'buffer') throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `the shader uses binding ${b}, which the bound descriptor set never wrote`);
+    const bound = d.buffer.bound('vkCmdDispatch');
+    gpu = bound.gpu;
+    start = Math.min(start, bound.offset + d.offset);
+    end = Math.max(end, bound.offset + d.offset + d.range);
+  }
+  return { buffer: gpu!, offset: start, size: end - start };
+}
+
 /**
  * The bind group of `set` for a pipeline's group layout, made once per write of the set.
  * `combinedSamplers` maps the WebGPU binding of each sampler split off a combined image sampler
- * to the Vulkan binding whose descriptor holds it.
+ * to the Vulkan binding whose descriptor holds it; `merged` maps a binding that stands for
+ * several aliased ones (alias.ts) to them.
  */
-export function bindGroupFor(set: DescriptorSet, layout: GPUBindGroupLayout, bindings: readonly number[], combinedSamplers: ReadonlyMap<number, number> = new Map()): GPUBindGroup {
+export function bindGroupFor(set: DescriptorSet, layout: GPUBindGroupLayout, bindings: readonly number[], combinedSamplers: ReadonlyMap<number, number>, merged: ReadonlyMap<number, readonly number[]>): GPUBindGroup {
   const cached = set.bindGroups.get(layout);
   if (cached && cached.version === set.version) return cached.group;
   const entries: GPUBindGroupEntry[] = bindings.map((binding) => {
+    const spanned = merged.get(binding);
+    if (spanned) return { binding, resource: spannedRange(set, spanned) };
     const combined = combinedSamplers.get(binding);
     const d = set.descriptors.get(combined ?? binding);
     if (!d) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `the shader uses binding ${combined ?? binding}, which the bound descriptor set never wrote`);

@@ -15,6 +15,7 @@ import { VkResult } from './abi/vk-enums.js';
 import { VkFailure } from './validation.js';
 import type { VkEvent } from './event.js';
 import { gridStrideGroups } from '../spirv/grid-stride.js';
+import { AliasRefusal, dispatchPipeline } from './alias.js';
 
 export interface BufferCopyRegion {
   srcOffset: number;
@@ -65,6 +66,8 @@ export class EncodeContext {
   readonly temporaries: GPUBuffer[] = [];
   /** Event states the host observes once the submission completes, in command order. */
   readonly eventChanges: [VkEvent, boolean][] = [];
+  /** Why a dispatch of this submission was left out (the submission then reports failure). */
+  refused: string | undefined;
   private pass: GPUComputePassEncoder | undefined;
   private upload: GPUBuffer | undefined;
   private uploadCursor = 0;
@@ -145,6 +148,7 @@ export class EncodeContext {
         return;
       case 'dispatch': {
         const pass = this.prepareDispatch();
+        if (!pass) return;
         const grid = this.pipeline!.gridStride;
         const x = grid && c.y === 1 && c.z === 1 ? gridStrideGroups(grid, c.x, this.boundWord) : c.x;
         pass.dispatchWorkgroups(x, c.y, c.z);
@@ -165,6 +169,7 @@ export class EncodeContext {
         return;
       case 'dispatchIndirect': {
         const pass = this.prepareDispatch();
+        if (!pass) return;
         const b = c.buffer.bound('vkCmdDispatchIndirect');
         pass.dispatchWorkgroupsIndirect(b.gpu, b.offset + c.offset);
         return;
@@ -188,10 +193,20 @@ export class EncodeContext {
     return at % 4 === 0 ? memory.baseline[at / 4] : undefined;
   };
 
-  /** Applies the bound pipeline and descriptor sets to the open pass, changing only what changed. */
-  private prepareDispatch(): GPUComputePassEncoder {
-    const pipeline = this.pipeline;
-    if (!pipeline) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'vkCmdDispatch: no compute pipeline is bound');
+  /**
+   * Applies the bound pipeline (or its variant for aliased bindings) and descriptor sets to the
+   * open pass, changing only what changed; undefined when the dispatch is refused.
+   */
+  private prepareDispatch(): GPUComputePassEncoder | undefined {
+    if (!this.pipeline) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'vkCmdDispatch: no compute pipeline is bound');
+    let pipeline: Pipeline;
+    try {
+      pipeline = dispatchPipeline(this.pipeline, this.sets);
+    } catch (e) {
+      if (!(e instanceof AliasRefusal)) throw e;
+      this.refused ??= e.message;
+      return undefined;
+    }
     const pass = this.computePass();
     if (this.appliedPipeline !== pipeline) {
       pass.setPipeline(pipeline.gpu);
@@ -203,7 +218,7 @@ export class EncodeContext {
       if (!group) continue;
       const bound = this.sets[index];
       if (!bound) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `vkCmdDispatch: descriptor set ${index} is not bound`);
-      const bindGroup = bindGroupFor(bound.set, group.layout, group.bindings, group.combinedSamplers);
+      const bindGroup = bindGroupFor(bound.set, group.layout, group.bindings, group.combinedSamplers, group.merged);
       // Usually the shader uses every dynamic binding of the set, and the recorded offsets apply as they are.
       const offsets = group.dynamicBindings.length === bound.offsets.length ? bound.offsets : remapOffsets(group.dynamicBindings, bound);
       if (this.appliedGroups[index] !== bindGroup) {

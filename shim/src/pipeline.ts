@@ -14,7 +14,7 @@ import { readStruct, readArray, requirePointer, writeHandle64, handleArg, Struct
 import * as S from './abi/vk-structs.js';
 import { VkStructureType, VkDescriptorType } from './abi/vk-enums.js';
 import { ShaderStage } from './webgpu-flags.js';
-import { translateSpirv, type TranslationResult, type BindingReflection, type GridStride } from '../spirv/translate.js';
+import { translateSpirv, type TranslationResult, type BindingReflection, type GridStride, type AliasGroup } from '../spirv/translate.js';
 import { SpirvTranslationError } from '../spirv/errors.js';
 
 export class PipelineLayout {
@@ -36,10 +36,26 @@ export interface PipelineGroup {
   bindings: number[];
   /** Of those, the dynamic ones in binding order (their offsets go to setBindGroup). */
   dynamicBindings: number[];
-  /** Of those, the storage buffers the shader writes. */
+  /** Of those, the storage buffers, and the ones the shader writes. */
+  storageBindings: number[];
   writtenBindings: number[];
   /** Samplers split off combined image samplers: their binding -> the Vulkan binding holding them. */
   combinedSamplers: Map<number, number>;
+  /** In a variant for aliased bindings (alias.ts): a merged binding -> the Vulkan bindings whose ranges it spans. */
+  merged: Map<number, readonly number[]>;
+}
+
+/** A storage buffer binding the shader declares, for the aliasing check of each dispatch (alias.ts). */
+export interface StorageBinding {
+  set: number;
+  binding: number;
+  written: boolean;
+}
+
+/** What a pipeline was translated from, so variants can be made from the same SPIR-V. */
+export interface PipelineSource {
+  words: Uint32Array;
+  entryPoint: string;
 }
 
 export class Pipeline {
@@ -53,7 +69,14 @@ export class Pipeline {
     readonly wgsl: string,
     /** Set when a dispatch needs only the workgroups its loop range fills (encode.ts). */
     readonly gridStride: GridStride | undefined,
-  ) {}
+    readonly source: PipelineSource,
+  ) {
+    this.storageBindings = groups.flatMap((g, set) => (g ? g.storageBindings.map((binding) => ({ set, binding, written: g.writtenBindings.includes(binding) })) : []));
+  }
+
+  readonly storageBindings: readonly StorageBinding[];
+  /** Variants for aliased bindings, by aliasing pattern (alias.ts). */
+  readonly variants = new Map<string, Pipeline>();
 }
 
 export function lookupPipelineLayout(vk: VulkanShim, handle: unknown, entryPoint: string): PipelineLayout {
@@ -152,7 +175,8 @@ function layoutEntry(r: BindingReflection, declared: number, where: string): GPU
   if ((r.kind === 'uniform' && !isUniform) || (r.kind === 'storage' && !isStorage) || (r.kind !== 'uniform' && r.kind !== 'storage')) {
     throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `${where}: the shader's ${r.kind} binding does not match descriptor type ${declared} of the pipeline layout`);
   }
-  return { binding: r.binding, visibility: ShaderStage.COMPUTE, buffer: { type: isUniform ? 'uniform' : 'storage', hasDynamicOffset: dynamic } };
+  const type = isUniform ? 'uniform' : r.access === 'read' ? 'read-only-storage' : 'storage';
+  return { binding: r.binding, visibility: ShaderStage.COMPUTE, buffer: { type, hasDynamicOffset: dynamic } };
 }
 
 function pipelineGroups(device: Device, layout: PipelineLayout, translation: TranslationResult): (PipelineGroup | undefined)[] {
@@ -177,14 +201,16 @@ function pipelineGroups(device: Device, layout: PipelineLayout, translation: Tra
       layout: cachedBindGroupLayout(device.gpu, entries),
       bindings: reflected.map((r) => r.binding),
       dynamicBindings: entries.filter((e) => e.buffer?.hasDynamicOffset).map((e) => e.binding),
+      storageBindings: reflected.filter((r) => r.kind === 'storage').map((r) => r.binding),
       writtenBindings: reflected.filter((r) => r.kind === 'storage' && r.access !== 'read').map((r) => r.binding),
       combinedSamplers: new Map(reflected.flatMap((r) => (r.combinedWith === undefined ? [] : [[r.binding, r.combinedWith] as const]))),
+      merged: new Map(),
     };
   }
   return groups;
 }
 
-function translate(vk: VulkanShim, stage: StructReader): { translation: TranslationResult; device: Device } {
+function translate(vk: VulkanShim, stage: StructReader): { translation: TranslationResult; source: PipelineSource } {
   const module = lookupShaderModule(vk, stage.handle('module'), 'vkCreateComputePipelines');
   const name = vk.heap.cstring(stage.ptr('pName'), 256);
   let translation = module.translations.get(name);
@@ -197,7 +223,30 @@ function translate(vk: VulkanShim, stage: StructReader): { translation: Translat
     }
     module.translations.set(name, translation);
   }
-  return { translation, device: module.device };
+  return { translation, source: { words: module.words, entryPoint: name } };
+}
+
+function pipelineDescriptor(device: Device, layout: PipelineLayout, translation: TranslationResult): { groups: (PipelineGroup | undefined)[]; descriptor: GPUComputePipelineDescriptor } {
+  const groups = pipelineGroups(device, layout, translation);
+  const bindGroupLayouts = Array.from({ length: layout.setLayouts.length }, (_, i) => groups[i]?.layout ?? cachedBindGroupLayout(device.gpu, []));
+  const descriptor: GPUComputePipelineDescriptor = {
+    layout: device.gpu.createPipelineLayout({ bindGroupLayouts }),
+    compute: { module: device.gpu.createShaderModule({ code: translation.wgsl }), entryPoint: translation.entryPoint },
+    label: `vkCreateComputePipelines ${translation.entryPoint}`,
+  };
+  return { groups, descriptor };
+}
+
+/**
+ * The variant of `base` whose aliased bindings are one binding (passes/alias-bindings.ts), made
+ * from the same SPIR-V. Throws SpirvTranslationError where the bindings cannot be merged.
+ */
+export function pipelineVariant(base: Pipeline, aliases: readonly AliasGroup[]): Pipeline {
+  const translation = translateSpirv(base.source.words, { entryPoint: base.source.entryPoint, f16: base.device.gpu.features.has('shader-f16'), aliases });
+  const { groups, descriptor } = pipelineDescriptor(base.device, base.layout, translation);
+  for (const a of aliases) groups[a.set]?.merged.set(a.bindings[0], a.bindings);
+  const gpu = base.device.gpu.createComputePipeline(descriptor);
+  return new Pipeline(base.device, base.layout, gpu, groups, translation.workgroupSize, translation.wgsl, base.gridStride, base.source);
 }
 
 export function vkCreateComputePipelines(vk: VulkanShim, deviceHandle: number, _cache: unknown, count: number, pCreateInfos: number, _pAllocator: number, pPipelines: number): VkResult | Promise<VkResult> {
@@ -208,21 +257,14 @@ export function vkCreateComputePipelines(vk: VulkanShim, deviceHandle: number, _
     if (info.u32('sType') !== VkStructureType.COMPUTE_PIPELINE_CREATE_INFO) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'VkComputePipelineCreateInfo has the wrong sType');
     const layout = lookupPipelineLayout(vk, info.handle('layout'), 'vkCreateComputePipelines');
     const stage = new StructReader(vk.heap, info.offset('stage'), S.VkPipelineShaderStageCreateInfo);
-    const { translation } = translate(vk, stage);
-    const groups = pipelineGroups(device, layout, translation);
-    const bindGroupLayouts = Array.from({ length: layout.setLayouts.length }, (_, i) => groups[i]?.layout ?? cachedBindGroupLayout(device.gpu, []));
-    const descriptor: GPUComputePipelineDescriptor = {
-      layout: device.gpu.createPipelineLayout({ bindGroupLayouts }),
-      compute: { module: device.gpu.createShaderModule({ code: translation.wgsl }), entryPoint: translation.entryPoint },
-      label: `vkCreateComputePipelines ${translation.entryPoint}`,
-    };
-    return { layout, groups, translation, descriptor };
+    const { translation, source } = translate(vk, stage);
+    return { layout, translation, source, ...pipelineDescriptor(device, layout, translation) };
   });
   for (let i = 0; i < count; i++) vk.heap.setU64(pPipelines + 8 * i, 0);
   const finish = (gpuPipelines: GPUComputePipeline[]): VkResult => {
     gpuPipelines.forEach((gpu, i) => {
       const p = prepared[i];
-      const pipeline = new Pipeline(device, p.layout, gpu, p.groups, p.translation.workgroupSize, p.translation.wgsl, p.translation.gridStride);
+      const pipeline = new Pipeline(device, p.layout, gpu, p.groups, p.translation.workgroupSize, p.translation.wgsl, p.translation.gridStride, p.source);
       writeHandle64(vk.heap, pPipelines + 8 * i, vk.pipelines.insert(pipeline));
     });
     return VkResult.SUCCESS;

@@ -163,6 +163,10 @@ function submitPart(vk: VulkanShim, queue: Queue, job: Job, end: number, last: b
     device.gpu.queue.submit([ctx.finish()]);
   }
   const validation = device.gpu.popErrorScope();
+  if (ctx.refused !== undefined) {
+    job.rejected ??= ctx.refused;
+    vk.validation.report('vkQueueSubmit', ctx.refused);
+  }
 
   const previous = queue.completed;
   const gpuDone = readbacks.length > 0 ? Promise.all(readbacks.map((r) => r.staging.mapAsync(MapMode.READ))) : device.gpu.queue.onSubmittedWorkDone();

@@ -114,8 +114,7 @@ export function bindGroupLayouts(device: GPUDevice, bindings: BindingReflection[
       const e: GPUBindGroupLayoutEntry = { binding: b.binding, visibility: GPUShaderStage.COMPUTE };
       switch (b.kind) {
         case 'uniform': e.buffer = { type: 'uniform', minBindingSize: b.minSize }; break;
-        // WGSL declares every storage buffer read_write, so the layout must say 'storage'.
-        case 'storage': e.buffer = { type: 'storage', minBindingSize: b.minSize }; break;
+        case 'storage': e.buffer = { type: b.access === 'read' ? 'read-only-storage' : 'storage', minBindingSize: b.minSize }; break;
         case 'sampler': e.sampler = { type: 'non-filtering' }; break;
         case 'sampled-texture': e.texture = { sampleType: b.sampleType === 'float' ? 'unfilterable-float' : b.sampleType, viewDimension: b.viewDimension }; break;
         case 'storage-texture': e.storageTexture = { access: b.access === 'read' ? 'read-only' : b.access === 'write' ? 'write-only' : 'read-write', format: b.format!, viewDimension: b.viewDimension }; break;

@@ -148,14 +148,6 @@ bool check_args(TiRuntime runtime, const KernelInfo &kernel, uint32_t arg_count,
       if (n * data_type_size(arg.dtype) > sizeof(TiTensorValue)) return fail(TI_ERROR_INVALID_ARGUMENT, "argument %u ('%s'): tensor too large", i, arg.name.c_str());
     }
     if ((arg.kind == ArgKind::Texture || arg.kind == ArgKind::RwTexture) && !check_texture(runtime, arg, i, a.value.texture)) return false;
-    // WebGPU refuses a dispatch that binds one buffer to two storage bindings, and the whole
-    // submission would be dropped without a word: refuse it here instead.
-    for (uint32_t j = 0; arg.kind == ArgKind::Ndarray && j < i; ++j) {
-      if (kernel.args[j].kind == ArgKind::Ndarray && args[j].value.ndarray.memory == a.value.ndarray.memory) {
-        return fail(TI_ERROR_INVALID_ARGUMENT, "arguments %u ('%s') and %u ('%s') are the same memory; WebGPU cannot bind one buffer twice in a dispatch", j,
-                    kernel.args[j].name.c_str(), i, arg.name.c_str());
-      }
-    }
   }
   return true;
 }
