@@ -46,7 +46,7 @@ void main() {
     const words32 = new Uint32Array(384);
     const f = new Float32Array(words32.buffer);
     for (let i = 0; i < 128; i++) f[i] = i * 1.5 - 40;
-    const out = new Uint32Array(await run(device, r, { resources: { 0: { buffer: words32 } }, groups: [2, 1, 1] }).then((o) => o[0]));
+    const out = new Uint32Array((await run(device, r, { resources: { 0: { buffer: words32 } }, groups: [2, 1, 1] }))[0]);
     const want = new Uint32Array(words32);
     const wf = new Float32Array(want.buffer);
     const wi = new Int32Array(want.buffer);
@@ -71,7 +71,7 @@ void main() {
     expect(r.bindings.map((b) => b.binding)).toEqual([0]);
     const input = new Uint32Array(256);
     for (let i = 4; i < 204; i++) input[i] = (i * 7) % 13;
-    const out = new Int32Array(await run(device, r, { resources: { 0: { buffer: input } }, groups: [4, 1, 1] }).then((o) => o[0]));
+    const out = new Int32Array((await run(device, r, { resources: { 0: { buffer: input } }, groups: [4, 1, 1] }))[0]);
     const sums = [0, 0, 0, 0];
     for (let i = 4; i < 204; i++) sums[input[i] % 4] += input[i];
     expect(Array.from(out.subarray(0, 4))).toEqual(sums);
