@@ -1,0 +1,24 @@
+// Vulkan compute programs with main(), written in C as users write them (test/c/programs), built
+// with emcc against libtaichi_c_api.a and run with runMain; each checks its results against the CPU.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildProgram, compileShader, run } from './helpers/c-program.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tiw-c-programs-'));
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('every waiting command waits, called directly and through vkGet*ProcAddr', async () => {
+  const add = compileShader('add', dir);
+  const program = buildProgram(dir, 'waits', ['waits.c']);
+  const result = await run(program, { args: ['add.spv'], files: { 'add.spv': add } });
+  expect(result.output.join('\n')).toContain('waits: 12 rounds');
+  expect(result.exitCode).toBe(0);
+  expect(result.liveObjects).toEqual({});
+}, 300_000);
