@@ -22,3 +22,19 @@ test('every waiting command waits, called directly and through vkGet*ProcAddr', 
   expect(result.exitCode).toBe(0);
   expect(result.liveObjects).toEqual({});
 }, 300_000);
+
+test('saxpy: push constants recorded between dispatches reach each dispatch', async () => {
+  const program = buildProgram(dir, 'saxpy', ['saxpy.c']);
+  const result = await run(program, { args: ['saxpy.spv'], files: { 'saxpy.spv': compileShader('saxpy', dir) } });
+  expect(result.output.join('\n')).toContain('saxpy: 2 submissions of 4 dispatches with push constants match the CPU');
+  expect(result.exitCode).toBe(0);
+  expect(result.liveObjects).toEqual({});
+}, 300_000);
+
+test('matmul: the tile size is a specialization constant (workgroup size and shared arrays)', async () => {
+  const program = buildProgram(dir, 'matmul', ['matmul.c']);
+  const result = await run(program, { args: ['matmul.spv'], files: { 'matmul.spv': compileShader('matmul', dir) } });
+  expect(result.output.join('\n')).toContain('matmul: tiles 4, 8 and 16 match the CPU');
+  expect(result.exitCode).toBe(0);
+  expect(result.liveObjects).toEqual({});
+}, 300_000);
