@@ -4,10 +4,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=wasm/build
 mkdir -p "$out/include"
-node scripts/gen-bindings.mjs "$out"
-
-# nlohmann/json is header-only; expose just its folder so no other host header leaks in.
+# Header-only host packages, each folder linked alone so no other host header leaks in:
+# nlohmann/json, and the Khronos Vulkan headers (libvulkan-dev; vulkan_core.h includes vk_video/).
 ln -sfn /usr/include/nlohmann "$out/include/nlohmann"
+ln -sfn /usr/include/vulkan "$out/include/vulkan"
+ln -sfn /usr/include/vk_video "$out/include/vk_video"
+node scripts/gen-bindings.mjs "$out"
 # volk (libvulkan-volk-dev), for programs that load every vk* through it (test/c/programs).
 ln -sfn /usr/include/volk.h "$out/include/volk.h"
 ln -sfn /usr/include/volk.c "$out/include/volk.c"
@@ -15,14 +17,14 @@ ln -sfn /usr/include/volk.c "$out/include/volk.c"
 # emscripten's JS optimizer needs Debian's acorn.
 export NODE_PATH=/usr/share/nodejs
 OPT=${TIW_OPT:--O2}
-CXXFLAGS=(-std=c++17 -fno-exceptions -fno-rtti -Wall -Wextra -Werror -Iwasm/include -Ishim/include -isystem "$out/include")
+CXXFLAGS=(-std=c++17 -fno-exceptions -fno-rtti -Wall -Wextra -Werror -Iwasm/include -isystem "$out/include")
 
 # The runtime as a static library, so other C programs (tests, users' own code) link the same
 # objects against the same shim: see the README's "Building C programs" section.
 mkdir -p "$out/obj"
 rm -f "$out"/obj/*.o
 for src in vk_proc_addr vk_loader; do
-  emcc $OPT -std=c11 -Wall -Wextra -Werror -Ishim/include -c "$out/$src.c" -o "$out/obj/$src.o"
+  emcc $OPT -std=c11 -Wall -Wextra -Werror -isystem "$out/include" -c "$out/$src.c" -o "$out/obj/$src.o"
 done
 for src in wasm/src/*.cpp; do
   emcc $OPT "${CXXFLAGS[@]}" -c "$src" -o "$out/obj/$(basename "${src%.cpp}").o" &

@@ -14,9 +14,12 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-test('every waiting command waits, called directly and through vkGet*ProcAddr', async () => {
+test.each([
+  ['called directly and through vkGet*ProcAddr', 'waits', [] as string[]],
+  ['through the pointers volk fills', 'waits-volk', ['-DVKC_VOLK', 'wasm/build/include/volk.c']],
+])('every waiting command waits, %s', async (_how, name, flags) => {
   const add = compileShader('add', dir);
-  const program = buildProgram(dir, 'waits', ['waits.c']);
+  const program = buildProgram(dir, name, ['waits.c'], flags);
   const result = await run(program, { args: ['add.spv'], files: { 'add.spv': add } });
   expect(result.output.join('\n')).toContain('waits: 12 rounds');
   expect(result.exitCode).toBe(0);

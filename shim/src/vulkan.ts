@@ -127,11 +127,14 @@ export class VulkanShim {
     return counts;
   }
 
-  /** What the emscripten library calls for a vk* function the shim does not implement. */
-  unimplemented(name: string): () => number {
+  /**
+   * What the emscripten library calls for a vk* function the shim does not implement: it reports
+   * the call and answers VK_ERROR_FEATURE_NOT_PRESENT (ignored by void commands), or `result`.
+   */
+  unimplemented(name: string, result: number | bigint = VkResult.ERROR_FEATURE_NOT_PRESENT): () => number | bigint {
     return () => {
       this.validation.report(name, 'not implemented by the taichi-wasm shim');
-      return VkResult.ERROR_FEATURE_NOT_PRESENT;
+      return result;
     };
   }
 

@@ -31,7 +31,7 @@ export function buildProgram(dir: string, out: string, sources: string[], flags:
   execFileSync(
     'emcc',
     [
-      '-O1', '-std=c11', '-Wall', '-Werror', `-I${join(ROOT, 'shim/include')}`,
+      '-O1', '-std=c11', '-Wall', '-Werror', `-isystem${join(ROOT, 'wasm/build/include')}`,
       ...flags,
       ...[...sources, 'vkc.c'].map((s) => join(PROGRAMS, s)),
       join(ROOT, 'wasm/build/libtaichi_c_api.a'), `@${join(ROOT, 'wasm/build/main.rsp')}`,

@@ -1,5 +1,5 @@
 // Vulkan enum values for the TypeScript shim, the same names and values as
-// shim/include/vulkan/vulkan_core.h (test/abi.test.ts compares every entry with the C header).
+// the Khronos vulkan_core.h (libvulkan-dev; test/abi.test.ts compares every entry with it).
 // Keys drop the C prefix listed in VK_ENUM_C_PREFIX (VK_FORMAT_R8_UNORM is VkFormat.R8_UNORM);
 // flag-bit keys keep their _BIT suffix. Aliases and *_MAX_ENUM are left out.
 

@@ -1,4 +1,4 @@
-// wasm32 layouts of the Vulkan structs declared in shim/include/vulkan/vulkan_core.h, in the
+// wasm32 layouts of the Vulkan structs of the Khronos vulkan_core.h (libvulkan-dev), in the
 // same field order. Enums and flag words are 4 bytes ('u32', or 'i32' where C has int32_t);
 // VkDeviceSize and non-dispatchable handles are 8 bytes aligned to 8, which is why several of
 // these have padding that a 4-byte-everything reading would miss.

@@ -122,6 +122,21 @@ int main(int argc, char **argv) {
        (PFN_vkQueueWaitIdle)vkGetDeviceProcAddr(c.device, "vkQueueWaitIdle"),
        (PFN_vkDeviceWaitIdle)vkGetDeviceProcAddr(c.device, "vkDeviceWaitIdle")},
   };
+  // A core command outside the shim's subset links, answers VK_ERROR_FEATURE_NOT_PRESENT, and
+  // has no address to hand out (so volk leaves its pointer NULL).
+#ifdef VKC_VOLK
+  CHECK(vkCreateQueryPool == NULL, "volk loaded a pointer for vkCreateQueryPool");
+#else
+  VkQueryPoolCreateInfo qpci = {VK_STRUCTURE_TYPE_QUERY_POOL_CREATE_INFO};
+  qpci.queryType = VK_QUERY_TYPE_TIMESTAMP;
+  qpci.queryCount = 1;
+  VkQueryPool pool;
+  CHECK(vkCreateQueryPool(c.device, &qpci, NULL, &pool) == VK_ERROR_FEATURE_NOT_PRESENT, "vkCreateQueryPool did not answer VK_ERROR_FEATURE_NOT_PRESENT");
+#endif
+  CHECK(vkGetDeviceProcAddr(c.device, "vkCreateQueryPool") == NULL, "vkGetDeviceProcAddr answered a pointer for vkCreateQueryPool");
+  CHECK(vkGetInstanceProcAddr(c.instance, "vkCmdDraw") == NULL, "vkGetInstanceProcAddr answered a pointer for vkCmdDraw");
+  CHECK(vkGetInstanceProcAddr(c.instance, "vkNoSuchCommand") == NULL, "vkGetInstanceProcAddr answered a pointer for an unknown name");
+
   uint32_t count = 0;
   for (int i = 0; i < 3; ++i) {
     CHECK(ways[i].create_device && ways[i].create_compute_pipelines && ways[i].wait_for_fences && ways[i].queue_wait_idle && ways[i].device_wait_idle,
