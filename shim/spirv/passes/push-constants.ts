@@ -35,7 +35,7 @@ export function lowerPushConstants(words: Uint32Array, set = nextFreeSet(words))
   for (let pos = 5; pos < words.length; ) {
     const count = words[pos] >>> 16;
     const op = words[pos] & 0xffff;
-    if (count === 0) return undefined; // malformed: the parser reports where
+    if (count === 0 || pos + count > words.length) return undefined; // malformed: the parser reports where
     if (op === Op.Decorate && decorationsAt < 0) decorationsAt = pos;
     if (op === Op.TypePointer && words[pos + 2] === StorageClass.PushConstant) pushPointers.add(words[pos + 1]);
     if (op === Op.Variable && words[pos + 3] === StorageClass.PushConstant) {

@@ -33,14 +33,17 @@ function literalWords(v: bigint, width: number): number[] {
 
 const SPEC_OPS = new Set<number>([Op.SpecConstantTrue, Op.SpecConstantFalse, Op.SpecConstant, Op.SpecConstantComposite, Op.SpecConstantOp]);
 
+/** Whether the module has specialization constants and is well formed enough to fold. */
 function hasSpecConstants(words: Uint32Array): boolean {
+  let found = false;
   for (let pos = 5; pos < words.length; ) {
     const count = words[pos] >>> 16;
-    if (SPEC_OPS.has(words[pos] & 0xffff)) return true;
-    if (count === 0) return true; // let the folding loop report where the module breaks
+    // A malformed stream is left to the parser, which reports where it breaks.
+    if (count === 0 || pos + count > words.length) return false;
+    found ||= SPEC_OPS.has(words[pos] & 0xffff);
     pos += count;
   }
-  return false;
+  return found;
 }
 
 /** Returns the module with every specialization constant replaced by a constant. */
@@ -149,7 +152,6 @@ export function foldSpecConstants(words: Uint32Array, values: SpecializationValu
   for (let pos = 5; pos < words.length; ) {
     const count = words[pos] >>> 16;
     const op = words[pos] & 0xffff;
-    if (count === 0 || pos + count > words.length) fail(pos, op, 'instruction word count runs past the end of the module');
     const inst = words.subarray(pos, pos + count);
     const given = (id: number): Uint8Array | undefined => {
       const specId = specIds.get(id);
