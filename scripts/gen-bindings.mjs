@@ -35,12 +35,13 @@ function prototypes(source, pattern) {
 }
 
 // The Khronos header, as build-wasm.sh links it into the build's include folder. Each feature
-// block opens with `#define VK_VERSION_1_x 1` or `#define VK_<EXT> 1`; the core ones are kept.
+// block opens with `#define VK_VERSION_1_x 1` or `#define VK_<EXT> 1`; the core ones are kept,
+// and those of the extensions the shim offers (shim/src/instance.ts).
 const HEADER = join(outDir, 'include', 'vulkan', 'vulkan_core.h');
 const header = readFileSync(HEADER, 'utf8');
 const core = header
   .split(/^(?=#define VK_[A-Z0-9]+_\w+ 1$)/m)
-  .filter((block) => /^#define VK_VERSION_1_[0-3] 1$/m.test(block.split('\n', 1)[0]))
+  .filter((block) => /^#define (VK_VERSION_1_[0-3]|VK_EXT_debug_utils) 1$/m.test(block.split('\n', 1)[0]))
   .join('\n');
 const vk = prototypes(core, /VKAPI_ATTR\s+(?<returns>[\w\s*]+?[\s*])VKAPI_CALL\s+(?<name>vk\w+)\s*\((?<params>[^)]*)\)\s*;/g);
 if (vk.size < 200) throw new Error(`only ${vk.size} core vk* prototypes found in ${HEADER}`);
@@ -69,6 +70,7 @@ for (const [name, { arity, returns }] of vk) {
   // A command returning a 64-bit value must give wasm a BigInt even when unimplemented.
   const fallback = letter(returns) === 'j' ? `'${name}', BigInt(0)` : `'${name}'`;
   const call = `(Module.vulkan.entryPoints.${name} || Module.vulkan.unimplemented(${fallback}))(${args})`;
+  if (name === 'vkCreateDebugUtilsMessengerEXT') lines.push(`  ${name}__deps: ['$tiwvkCall'],`);
   if (SUSPENDING.includes(name)) {
     lines.push(`  ${name}__deps: ['$Asyncify'],`);
     lines.push(`  ${name}: function (${args}) {`);
@@ -81,6 +83,9 @@ for (const [name, { arity, returns }] of vk) {
   }
   lines.push(`  ${alias(name)}: '${name}',`, `  ${alias(name)}__sig: '${sig(vk.get(name))}',`);
 }
+// How the shim calls a messenger's C callback (debug-utils.ts): through the wasm table.
+lines.push("  $tiwvkCall: function () {},");
+lines.push("  $tiwvkCall__postset: 'Module.vulkanCall = function (fn) { return wasmTable.get(fn); };',");
 // Whether the shim implements a command, for the proc-address lookup (vk_proc_addr.c).
 lines.push("  tiwvk_implemented: function (name) { return Module.vulkan.entryPoints[UTF8ToString(name)] ? 1 : 0; },");
 lines.push('});', '');

@@ -52,6 +52,7 @@ export class TaichiWasm {
         buffer: () => module!.HEAPU8.buffer as ArrayBuffer,
         malloc: (size) => module!._malloc(size as never) as number,
         free: (ptr) => void module!._free(ptr as never),
+        call: (fn, args) => (module as unknown as { vulkanCall(fn: number): (...a: number[]) => number }).vulkanCall(fn)(...args),
       },
       source,
     );

@@ -73,3 +73,11 @@ test('mandelbrot to a PNG', async () => {
   expect(at(0, 0)).toBeGreaterThan(240);
   expect(result.liveObjects).toEqual({});
 }, 300_000);
+
+test('VK_EXT_debug_utils messengers receive the validation messages with their severities', async () => {
+  const program = buildProgram(dir, 'debug-utils', ['debug_utils.c']);
+  const result = await run(program, {});
+  expect(result.output.join('\n')).toContain('debug utils: errors 1, warnings 1, own messages 1');
+  expect(result.exitCode).toBe(0);
+  expect(result.liveObjects).toEqual({});
+}, 300_000);

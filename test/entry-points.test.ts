@@ -14,11 +14,11 @@ import { TestHeap } from './helpers/heap.js';
 
 const HEADER = fileURLToPath(new URL('../wasm/build/include/vulkan/vulkan_core.h', import.meta.url));
 
-/** The core commands of the header, found the way scripts/gen-bindings.mjs finds them. */
+/** The core and VK_EXT_debug_utils commands of the header, found the way scripts/gen-bindings.mjs finds them. */
 function coreCommands(): string[] {
   const core = readFileSync(HEADER, 'utf8')
     .split(/^(?=#define VK_[A-Z0-9]+_\w+ 1$)/m)
-    .filter((block) => /^#define VK_VERSION_1_[0-3] 1$/m.test(block.split('\n', 1)[0]))
+    .filter((block) => /^#define (VK_VERSION_1_[0-3]|VK_EXT_debug_utils) 1$/m.test(block.split('\n', 1)[0]))
     .join('\n');
   return [...new Set([...core.matchAll(/VKAPI_ATTR\s+[\w\s*]+?[\s*]VKAPI_CALL\s+(vk\w+)\s*\(/g)].map((m) => m[1]))].sort();
 }

@@ -38,6 +38,8 @@ export const VkResult = {
 export type VkResult = (typeof VkResult)[keyof typeof VkResult];
 
 export const VkStructureType = {
+  DEBUG_UTILS_MESSENGER_CALLBACK_DATA_EXT: 1000128003,
+  DEBUG_UTILS_MESSENGER_CREATE_INFO_EXT: 1000128004,
   APPLICATION_INFO: 0,
   INSTANCE_CREATE_INFO: 1,
   DEVICE_QUEUE_CREATE_INFO: 2,

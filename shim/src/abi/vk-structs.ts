@@ -66,6 +66,31 @@ export const VkExtensionProperties = defineStruct('VkExtensionProperties', [
   ['specVersion', 'u32'],
 ]);
 
+export const VkDebugUtilsMessengerCreateInfoEXT = defineStruct('VkDebugUtilsMessengerCreateInfoEXT', [
+  ['sType', 'u32'],
+  ['pNext', 'ptr'],
+  ['flags', 'u32'],
+  ['messageSeverity', 'u32'],
+  ['messageType', 'u32'],
+  ['pfnUserCallback', 'ptr'],
+  ['pUserData', 'ptr'],
+]);
+
+export const VkDebugUtilsMessengerCallbackDataEXT = defineStruct('VkDebugUtilsMessengerCallbackDataEXT', [
+  ['sType', 'u32'],
+  ['pNext', 'ptr'],
+  ['flags', 'u32'],
+  ['pMessageIdName', 'ptr'],
+  ['messageIdNumber', 'i32'],
+  ['pMessage', 'ptr'],
+  ['queueLabelCount', 'u32'],
+  ['pQueueLabels', 'ptr'],
+  ['cmdBufLabelCount', 'u32'],
+  ['pCmdBufLabels', 'ptr'],
+  ['objectCount', 'u32'],
+  ['pObjects', 'ptr'],
+]);
+
 export const VkLayerProperties = defineStruct('VkLayerProperties', [
   ['layerName', arrayOf('u8', 256)],
   ['specVersion', 'u32'],

@@ -8,7 +8,9 @@
 PFN_vkVoidFunction vk_icdGetInstanceProcAddr(VkInstance instance, const char *name);
 #endif
 
-int vkc_init(Vkc *c) {
+int vkc_init(Vkc *c) { return vkc_init_with(c, 0, NULL); }
+
+int vkc_init_with(Vkc *c, uint32_t extension_count, const char *const *extensions) {
   memset(c, 0, sizeof(*c));
 #ifdef VKC_VOLK
   volkInitializeCustom(vk_icdGetInstanceProcAddr);
@@ -18,6 +20,8 @@ int vkc_init(Vkc *c) {
   app.apiVersion = VK_API_VERSION_1_1;
   VkInstanceCreateInfo ici = {VK_STRUCTURE_TYPE_INSTANCE_CREATE_INFO};
   ici.pApplicationInfo = &app;
+  ici.enabledExtensionCount = extension_count;
+  ici.ppEnabledExtensionNames = extensions;
   CHECK_VK(vkCreateInstance(&ici, NULL, &c->instance));
 #ifdef VKC_VOLK
   volkLoadInstance(c->instance);

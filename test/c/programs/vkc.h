@@ -56,6 +56,8 @@ typedef struct {
 } VkcPipeline;
 
 int vkc_init(Vkc *c);
+// The same with instance extensions enabled.
+int vkc_init_with(Vkc *c, uint32_t extension_count, const char *const *extensions);
 void vkc_destroy(Vkc *c);
 int vkc_buffer(Vkc *c, VkDeviceSize size, VkcBuffer *out);
 void vkc_free_buffer(Vkc *c, VkcBuffer *b);
