@@ -1,0 +1,34 @@
+// Deno from the pinned devDependency @deno/linux-x64-glibc (a plain binary: nothing is downloaded
+// at run time), run on this checkout with node_modules as it is and no lock file written.
+
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DENO = join(dirname(createRequire(import.meta.url).resolve('@deno/linux-x64-glibc/package.json')), 'deno');
+
+/**
+ * `deno run` of `script` (relative to the checkout) with `args`. --sloppy-imports lets Deno run the
+ * TypeScript sources as they are (their imports name .js files); reads are the only permission.
+ */
+export function denoRun(script: string, args: string[], timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
+  const flags = ['run', '--no-lock', '--node-modules-dir=manual', '--sloppy-imports', '--allow-read', '--unstable-webgpu'];
+  return new Promise((resolve, reject) => {
+    execFile(
+      DENO,
+      [...flags, script, ...args],
+      { cwd: ROOT, timeout: timeoutMs, maxBuffer: 64 << 20, env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' } },
+      (error, stdout, stderr) => (error ? reject(new Error(`deno ${script} failed: ${error.message}\n${stderr}`)) : resolve({ stdout, stderr })),
+    );
+  });
+}
+
+/** The JSON objects a script printed, one a line (other lines are ignored). */
+export function jsonLines<T>(stdout: string): T[] {
+  return stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as T);
+}
