@@ -7,7 +7,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DENO = join(dirname(createRequire(import.meta.url).resolve('@deno/linux-x64-glibc/package.json')), 'deno');
+export const DENO = denoBinary();
+
+function denoBinary(): string {
+  try {
+    return join(dirname(createRequire(import.meta.url).resolve('@deno/linux-x64-glibc/package.json')), 'deno');
+  } catch {
+    throw new Error('Deno is not installed: `npm install` installs the pinned dev dependency @deno/linux-x64-glibc');
+  }
+}
 
 /**
  * `deno run` of `script` (relative to the checkout) with `args`. --sloppy-imports lets Deno run the
