@@ -19,10 +19,10 @@ function denoBinary(): string {
 
 /**
  * `deno run` of `script` (relative to the checkout) with `args`. --sloppy-imports lets Deno run the
- * TypeScript sources as they are (their imports name .js files); reads are the only permission.
+ * TypeScript sources as they are (their imports name .js files); reads are allowed, and `permissions`.
  */
-export function denoRun(script: string, args: string[], timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
-  const flags = ['run', '--no-lock', '--node-modules-dir=manual', '--sloppy-imports', '--allow-read', '--unstable-webgpu'];
+export function denoRun(script: string, args: string[], timeoutMs: number, permissions: string[] = []): Promise<{ stdout: string; stderr: string }> {
+  const flags = ['run', '--no-lock', '--node-modules-dir=manual', '--sloppy-imports', '--allow-read', ...permissions, '--unstable-webgpu'];
   return new Promise((resolve, reject) => {
     execFile(
       DENO,

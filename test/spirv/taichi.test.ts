@@ -1,20 +1,23 @@
-// Every task of every real Taichi module (with metadata.json) translates, and both Dawn and wgpu
-// (under Deno: naga and wgpu's pipeline checks) build a compute pipeline from the WGSL with the
-// layout from reflection. Modules and tasks are found from the files.
+// Every task of every real Taichi module (with metadata.json: the shared fixtures and the modules
+// of the differential corpus) translates, and both Dawn and wgpu (under Deno: naga and wgpu's
+// pipeline checks) build a compute pipeline from the WGSL with the layout from reflection.
+// Modules and tasks are found from the files.
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translateSpirv } from '../../shim/spirv/translate.js';
 import { FIXTURES } from '../helpers/aot.js';
 import { onWgpu, type WgpuResult } from '../helpers/wgpu-shaders.js';
+import { ROOT as CORPUS, exporters } from '../taichi/manifest.js';
 import { buildPipeline, createDevice } from './harness.js';
 
 interface Task { module: string; name: string; words: Uint32Array; bufferBinds: number[] }
 
-function tasks(): Task[] {
+function tasks(dir: string, label: string): Task[] {
   const out: Task[] = [];
-  for (const f of readdirSync(FIXTURES).filter((x) => x.endsWith('.tcm')).sort()) {
-    const files = unzipSync(readFileSync(`${FIXTURES}${f}`));
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.tcm')).sort()) {
+    const files = unzipSync(readFileSync(join(dir, f)));
     if (files['metadata.json'] === undefined) continue;
     const meta = JSON.parse(new TextDecoder().decode(files['metadata.json'])) as {
       kernels?: Array<{ tasks_attribs?: Array<{ name: string; buffer_binds?: Array<{ binding: number }> }> }>;
@@ -24,13 +27,15 @@ function tasks(): Task[] {
     for (const [name, data] of Object.entries(files)) {
       if (!name.endsWith('.spv')) continue;
       const copy = data.slice();
-      out.push({ module: f, name: name.slice(0, -4), words: new Uint32Array(copy.buffer, 0, copy.byteLength >>> 2), bufferBinds: binds.get(name.slice(0, -4)) ?? [] });
+      out.push({ module: `${label}${f}`, name: name.slice(0, -4), words: new Uint32Array(copy.buffer, 0, copy.byteLength >>> 2), bufferBinds: binds.get(name.slice(0, -4)) ?? [] });
     }
   }
   return out;
 }
 
-const all = tasks();
+const fixtureTasks = tasks(FIXTURES, '');
+const corpusTasks = exporters().flatMap((e) => tasks(join(CORPUS, e), `${e}/`));
+const all = [...fixtureTasks, ...corpusTasks];
 
 describe('real Taichi AOT tasks', () => {
   let device: GPUDevice;
@@ -38,7 +43,8 @@ describe('real Taichi AOT tasks', () => {
   afterAll(() => device?.destroy());
 
   it('finds the fixture tasks', () => {
-    expect(all.length).toBeGreaterThanOrEqual(30);
+    expect(fixtureTasks.length).toBeGreaterThanOrEqual(30);
+    expect(corpusTasks.length).toBeGreaterThan(0);
   });
 
   for (const t of all) {

@@ -1,8 +1,8 @@
 // Runs the shared cases under Deno on its WebGPU (wgpu):
-//   deno run --sloppy-imports --allow-read test/wgpu/deno-main.ts FIXTURES [ENTRY [NAME_PREFIX]]
+//   deno run --sloppy-imports --allow-read test/wgpu/fixtures-main.ts FIXTURES [ENTRY [NAME_PREFIX]]
 // ENTRY is the module the Runtime comes from (default: the browser entry's source, which registers
 // Deno's platform; dist/src/index.browser.js is the package's). Prints one JSON line per case
-// (CaseResult), read by test/wgpu.test.ts.
+// (CaseResult), read by fixtures.test.ts.
 
 import type { Runtime as RuntimeClass } from '../../src/index.js';
 import { runCases, type CaseIo } from '../cases/case.js';
