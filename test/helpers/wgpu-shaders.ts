@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromBase64, encodeJob, type ShaderJob, type ShaderJobResult } from '../wgpu/shader-jobs.js';
-import { denoRun, jsonLines } from './deno.js';
+import { denoRun, jsonLines } from '../../scripts/deno.js';
 
 export interface WgpuResult {
   errors: string[];

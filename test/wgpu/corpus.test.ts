@@ -5,7 +5,7 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cases, exporters, gapFor, knownGaps } from '../taichi/manifest.js';
-import { denoRun, jsonLines } from '../helpers/deno.js';
+import { denoRun, jsonLines } from '../../scripts/deno.js';
 import type { CorpusOutcome } from './corpus-outcome.js';
 
 const gaps = knownGaps();

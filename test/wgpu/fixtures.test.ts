@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { CaseIo, CaseResult } from '../cases/case.js';
 import { fixtureCases } from '../cases/fixtures.js';
 import { FIXTURES, fixture, useRuntime } from '../helpers/aot.js';
-import { denoRun, jsonLines } from '../helpers/deno.js';
+import { denoRun, jsonLines } from '../../scripts/deno.js';
 
 const runtime = useRuntime();
 const nodeIo: CaseIo = { fixture, readFile: async (path) => new Uint8Array(await readFile(path)) };
