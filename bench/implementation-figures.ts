@@ -152,6 +152,15 @@ async function rawFigures(device: GPUDevice, o: FigureOptions) {
   return { workDoneMs: median(done), mapReadMs: median(maps), dispatchRecordUs: median(records) };
 }
 
+/** Each numeric figure's median over several rounds; every round's failed checks. */
+export function medianFigures(rounds: Figures[]): Figures {
+  const out = { ...rounds[0], checks: rounds.flatMap((r) => r.checks) } as Figures;
+  for (const key of Object.keys(out) as (keyof Figures)[]) {
+    if (typeof out[key] === 'number') (out as unknown as Record<string, number>)[key] = median(rounds.map((r) => r[key] as number));
+  }
+  return out;
+}
+
 /** Every figure on `rt` (created on the implementation's default adapter), the fixtures at `fixtures`. */
 export async function measureFigures(rt: Runtime, fixtures: string, o: FigureOptions): Promise<Figures> {
   const checks: string[] = [];

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { Runtime } from '../src/index.js';
 import { denoRun, jsonLines } from '../scripts/deno.js';
 import { adapterKey, dawn, fixturesDir, isMain } from './common.js';
-import { measureFigures, type FigureOptions, type Figures } from './implementation-figures.js';
+import { measureFigures, medianFigures, type FigureOptions, type Figures } from './implementation-figures.js';
 import { report, type Cell } from './report.js';
 
 export async function run(): Promise<void> {
@@ -21,16 +21,25 @@ export async function run(): Promise<void> {
     mpm88Updates: Number(process.env.BENCH_MPM_UPDATES ?? (software ? 1 : 10)),
   };
   const fixtures = resolve(fixturesDir());
-  const rt = await Runtime.create({ adapter });
-  let onDawn: Figures;
-  try {
-    onDawn = await measureFigures(rt, fixtures, options);
-  } finally {
-    await rt.destroy();
+  // Rounds alternate the two implementations, so that drift in the machine's load hits both alike.
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const dawnRounds: Figures[] = [];
+  const wgpuRounds: Figures[] = [];
+  for (let r = 0; r < rounds; r++) {
+    // An adapter hands out one device: a fresh one each round, from the same (flagged) Dawn.
+    const rt = await Runtime.create({ adapter: r === 0 ? adapter : ((await dawn().requestAdapter()) ?? undefined) });
+    try {
+      dawnRounds.push(await measureFigures(rt, fixtures, options));
+    } finally {
+      await rt.destroy();
+    }
+    const { stdout } = await denoRun('bench/implementation-figures-deno.ts', [fixtures, JSON.stringify(options)], 1_800_000);
+    const [figures] = jsonLines<Figures>(stdout);
+    if (!figures) throw new Error(`Deno printed no figures:\n${stdout}`);
+    wgpuRounds.push(figures);
   }
-  const { stdout } = await denoRun('bench/implementation-figures-deno.ts', [fixtures, JSON.stringify(options)], 1_800_000);
-  const [onWgpu] = jsonLines<Figures>(stdout);
-  if (!onWgpu) throw new Error(`Deno printed no figures:\n${stdout}`);
+  const onDawn = medianFigures(dawnRounds);
+  const onWgpu = medianFigures(wgpuRounds);
   const row = (name: string, key: keyof Figures, unit: string): Cell[] => [name, unit, onDawn[key] as number, onWgpu[key] as number, (onWgpu[key] as number) / (onDawn[key] as number)];
   const rows = [
     row('mpm88 (graph update, 40,960 particles)', 'mpm88SubstepsPerS', 'substeps/s'),
@@ -48,13 +57,13 @@ export async function run(): Promise<void> {
     adapter: `Dawn: ${onDawn.adapter}; wgpu (Deno): ${onWgpu.adapter}`,
     title: 'Dawn (Node) and wgpu (Deno), same taichi-wasm, same run',
     notes: [
-      `Medians: ${options.reps} repetitions of ${options.launches} fill launches (32x32 f32) between two waits; ${options.trips} round trips; ${options.reps} timings of ${options.mpm88Updates} mpm88 update graph(s) after one warm-up. The raw rows use the runtime's own device.`,
+      `Medians over ${rounds} rounds, each Dawn then wgpu, of per-round medians: ${options.reps} repetitions of ${options.launches} fill launches (32x32 f32) between two waits; ${options.trips} round trips; ${options.reps} timings of ${options.mpm88Updates} mpm88 update graph(s) after one warm-up. The raw rows use the runtime's own device.`,
       'ratio = wgpu / Dawn (above 1: wgpu takes longer, or runs more substeps per second for mpm88).',
       checks.length ? `CHECKS FAILED: ${checks.join('; ')}` : 'Checks: the last fill launch and every round trip read back their value; mpm88 particles stay inside (0, 1)^2; on both.',
     ],
     table: { columns: ['figure', 'unit', 'Dawn (Node)', 'wgpu (Deno)', 'wgpu / Dawn'], rows },
     chart: { title: 'wgpu / Dawn', unit: 'x', bars: rows.map((r) => ({ label: String(r[0]), value: Number(r[4]) })) },
-    data: { options, dawn: onDawn, wgpu: onWgpu },
+    data: { options, rounds, dawn: dawnRounds, wgpu: wgpuRounds },
   });
   if (checks.length) throw new Error(checks.join('; '));
 }
