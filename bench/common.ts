@@ -24,7 +24,8 @@ export function dawn(): GPU {
   if (!gpu) {
     // Dawn's enums (GPUBufferUsage, ...) become globals, as in a browser.
     Object.assign(globalThis, globals);
-    gpu = create([]) as GPU;
+    // BENCH_DAWN_FLAGS: Dawn options, space-separated (e.g. enable-dawn-features=disable_robustness).
+    gpu = create(process.env.BENCH_DAWN_FLAGS?.split(' ').filter(Boolean) ?? []) as GPU;
   }
   return gpu;
 }

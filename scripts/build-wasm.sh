@@ -4,21 +4,28 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=wasm/build
 mkdir -p "$out/include"
-node scripts/gen-bindings.mjs "$out"
-
-# nlohmann/json is header-only; expose just its folder so no other host header leaks in.
+# Header-only host packages, each folder linked alone so no other host header leaks in:
+# nlohmann/json, and the Khronos Vulkan headers (libvulkan-dev; vulkan_core.h includes vk_video/).
 ln -sfn /usr/include/nlohmann "$out/include/nlohmann"
+ln -sfn /usr/include/vulkan "$out/include/vulkan"
+ln -sfn /usr/include/vk_video "$out/include/vk_video"
+node scripts/gen-bindings.mjs "$out"
+# volk (libvulkan-volk-dev), for programs that load every vk* through it (test/c/programs).
+ln -sfn /usr/include/volk.h "$out/include/volk.h"
+ln -sfn /usr/include/volk.c "$out/include/volk.c"
 
 # emscripten's JS optimizer needs Debian's acorn.
 export NODE_PATH=/usr/share/nodejs
 OPT=${TIW_OPT:--O2}
-CXXFLAGS=(-std=c++17 -fno-exceptions -fno-rtti -Wall -Wextra -Werror -Iwasm/include -Ishim/include -isystem "$out/include")
+CXXFLAGS=(-std=c++17 -fno-exceptions -fno-rtti -Wall -Wextra -Werror -Iwasm/include -isystem "$out/include")
 
 # The runtime as a static library, so other C programs (tests, users' own code) link the same
 # objects against the same shim: see the README's "Building C programs" section.
 mkdir -p "$out/obj"
 rm -f "$out"/obj/*.o
-emcc $OPT -std=c11 -Wall -Wextra -Werror -Ishim/include -c "$out/vk_proc_addr.c" -o "$out/obj/vk_proc_addr.o"
+for src in vk_proc_addr vk_loader; do
+  emcc $OPT -std=c11 -Wall -Wextra -Werror -isystem "$out/include" -c "$out/$src.c" -o "$out/obj/$src.o"
+done
 for src in wasm/src/*.cpp; do
   emcc $OPT "${CXXFLAGS[@]}" -c "$src" -o "$out/obj/$(basename "${src%.cpp}").o" &
 done
@@ -35,7 +42,6 @@ cat > "$out/link.rsp" <<RSP
 -sENVIRONMENT=web,worker,node
 -sASYNCIFY
 -sASYNCIFY_IMPORTS=$(cat "$out/asyncify-imports.json")
--sASYNCIFY_IGNORE_INDIRECT
 -sWASM_BIGINT
 -sALLOW_MEMORY_GROWTH
 -sMAXIMUM_MEMORY=2GB
@@ -43,6 +49,15 @@ cat > "$out/link.rsp" <<RSP
 -sNODEJS_CATCH_REJECTION=0
 -sFILESYSTEM=0
 -sEXPORTED_RUNTIME_METHODS=["ccall"]
+RSP
+# What a program with main() adds (docs/c-programs.md): main is called, asynchronously, by
+# runMain (src/program.ts), with a file system for its .spv and output files.
+{ cat "$out/link.rsp"; cat <<RSP; } > "$out/main.rsp"
+-sINVOKE_RUN=0
+-sFILESYSTEM=1
+-sFORCE_FILESYSTEM=1
+-sEXPORTED_RUNTIME_METHODS=["ccall","FS"]
+-sEXPORTED_FUNCTIONS=["_main","_malloc","_free","_ti_get_last_error","_ti_set_last_error"]
 RSP
 # Two ES module builds of the glue around one wasm: the web build has no Node code (bundlers
 # need nothing to stub), the Node build gets require and __dirname from a prelude (emscripten

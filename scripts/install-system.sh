@@ -19,7 +19,7 @@ if ! grep -rqs 'bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.
 fi
 
 need=()
-for p in emscripten glslang-tools spirv-tools chromium nlohmann-json3-dev xz-utils unzip zip; do
+for p in emscripten glslang-tools spirv-tools chromium nlohmann-json3-dev libvulkan-dev libvulkan-volk-dev xz-utils unzip zip; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 mesa_ok=$(dpkg-query -W -f='${Version}' mesa-vulkan-drivers 2>/dev/null || true)

@@ -10,3 +10,4 @@ export { AotModule, Kernel, ComputeGraph, type ModuleTypes, type UntypedModule, 
 export { describeModule, type ModuleDescription } from './describe.js';
 export { Event } from './event.js';
 export { VulkanInterop, type VulkanRuntimeInfo, type VulkanMemoryInfo, type VulkanEventInfo, type VulkanImageInfo } from './interop.js';
+export { runMain, type RunMainOptions, type MainResult } from './program.js';

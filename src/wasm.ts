@@ -36,9 +36,14 @@ export class TaichiWasm {
   /**
    * Instantiates the runtime over a GPU source (an adapter, or an existing GPUDevice). `build`
    * replaces the packaged runtime with another program linked against libtaichi_c_api.a;
-   * `wasmUrl` loads the packaged runtime's wasm from elsewhere.
+   * `moduleOptions` go to its emscripten factory as well (print, printErr, ...); `wasmUrl` loads
+   * the packaged runtime's wasm from elsewhere.
    */
-  static async instantiate(source: GpuSource, build?: { factory: TaichiWasmFactory; wasmBinary: Uint8Array }, wasmUrl?: string | URL): Promise<TaichiWasm> {
+  static async instantiate(
+    source: GpuSource,
+    build?: { factory: TaichiWasmFactory; wasmBinary: Uint8Array; moduleOptions?: Record<string, unknown> },
+    wasmUrl?: string | URL,
+  ): Promise<TaichiWasm> {
     const platform = await currentPlatform();
     const [factory, wasmBinary] = build ? [build.factory, build.wasmBinary] : await Promise.all([platform.factory(), platform.wasmBytes(wasmUrl)]);
     let module: EmscriptenModule | undefined;
@@ -47,11 +52,12 @@ export class TaichiWasm {
         buffer: () => module!.HEAPU8.buffer as ArrayBuffer,
         malloc: (size) => module!._malloc(size as never) as number,
         free: (ptr) => void module!._free(ptr as never),
+        call: (fn, args) => (module as unknown as { vulkanCall(fn: number): (...a: number[]) => number }).vulkanCall(fn)(...args),
       },
       source,
     );
     const host = new Host({ heap: () => module!.HEAPU8, malloc: (size) => module!._malloc(size as never) as number }, platform);
-    module = await factory({ wasmBinary, vulkan: shim, host });
+    module = await factory({ ...build?.moduleOptions, wasmBinary, vulkan: shim, host });
     return new TaichiWasm(module, shim);
   }
 

@@ -17,7 +17,7 @@ import * as tiEnums from '../src/abi/taichi-enums.js';
 import * as tiStructs from '../src/abi/taichi-structs.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const INCLUDES = ['-I', join(ROOT, 'shim/include'), '-I', join(ROOT, 'wasm/include')];
+const INCLUDES = ['-I', join(ROOT, 'shim/include'), '-I', join(ROOT, 'wasm/include'), '-isystem', join(ROOT, 'wasm/build/include')];
 // The Debian emscripten's JS optimizer finds acorn only through Debian's node modules.
 const EMCC_ENV = { ...process.env, NODE_PATH: '/usr/share/nodejs' };
 const STRICT = ['-Wall', '-Wextra', '-Werror'];

@@ -24,7 +24,7 @@ beforeAll(async () => {
   execFileSync(
     'emcc',
     [
-      '-O1', '-std=c11', '-Wall', '-Werror', `-I${join(root, 'wasm/include')}`, `-I${join(root, 'shim/include')}`,
+      '-O1', '-std=c11', '-Wall', '-Werror', `-I${join(root, 'wasm/include')}`, `-isystem${join(root, 'wasm/build/include')}`,
       join(root, 'test/c/external_procedures.c'), join(root, 'wasm/build/libtaichi_c_api.a'), `@${join(root, 'wasm/build/link.rsp')}`,
       '-sEXPORT_NAME=createExternalProcedures',
       '-sEXPORTED_FUNCTIONS=["_run_external_procedures","_malloc","_free","_ti_get_last_error","_ti_set_last_error"]',

@@ -119,7 +119,7 @@ describe('the npm package in Node', () => {
     const cli = join('node_modules', 'taichi-wasm', 'dist', 'src', 'cli.js');
     const listed = run(process.execPath, [cli, 'inspect', FILL_MATMUL], web);
     expect(listed).toContain('kernel fill(_a: ndarray<f32, ndim=2>, val: scalar<f32>)');
-    expect(run(process.execPath, [cli, 'types', FILL_MATMUL], web)).toContain('export interface AndroidFillMatmul {');
+    expect(run(process.execPath, [cli, 'types', FILL_MATMUL], web)).toContain('export interface FillMatmul {');
     expect(run(process.execPath, [cli, '--version'], web)).toBe(`taichi-wasm ${(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`);
   });
 
@@ -156,12 +156,12 @@ describe('the npm package in Node', () => {
       join(node, 'use.ts'),
       [
         "import { Runtime, TaichiError, type NdArray } from 'taichi-wasm';",
-        "import type { AndroidFillMatmul } from './fill-matmul.js';",
+        "import type { FillMatmul } from './fill-matmul.js';",
         'export async function fill(path: string): Promise<Float32Array> {',
         '  const runtime: Runtime = await Runtime.create();',
         '  const device: GPUDevice = runtime.gpuDevice;',
         "  device.label = 'taichi';",
-        '  const mod = await runtime.loadModule<AndroidFillMatmul>(path);',
+        '  const mod = await runtime.loadModule<FillMatmul>(path);',
         "  const a: NdArray<'f32', 2> = runtime.ndarray('f32', [4, 4]);",
         "  mod.kernel('fill').launch(a, 1);",
         "  // @ts-expect-error: an i32 ndarray where the kernel takes f32",
@@ -181,7 +181,7 @@ describe('the npm package in Node', () => {
         "export const isTaichiError = (e: unknown): boolean => e instanceof TaichiError && e.code === 'INVALID_ARGUMENT';",
       ].join('\n'),
     );
-    writeFileSync(join(node, 'wrong.ts'), ["import { Runtime } from 'taichi-wasm';", "import type { AndroidFillMatmul } from './fill-matmul.js';", 'const runtime = await Runtime.create();', "(await runtime.loadModule<AndroidFillMatmul>('m.tcm')).kernel('fill').launch(runtime.ndarray('u8', [2, 2]), 1);", ''].join('\n'));
+    writeFileSync(join(node, 'wrong.ts'), ["import { Runtime } from 'taichi-wasm';", "import type { FillMatmul } from './fill-matmul.js';", 'const runtime = await Runtime.create();', "(await runtime.loadModule<FillMatmul>('m.tcm')).kernel('fill').launch(runtime.ndarray('u8', [2, 2]), 1);", ''].join('\n'));
     const tsconfig = (files: string[]) =>
       JSON.stringify({
         compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', lib: ['ES2022', 'DOM'], noEmit: true, skipLibCheck: false, types: [] },

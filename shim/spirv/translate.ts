@@ -6,6 +6,8 @@ import { findGridStrideLoop, type GridStride } from './grid-stride.js';
 import { uniformBarrierLoop } from './passes/uniform-barrier-loop.js';
 import { ExecutionModel } from './opcodes.js';
 import { parseSpirv } from './parse.js';
+import { foldSpecConstants, type SpecializationValues } from './passes/spec-constants.js';
+import { lowerPushConstants } from './passes/push-constants.js';
 import { mergeAliasedBindings, type AliasGroup } from './passes/alias-bindings.js';
 import { reflectBindings, type BindingReflection } from './reflect.js';
 import { TypeTable } from './types.js';
@@ -16,10 +18,16 @@ export { COMBINED_SAMPLER_BINDING_OFFSET } from './emit-wgsl.js';
 export { SpirvTranslationError } from './errors.js';
 export type { AliasGroup } from './passes/alias-bindings.js';
 
+export type { SpecializationValues } from './passes/spec-constants.js';
+
 export interface TranslateOptions {
   entryPoint?: string;
   /** The device has WebGPU's shader-f16 feature: float16 becomes f16 (otherwise it is refused). */
   f16?: boolean;
+  /** Specialization constant values by SpecId (VkSpecializationInfo); others keep their defaults. */
+  specialization?: SpecializationValues;
+  /** The descriptor set the push constant block becomes (binding 0); default: the one after the module's. */
+  pushConstantSet?: number;
   /** Storage bindings the caller fills with one buffer: each group becomes one binding (passes/alias-bindings.ts). */
   aliases?: readonly AliasGroup[];
 }
@@ -29,13 +37,17 @@ export interface TranslationResult {
   entryPoint: string;
   workgroupSize: [number, number, number];
   bindings: BindingReflection[];
+  /** The set holding the push constant block as a uniform buffer, when the shader has one. */
+  pushConstantSet?: number;
   /** Set when any grid of at least one workgroup runs the same iterations (grid-stride.ts). */
   gridStride?: GridStride;
 }
 
 export function translateSpirv(words: Uint32Array, options: TranslateOptions = {}): TranslationResult {
   try {
-    const mod = parseSpirv(words);
+    const specialized = foldSpecConstants(words, options.specialization);
+    const pushed = lowerPushConstants(specialized, options.pushConstantSet);
+    const mod = parseSpirv(pushed?.words ?? specialized);
     if (options.aliases) mergeAliasedBindings(mod, options.aliases);
     const computes = mod.entryPoints.filter((e) => e.model === ExecutionModel.GLCompute);
     const entry = options.entryPoint === undefined ? computes[0] : computes.find((e) => e.name === options.entryPoint);
@@ -57,6 +69,7 @@ export function translateSpirv(words: Uint32Array, options: TranslateOptions = {
       workgroupSize: emitted.workgroupSize,
       bindings: reflectBindings(mod, types, emitted),
     };
+    if (pushed) result.pushConstantSet = pushed.block.set;
     if (loop) result.gridStride = { groupSize: loop.groupSize, begin: loop.begin, end: loop.end };
     return result;
   } catch (e) {

@@ -240,9 +240,14 @@ export function vkCmdDispatchIndirect(vk: VulkanShim, commandBuffer: number, buf
   cb.record('vkCmdDispatchIndirect', { kind: 'dispatchIndirect', buffer, offset });
 }
 
-export function vkCmdPushConstants(vk: VulkanShim, commandBuffer: number): void {
-  lookupCommandBuffer(vk, commandBuffer, 'vkCmdPushConstants');
-  throw new VkFailure(VkResult.ERROR_FEATURE_NOT_PRESENT, 'vkCmdPushConstants: push constants are not supported (maxPushConstantsSize is 0)');
+export function vkCmdPushConstants(vk: VulkanShim, commandBuffer: number, layoutHandle: unknown, _stageFlags: number, offset: number, size: number, pValues: number): void {
+  const cb = lookupCommandBuffer(vk, commandBuffer, 'vkCmdPushConstants');
+  const layout = lookupPipelineLayout(vk, layoutHandle, 'vkCmdPushConstants');
+  if (offset % 4 !== 0 || size % 4 !== 0 || size === 0 || offset + size > layout.pushConstantBytes) {
+    throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `vkCmdPushConstants: ${size} bytes at offset ${offset} are not within the layout's push constant ranges (${layout.pushConstantBytes} bytes), or not multiples of 4`);
+  }
+  requirePointer(vk.heap, pValues, size, 'pValues');
+  cb.record('vkCmdPushConstants', { kind: 'pushConstants', offset, data: vk.heap.u8.slice(pValues, pValues + size) });
 }
 
 export function vkCmdSetEvent(vk: VulkanShim, commandBuffer: number, eventHandle: unknown, _stageMask: number): void {

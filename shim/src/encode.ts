@@ -16,6 +16,7 @@ import { VkFailure } from './validation.js';
 import type { VkEvent } from './event.js';
 import { gridStrideGroups } from '../spirv/grid-stride.js';
 import { AliasRefusal, dispatchPipeline } from './alias.js';
+import { PushConstantSlots } from './push-constants.js';
 
 export interface BufferCopyRegion {
   srcOffset: number;
@@ -28,6 +29,7 @@ export type Command =
   | { kind: 'fillBuffer'; dst: Buffer; offset: number; size: number; data: number }
   | { kind: 'updateBuffer'; dst: Buffer; offset: number; data: Uint8Array }
   | { kind: 'bindPipeline'; pipeline: Pipeline }
+  | { kind: 'pushConstants'; offset: number; data: Uint8Array }
   | { kind: 'bindDescriptorSets'; firstSet: number; sets: { set: DescriptorSet; offsets: number[] }[] }
   | { kind: 'dispatch'; x: number; y: number; z: number }
   | { kind: 'dispatchIndirect'; buffer: Buffer; offset: number }
@@ -71,6 +73,7 @@ export class EncodeContext {
   private pass: GPUComputePassEncoder | undefined;
   private upload: GPUBuffer | undefined;
   private uploadCursor = 0;
+  private pushConstants: PushConstantSlots | undefined;
   // Vulkan state bound by the command buffer being replayed...
   private pipeline: Pipeline | undefined;
   private sets: ({ set: DescriptorSet; offsets: number[] } | undefined)[] = [];
@@ -83,13 +86,21 @@ export class EncodeContext {
     this.encoder = device.gpu.createCommandEncoder({ label: 'vkQueueSubmit' });
   }
 
-  /** Packs the payloads of every update command into one mapped-at-creation buffer. */
+  /**
+   * Packs the payloads of every update command into one mapped-at-creation buffer, and makes room
+   * for a push constant slot per dispatch when a pipeline with push constants is bound.
+   */
   prepareUploads(commands: readonly Command[], begin: number, end: number): void {
     let total = 0;
+    let dispatches = 0;
+    let pushes = false;
     for (let i = begin; i < end; i++) {
       const c = commands[i];
       if (c.kind === 'updateBuffer') total += c.data.byteLength;
+      else if (c.kind === 'dispatch' || c.kind === 'dispatchIndirect') dispatches++;
+      else if (c.kind === 'bindPipeline' && c.pipeline.pushConstants) pushes = true;
     }
+    if (pushes && dispatches > 0) this.pushConstants = new PushConstantSlots(this.device.gpu, dispatches);
     if (total === 0) return;
     this.upload = this.device.gpu.createBuffer({ size: total, usage: BufferUsage.COPY_SRC, mappedAtCreation: true, label: 'vkCmdUpdateBuffer payloads' });
     const bytes = new Uint8Array(this.upload.getMappedRange());
@@ -143,6 +154,9 @@ export class EncodeContext {
       case 'bindPipeline':
         this.pipeline = c.pipeline;
         return;
+      case 'pushConstants':
+        this.pushConstants?.set(c.offset, c.data);
+        return;
       case 'bindDescriptorSets':
         c.sets.forEach((s, i) => (this.sets[c.firstSet + i] = s));
         return;
@@ -158,6 +172,7 @@ export class EncodeContext {
         // Bound state does not carry from one command buffer to the next.
         this.pipeline = undefined;
         this.sets = [];
+        this.pushConstants?.reset();
         return;
       case 'setEvent':
       case 'resetEvent':
@@ -235,11 +250,22 @@ export class EncodeContext {
       this.appliedGroups[index] = bindGroup;
       this.appliedOffsets[index] = offsets;
     }
+    if (pipeline.pushConstants) {
+      const { group, offset } = this.pushConstants!.bind(pipeline.pushConstants.layout);
+      const set = pipeline.pushConstants.set;
+      if (this.appliedGroups[set] !== group || this.appliedOffsets[set]?.[0] !== offset) {
+        pass.setBindGroup(set, group, [offset]);
+        this.appliedGroups[set] = group;
+        this.appliedOffsets[set] = [offset];
+      }
+    }
     return pass;
   }
 
   finish(): GPUCommandBuffer {
     this.endPass();
+    const pushBuffer = this.pushConstants?.finish();
+    if (pushBuffer) this.temporaries.push(pushBuffer);
     return this.encoder.finish();
   }
 

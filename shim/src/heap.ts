@@ -7,6 +7,8 @@ export interface HeapHost {
   buffer(): ArrayBuffer;
   malloc(size: number): number;
   free(ptr: number): void;
+  /** Calls the wasm function at table index `fn` (a C function pointer), when the host can. */
+  call?(fn: number, args: number[]): number;
 }
 
 const decoder = new TextDecoder();
@@ -30,6 +32,11 @@ export class Heap {
 
   malloc(size: number): number {
     return this.host.malloc(size);
+  }
+
+  /** Calls a C function pointer; undefined where the host offers no calls (tests' heaps). */
+  call(fn: number, args: number[]): number | undefined {
+    return this.host.call?.(fn, args);
   }
 
   free(ptr: number): void {

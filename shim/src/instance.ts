@@ -18,8 +18,8 @@ export class Instance {
   ) {}
 }
 
-/** Extensions the shim offers; anything else asked for is VK_ERROR_EXTENSION_NOT_PRESENT. */
-const INSTANCE_EXTENSIONS: readonly string[] = [];
+/** Extensions the shim offers, with their spec versions; anything else asked for is VK_ERROR_EXTENSION_NOT_PRESENT. */
+const INSTANCE_EXTENSIONS = new Map([['VK_EXT_debug_utils', 2]]); // debug-utils.ts
 
 export function lookupInstance(vk: VulkanShim, handle: number, entryPoint: string): Instance {
   const instance = vk.instances.lookup(handle);
@@ -35,9 +35,9 @@ export function vkEnumerateInstanceVersion(vk: VulkanShim, pApiVersion: number):
 
 export function vkEnumerateInstanceExtensionProperties(vk: VulkanShim, pLayerName: number, pCount: number, pProperties: number): VkResult {
   if (pLayerName !== 0) return VkResult.ERROR_LAYER_NOT_PRESENT;
-  return enumerateInto(vk.heap, pCount, pProperties, S.VkExtensionProperties.size, INSTANCE_EXTENSIONS, (ptr, name) => {
+  return enumerateInto(vk.heap, pCount, pProperties, S.VkExtensionProperties.size, [...INSTANCE_EXTENSIONS], (ptr, [name, version]) => {
     vk.heap.setCString(ptr + S.VkExtensionProperties.offsets.extensionName, 256, name);
-    vk.heap.setU32(ptr + S.VkExtensionProperties.offsets.specVersion, 1);
+    vk.heap.setU32(ptr + S.VkExtensionProperties.offsets.specVersion, version);
   });
 }
 
@@ -54,7 +54,7 @@ export function vkCreateInstance(vk: VulkanShim, pCreateInfo: number, _pAllocato
   const names = info.ptr('ppEnabledExtensionNames');
   for (let i = 0; i < extCount; i++) {
     const name = h.cstring(h.u32(names + 4 * i));
-    if (!INSTANCE_EXTENSIONS.includes(name)) {
+    if (!INSTANCE_EXTENSIONS.has(name)) {
       throw new VkFailure(VkResult.ERROR_EXTENSION_NOT_PRESENT, `instance extension ${name} is not offered`);
     }
   }

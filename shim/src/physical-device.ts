@@ -9,6 +9,7 @@ import { requirePointer, enumerateInto, StructReader } from './structs.js';
 import * as S from './abi/vk-structs.js';
 import { isArrayType, type StructLayout } from './abi/layout.js';
 import { VkMemoryPropertyFlagBits, VkMemoryHeapFlagBits, VkQueueFlagBits, VkPhysicalDeviceType } from './abi/vk-enums.js';
+import { MAX_PUSH_CONSTANTS_SIZE } from './push-constants.js';
 
 /** The three memory types of the issue: device-local, host-visible+coherent, host-visible+cached. */
 export const MEMORY_TYPES = [
@@ -89,6 +90,7 @@ function limitValues(p: PhysicalDevice): Record<string, number | number[]> {
     maxSamplerAllocationCount: 4000,
     bufferImageGranularity: 1,
     maxBoundDescriptorSets: l.maxBindGroups,
+    maxPushConstantsSize: MAX_PUSH_CONSTANTS_SIZE,
     maxPerStageDescriptorSamplers: l.maxSamplersPerShaderStage,
     maxPerStageDescriptorUniformBuffers: l.maxUniformBuffersPerShaderStage,
     maxPerStageDescriptorStorageBuffers: l.maxStorageBuffersPerShaderStage,

@@ -16,11 +16,13 @@ import { VkStructureType, VkDescriptorType } from './abi/vk-enums.js';
 import { ShaderStage } from './webgpu-flags.js';
 import { translateSpirv, type TranslationResult, type BindingReflection, type GridStride, type AliasGroup } from '../spirv/translate.js';
 import { SpirvTranslationError } from '../spirv/errors.js';
+import { MAX_PUSH_CONSTANTS_SIZE, PUSH_CONSTANT_ENTRY } from './push-constants.js';
 
 export class PipelineLayout {
   constructor(
     readonly device: Device,
     readonly setLayouts: DescriptorSetLayout[],
+    /** The end of the furthest VkPushConstantRange (0: none). */
     readonly pushConstantBytes: number,
   ) {}
 }
@@ -53,9 +55,12 @@ export interface StorageBinding {
 }
 
 /** What a pipeline was translated from, so variants can be made from the same SPIR-V. */
+/** What a variant of the pipeline is translated from again (alias.ts). */
 export interface PipelineSource {
   words: Uint32Array;
   entryPoint: string;
+  specialization: Map<number, Uint8Array>;
+  pushConstantSet: number;
 }
 
 export class Pipeline {
@@ -69,6 +74,8 @@ export class Pipeline {
     readonly wgsl: string,
     /** Set when a dispatch needs only the workgroups its loop range fills (encode.ts). */
     readonly gridStride: GridStride | undefined,
+    /** The set and layout of the shader's push constants, bound per dispatch (push-constants.ts). */
+    readonly pushConstants: { set: number; layout: GPUBindGroupLayout } | undefined,
     readonly source: PipelineSource,
   ) {
     this.storageBindings = groups.flatMap((g, set) => (g ? g.storageBindings.map((binding) => ({ set, binding, written: g.writtenBindings.includes(binding) })) : []));
@@ -103,8 +110,19 @@ export function vkCreatePipelineLayout(vk: VulkanShim, deviceHandle: number, pCr
   }
   const setLayouts = Array.from({ length: count }, (_, i) => lookupSetLayout(vk, vk.heap.u64(ptr + 8 * i), 'vkCreatePipelineLayout'));
   const ranges = readArray(vk.heap, info.ptr('pPushConstantRanges'), info.u32('pushConstantRangeCount'), S.VkPushConstantRange, 'pPushConstantRanges');
-  if (ranges.length > 0) throw new VkFailure(VkResult.ERROR_FEATURE_NOT_PRESENT, 'push constants are not supported (maxPushConstantsSize is 0)');
-  writeHandle64(vk.heap, pLayout, vk.pipelineLayouts.insert(new PipelineLayout(device, setLayouts, 0)));
+  let pushConstantBytes = 0;
+  for (const r of ranges) {
+    const [offset, size] = [r.u32('offset'), r.u32('size')];
+    if (offset % 4 !== 0 || size % 4 !== 0 || size === 0 || offset + size > MAX_PUSH_CONSTANTS_SIZE) {
+      throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `push constant range ${offset}+${size}: offset and size must be multiples of 4, size above 0, and the end within maxPushConstantsSize ${MAX_PUSH_CONSTANTS_SIZE}`);
+    }
+    pushConstantBytes = Math.max(pushConstantBytes, offset + size);
+  }
+  // The push constants take a bind group of their own, after the sets.
+  if (pushConstantBytes > 0 && count + 1 > device.gpu.limits.maxBindGroups) {
+    throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `${count} descriptor sets and push constants exceed WebGPU's ${device.gpu.limits.maxBindGroups} bind groups`);
+  }
+  writeHandle64(vk.heap, pLayout, vk.pipelineLayouts.insert(new PipelineLayout(device, setLayouts, pushConstantBytes)));
   return VkResult.SUCCESS;
 }
 
@@ -183,6 +201,7 @@ function pipelineGroups(device: Device, layout: PipelineLayout, translation: Tra
   const groups: (PipelineGroup | undefined)[] = [];
   const bySet = new Map<number, BindingReflection[]>();
   for (const b of translation.bindings) {
+    if (b.set === translation.pushConstantSet) continue;
     const list = bySet.get(b.set) ?? [];
     list.push(b);
     bySet.set(b.set, list);
@@ -210,31 +229,71 @@ function pipelineGroups(device: Device, layout: PipelineLayout, translation: Tra
   return groups;
 }
 
-function translate(vk: VulkanShim, stage: StructReader): { translation: TranslationResult; source: PipelineSource } {
+/** The bind group layout of the shader's push constants, checked against the pipeline layout's ranges. */
+function pushConstantGroup(device: Device, layout: PipelineLayout, translation: TranslationResult): { set: number; layout: GPUBindGroupLayout } | undefined {
+  const set = translation.pushConstantSet;
+  if (set === undefined) return undefined;
+  const size = translation.bindings.find((b) => b.set === set)?.minSize ?? 0;
+  if (layout.pushConstantBytes === 0) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'the shader has push constants, and the pipeline layout has no push constant range');
+  if (size > MAX_PUSH_CONSTANTS_SIZE) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `the shader's push constant block of ${size} bytes exceeds maxPushConstantsSize ${MAX_PUSH_CONSTANTS_SIZE}`);
+  return { set, layout: cachedBindGroupLayout(device.gpu, [PUSH_CONSTANT_ENTRY]) };
+}
+
+/** The stage's VkSpecializationInfo as values by constant ID, and a key naming them for the cache. */
+function specialization(vk: VulkanShim, stage: StructReader): { values: Map<number, Uint8Array>; key: string } {
+  const values = new Map<number, Uint8Array>();
+  const ptr = stage.ptr('pSpecializationInfo');
+  if (ptr === 0) return { values, key: '' };
+  const info = readStruct(vk.heap, ptr, S.VkSpecializationInfo, undefined, 'pSpecializationInfo');
+  const dataSize = info.u32('dataSize');
+  const pData = info.ptr('pData');
+  if (dataSize > 0) requirePointer(vk.heap, pData, dataSize, 'pSpecializationInfo->pData');
+  const entries = readArray(vk.heap, info.ptr('pMapEntries'), info.u32('mapEntryCount'), S.VkSpecializationMapEntry, 'pSpecializationInfo->pMapEntries');
+  for (const e of entries) {
+    const [id, offset, size] = [e.u32('constantID'), e.u32('offset'), e.u32('size')];
+    if (size === 0 || size > 8 || offset + size > dataSize) {
+      throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `specialization constant ${id}: ${size} bytes at offset ${offset} do not fit in dataSize ${dataSize}`);
+    }
+    values.set(id, vk.heap.u8.slice(pData + offset, pData + offset + size));
+  }
+  const key = [...values].sort(([a], [b]) => a - b).map(([id, bytes]) => `${id}:${Array.from(bytes).join('.')}`).join(',');
+  return { values, key };
+}
+
+function translate(vk: VulkanShim, stage: StructReader, pushConstantSet: number): { translation: TranslationResult; source: PipelineSource } {
   const module = lookupShaderModule(vk, stage.handle('module'), 'vkCreateComputePipelines');
   const name = vk.heap.cstring(stage.ptr('pName'), 256);
-  let translation = module.translations.get(name);
+  const spec = specialization(vk, stage);
+  // One translation per entry point and set of specialization values.
+  const cacheKey = `${name}\u0000${pushConstantSet}\u0000${spec.key}`;
+  let translation = module.translations.get(cacheKey);
   if (!translation) {
     try {
-      translation = translateSpirv(module.words, { entryPoint: name, f16: module.device.gpu.features.has('shader-f16') });
+      translation = translateSpirv(module.words, { entryPoint: name, f16: module.device.gpu.features.has('shader-f16'), specialization: spec.values, pushConstantSet });
     } catch (e) {
       if (e instanceof SpirvTranslationError) throw new VkFailure(VkResult.ERROR_INVALID_SHADER_NV, `SPIR-V to WGSL: ${e.message}`);
       throw e;
     }
-    module.translations.set(name, translation);
+    module.translations.set(cacheKey, translation);
   }
-  return { translation, source: { words: module.words, entryPoint: name } };
+  return { translation, source: { words: module.words, entryPoint: name, specialization: spec.values, pushConstantSet } };
 }
 
-function pipelineDescriptor(device: Device, layout: PipelineLayout, translation: TranslationResult): { groups: (PipelineGroup | undefined)[]; descriptor: GPUComputePipelineDescriptor } {
+function pipelineDescriptor(
+  device: Device,
+  layout: PipelineLayout,
+  translation: TranslationResult,
+): { groups: (PipelineGroup | undefined)[]; descriptor: GPUComputePipelineDescriptor; pushConstants: { set: number; layout: GPUBindGroupLayout } | undefined } {
   const groups = pipelineGroups(device, layout, translation);
   const bindGroupLayouts = Array.from({ length: layout.setLayouts.length }, (_, i) => groups[i]?.layout ?? cachedBindGroupLayout(device.gpu, []));
+  const pushConstants = pushConstantGroup(device, layout, translation);
+  if (pushConstants) bindGroupLayouts.push(pushConstants.layout);
   const descriptor: GPUComputePipelineDescriptor = {
     layout: device.gpu.createPipelineLayout({ bindGroupLayouts }),
     compute: { module: device.gpu.createShaderModule({ code: translation.wgsl }), entryPoint: translation.entryPoint },
     label: `vkCreateComputePipelines ${translation.entryPoint}`,
   };
-  return { groups, descriptor };
+  return { groups, descriptor, pushConstants };
 }
 
 /**
@@ -242,11 +301,12 @@ function pipelineDescriptor(device: Device, layout: PipelineLayout, translation:
  * from the same SPIR-V. Throws SpirvTranslationError where the bindings cannot be merged.
  */
 export function pipelineVariant(base: Pipeline, aliases: readonly AliasGroup[]): Pipeline {
-  const translation = translateSpirv(base.source.words, { entryPoint: base.source.entryPoint, f16: base.device.gpu.features.has('shader-f16'), aliases });
-  const { groups, descriptor } = pipelineDescriptor(base.device, base.layout, translation);
+  const { words, entryPoint, specialization, pushConstantSet } = base.source;
+  const translation = translateSpirv(words, { entryPoint, f16: base.device.gpu.features.has('shader-f16'), specialization, pushConstantSet, aliases });
+  const { groups, descriptor, pushConstants } = pipelineDescriptor(base.device, base.layout, translation);
   for (const a of aliases) groups[a.set]?.merged.set(a.bindings[0], a.bindings);
   const gpu = base.device.gpu.createComputePipeline(descriptor);
-  return new Pipeline(base.device, base.layout, gpu, groups, translation.workgroupSize, translation.wgsl, base.gridStride, base.source);
+  return new Pipeline(base.device, base.layout, gpu, groups, translation.workgroupSize, translation.wgsl, base.gridStride, pushConstants, base.source);
 }
 
 export function vkCreateComputePipelines(vk: VulkanShim, deviceHandle: number, _cache: unknown, count: number, pCreateInfos: number, _pAllocator: number, pPipelines: number): VkResult | Promise<VkResult> {
@@ -257,14 +317,14 @@ export function vkCreateComputePipelines(vk: VulkanShim, deviceHandle: number, _
     if (info.u32('sType') !== VkStructureType.COMPUTE_PIPELINE_CREATE_INFO) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'VkComputePipelineCreateInfo has the wrong sType');
     const layout = lookupPipelineLayout(vk, info.handle('layout'), 'vkCreateComputePipelines');
     const stage = new StructReader(vk.heap, info.offset('stage'), S.VkPipelineShaderStageCreateInfo);
-    const { translation, source } = translate(vk, stage);
+    const { translation, source } = translate(vk, stage, layout.setLayouts.length);
     return { layout, translation, source, ...pipelineDescriptor(device, layout, translation) };
   });
   for (let i = 0; i < count; i++) vk.heap.setU64(pPipelines + 8 * i, 0);
   const finish = (gpuPipelines: GPUComputePipeline[]): VkResult => {
     gpuPipelines.forEach((gpu, i) => {
       const p = prepared[i];
-      const pipeline = new Pipeline(device, p.layout, gpu, p.groups, p.translation.workgroupSize, p.translation.wgsl, p.translation.gridStride, p.source);
+      const pipeline = new Pipeline(device, p.layout, gpu, p.groups, p.translation.workgroupSize, p.translation.wgsl, p.translation.gridStride, p.pushConstants, p.source);
       writeHandle64(vk.heap, pPipelines + 8 * i, vk.pipelines.insert(pipeline));
     });
     return VkResult.SUCCESS;

@@ -13,7 +13,7 @@ import type { TranslationResult } from '../spirv/translate.js';
 const SPIRV_MAGIC = 0x07230203;
 
 export class ShaderModule {
-  /** Translations by entry point name. */
+  /** Translations by entry point name (and specialization values, when there are any). */
   readonly translations = new Map<string, TranslationResult>();
   constructor(
     readonly device: Device,

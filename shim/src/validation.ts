@@ -4,9 +4,13 @@
 
 import { VkResult } from './abi/vk-enums.js';
 
+/** Misuse the shim refused or could not honour (error), or a call it could only half serve (warning). */
+export type ValidationSeverity = 'error' | 'warning';
+
 export interface ValidationMessage {
   entryPoint: string;
   message: string;
+  severity: ValidationSeverity;
 }
 
 /** Thrown inside the shim to abandon an entry point with a VkResult; never crosses into wasm. */
@@ -22,14 +26,15 @@ export class VkFailure extends Error {
 export class ValidationLog {
   private readonly recent: ValidationMessage[] = [];
   private total = 0;
-  onMessage: ((m: ValidationMessage) => void) | undefined;
+  /** Called with every message as it is reported (VK_EXT_debug_utils messengers: debug-utils.ts). */
+  readonly listeners = new Set<(m: ValidationMessage) => void>();
 
-  report(entryPoint: string, message: string): void {
-    const m = { entryPoint, message };
+  report(entryPoint: string, message: string, severity: ValidationSeverity = 'error'): void {
+    const m = { entryPoint, message, severity };
     this.total++;
     this.recent.push(m);
     if (this.recent.length > 64) this.recent.shift();
-    this.onMessage?.(m);
+    for (const listener of this.listeners) listener(m);
   }
 
   get count(): number {

@@ -38,6 +38,7 @@ import * as image from './image.js';
 import * as sampler from './sampler.js';
 import * as descriptor from './descriptor.js';
 import * as pipeline from './pipeline.js';
+import * as debugUtils from './debug-utils.js';
 
 export interface GpuSource {
   /** navigator.gpu in a browser, Dawn's `create([])` in Node. */
@@ -67,6 +68,7 @@ const families: Record<string, unknown>[] = [
   sampler,
   descriptor,
   pipeline,
+  debugUtils,
 ];
 
 export class VulkanShim {
@@ -127,11 +129,14 @@ export class VulkanShim {
     return counts;
   }
 
-  /** What the emscripten library calls for a vk* function the shim does not implement. */
-  unimplemented(name: string): () => number {
+  /**
+   * What the emscripten library calls for a vk* function the shim does not implement: it reports
+   * the call and answers VK_ERROR_FEATURE_NOT_PRESENT (ignored by void commands), or `result`.
+   */
+  unimplemented(name: string, result: number | bigint = VkResult.ERROR_FEATURE_NOT_PRESENT): () => number | bigint {
     return () => {
-      this.validation.report(name, 'not implemented by the taichi-wasm shim');
-      return VkResult.ERROR_FEATURE_NOT_PRESENT;
+      this.validation.report(name, 'not implemented by the taichi-wasm shim', 'warning');
+      return result;
     };
   }
 

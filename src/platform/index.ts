@@ -1,4 +1,5 @@
 import type { Platform } from './types.js';
+import { denoPlatform, isDeno } from './deno.js';
 
 let registered: Platform | undefined;
 
@@ -12,10 +13,15 @@ const nodePlatformModule = './node.js';
 
 /**
  * The registered platform. Code that imports src/index.ts directly (this repository's tests and
- * scripts) registers none; in Node it gets Node's platform, loaded here on first use.
+ * scripts) registers none; in Node it gets Node's platform, loaded here on first use. Deno is
+ * asked first: it also defines process.versions.node, but its WebGPU is navigator.gpu.
  */
 export async function currentPlatform(): Promise<Platform> {
   if (registered) return registered;
+  if (isDeno()) {
+    registered = denoPlatform;
+    return registered;
+  }
   if (typeof process !== 'undefined' && typeof process.versions?.node === 'string') {
     registered = ((await import(/* @vite-ignore */ /* webpackIgnore: true */ nodePlatformModule)) as { nodePlatform: Platform }).nodePlatform;
     return registered;

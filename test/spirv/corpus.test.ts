@@ -1,9 +1,11 @@
-// The GLSL corpus: each shader is compiled by glslang, translated, run on Dawn, and its output
-// compared with the same computation done here on the CPU.
+// The GLSL corpus: each shader is compiled by glslang, translated, run on Dawn and on wgpu (under
+// Deno, whose naga validates the WGSL too), and its output compared with the same computation
+// done here on the CPU.
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translateSpirv, type TranslationResult } from '../../shim/spirv/translate.js';
 import { createDevice, GLSL_DIR, rng, run, SpirvCompiler, type Resource } from './harness.js';
+import { onWgpu, type WgpuResult } from '../helpers/wgpu-shaders.js';
 
 const N = 256;
 const f = Math.fround;
@@ -673,6 +675,29 @@ describe('GLSL corpus on Dawn', () => {
       const r = translateSpirv(words);
       const out = await run(device, r, { resources: c.resources, groups: c.groups });
       c.check(out, r);
+    });
+  }
+});
+
+describe('GLSL corpus on wgpu (Deno)', () => {
+  const translations = new Map<string, TranslationResult>();
+  let results = new Map<string, WgpuResult>();
+  beforeAll(async () => {
+    const compiler = new SpirvCompiler();
+    try {
+      for (const [name, c] of Object.entries(cases)) translations.set(name, translateSpirv(compiler.glslFile(c.file, { env: c.env, optimize: c.optimize })));
+    } finally {
+      compiler.dispose();
+    }
+    results = await onWgpu(Object.entries(cases).map(([name, c]) => ({ name, shader: translations.get(name)!, dispatch: { resources: c.resources, groups: c.groups } })));
+  }, 300_000);
+
+  for (const [name, c] of Object.entries(cases)) {
+    it(name, () => {
+      const result = results.get(name);
+      expect(result, 'Deno reported no result').toBeDefined();
+      expect(result!.errors).toEqual([]);
+      c.check(result!.out!, translations.get(name)!);
     });
   }
 });

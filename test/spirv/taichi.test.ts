@@ -1,21 +1,22 @@
-// Every task of every real Taichi module (with metadata.json) translates, and Dawn builds a
-// compute pipeline from the WGSL with the layout from reflection. Modules and tasks are found
-// from the files.
-import { fileURLToPath } from 'node:url';
+// Every task of every real Taichi module of the shared fixtures (with metadata.json) translates,
+// and both Dawn and wgpu (under Deno: naga and wgpu's pipeline checks) build a compute pipeline
+// from the WGSL with the layout from reflection. (The corpus's modules run on wgpu whole, in
+// test/wgpu/corpus.test.ts.) Modules and tasks are found from the files.
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translateSpirv } from '../../shim/spirv/translate.js';
+import { FIXTURES } from '../helpers/aot.js';
+import { onWgpu, type WgpuResult } from '../helpers/wgpu-shaders.js';
 import { buildPipeline, createDevice } from './harness.js';
-
-const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/taichi-aot', import.meta.url));
 
 interface Task { module: string; name: string; words: Uint32Array; bufferBinds: number[] }
 
-function tasks(): Task[] {
+function tasks(dir: string, label: string): Task[] {
   const out: Task[] = [];
-  for (const f of readdirSync(FIXTURES).filter((x) => x.endsWith('.tcm')).sort()) {
-    const files = unzipSync(readFileSync(`${FIXTURES}/${f}`));
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.tcm')).sort()) {
+    const files = unzipSync(readFileSync(join(dir, f)));
     if (files['metadata.json'] === undefined) continue;
     const meta = JSON.parse(new TextDecoder().decode(files['metadata.json'])) as {
       kernels?: Array<{ tasks_attribs?: Array<{ name: string; buffer_binds?: Array<{ binding: number }> }> }>;
@@ -25,13 +26,14 @@ function tasks(): Task[] {
     for (const [name, data] of Object.entries(files)) {
       if (!name.endsWith('.spv')) continue;
       const copy = data.slice();
-      out.push({ module: f, name: name.slice(0, -4), words: new Uint32Array(copy.buffer, 0, copy.byteLength >>> 2), bufferBinds: binds.get(name.slice(0, -4)) ?? [] });
+      out.push({ module: `${label}${f}`, name: name.slice(0, -4), words: new Uint32Array(copy.buffer, 0, copy.byteLength >>> 2), bufferBinds: binds.get(name.slice(0, -4)) ?? [] });
     }
   }
   return out;
 }
 
-const all = tasks();
+const fixtureTasks = tasks(FIXTURES, '');
+const all = fixtureTasks;
 
 describe('real Taichi AOT tasks', () => {
   let device: GPUDevice;
@@ -39,7 +41,7 @@ describe('real Taichi AOT tasks', () => {
   afterAll(() => device?.destroy());
 
   it('finds the fixture tasks', () => {
-    expect(all.length).toBeGreaterThanOrEqual(30);
+    expect(fixtureTasks.length).toBeGreaterThanOrEqual(30);
   });
 
   for (const t of all) {
@@ -52,6 +54,21 @@ describe('real Taichi AOT tasks', () => {
       for (const b of storage) expect(t.bufferBinds).toContain(b);
       const { errors } = await buildPipeline(device, r);
       expect(errors).toEqual([]);
+    });
+  }
+});
+
+describe('real Taichi AOT tasks on wgpu (Deno)', () => {
+  let results = new Map<string, WgpuResult>();
+  beforeAll(async () => {
+    results = await onWgpu(all.map((t) => ({ name: `${t.module} ${t.name}`, shader: translateSpirv(t.words) })));
+  }, 300_000);
+
+  for (const t of all) {
+    it(`${t.module} ${t.name} builds a wgpu pipeline`, () => {
+      const result = results.get(`${t.module} ${t.name}`);
+      expect(result, 'Deno reported no result').toBeDefined();
+      expect(result!.errors).toEqual([]);
     });
   }
 });

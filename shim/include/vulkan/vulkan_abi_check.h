@@ -1,5 +1,6 @@
 /*
- * vulkan_abi_check.h: the wasm32 layout of taichi-wasm's Vulkan subset, pinned by static asserts.
+ * vulkan_abi_check.h: the wasm32 layout of the Khronos Vulkan structs the shim reads (libvulkan-dev's
+ * headers), pinned by static asserts.
  *
  * The TypeScript shim reads these structs out of the wasm heap with the offsets in
  * shim/src/abi/vk-structs.ts; a change of layout here must change there too. The numbers were
@@ -13,7 +14,7 @@
 
 #include <stddef.h>
 
-#include "vulkan.h"
+#include <vulkan/vulkan.h>
 
 #if defined(__wasm32__)
 

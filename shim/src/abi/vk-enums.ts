@@ -1,5 +1,5 @@
 // Vulkan enum values for the TypeScript shim, the same names and values as
-// shim/include/vulkan/vulkan_core.h (test/abi.test.ts compares every entry with the C header).
+// the Khronos vulkan_core.h (libvulkan-dev; test/abi.test.ts compares every entry with it).
 // Keys drop the C prefix listed in VK_ENUM_C_PREFIX (VK_FORMAT_R8_UNORM is VkFormat.R8_UNORM);
 // flag-bit keys keep their _BIT suffix. Aliases and *_MAX_ENUM are left out.
 
@@ -38,6 +38,8 @@ export const VkResult = {
 export type VkResult = (typeof VkResult)[keyof typeof VkResult];
 
 export const VkStructureType = {
+  DEBUG_UTILS_MESSENGER_CALLBACK_DATA_EXT: 1000128003,
+  DEBUG_UTILS_MESSENGER_CREATE_INFO_EXT: 1000128004,
   APPLICATION_INFO: 0,
   INSTANCE_CREATE_INFO: 1,
   DEVICE_QUEUE_CREATE_INFO: 2,

@@ -1,4 +1,4 @@
-// wasm32 layouts of the Vulkan structs declared in shim/include/vulkan/vulkan_core.h, in the
+// wasm32 layouts of the Vulkan structs of the Khronos vulkan_core.h (libvulkan-dev), in the
 // same field order. Enums and flag words are 4 bytes ('u32', or 'i32' where C has int32_t);
 // VkDeviceSize and non-dispatchable handles are 8 bytes aligned to 8, which is why several of
 // these have padding that a 4-byte-everything reading would miss.
@@ -64,6 +64,31 @@ export const VkInstanceCreateInfo = defineStruct('VkInstanceCreateInfo', [
 export const VkExtensionProperties = defineStruct('VkExtensionProperties', [
   ['extensionName', arrayOf('u8', 256)],
   ['specVersion', 'u32'],
+]);
+
+export const VkDebugUtilsMessengerCreateInfoEXT = defineStruct('VkDebugUtilsMessengerCreateInfoEXT', [
+  ['sType', 'u32'],
+  ['pNext', 'ptr'],
+  ['flags', 'u32'],
+  ['messageSeverity', 'u32'],
+  ['messageType', 'u32'],
+  ['pfnUserCallback', 'ptr'],
+  ['pUserData', 'ptr'],
+]);
+
+export const VkDebugUtilsMessengerCallbackDataEXT = defineStruct('VkDebugUtilsMessengerCallbackDataEXT', [
+  ['sType', 'u32'],
+  ['pNext', 'ptr'],
+  ['flags', 'u32'],
+  ['pMessageIdName', 'ptr'],
+  ['messageIdNumber', 'i32'],
+  ['pMessage', 'ptr'],
+  ['queueLabelCount', 'u32'],
+  ['pQueueLabels', 'ptr'],
+  ['cmdBufLabelCount', 'u32'],
+  ['pCmdBufLabels', 'ptr'],
+  ['objectCount', 'u32'],
+  ['pObjects', 'ptr'],
 ]);
 
 export const VkLayerProperties = defineStruct('VkLayerProperties', [

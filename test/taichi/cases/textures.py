@@ -58,8 +58,8 @@ def refusal(name):
     if name in WEBGPU_FLOAT:
         return None
     if name in WEBGPU_INTEGER:
-        return {"code": "INVALID_STATE", "error": "texels: WebGPU cannot convert between them"}
-    return {"code": "INVALID_STATE", "error": "has no WebGPU storage texture format"}
+        return {"code": "CORRUPTED_DATA", "error": "texels: WebGPU cannot convert between them"}
+    return {"code": "CORRUPTED_DATA", "error": "has no WebGPU storage texture format"}
 
 
 for fmt in FORMATS:
