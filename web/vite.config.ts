@@ -1,13 +1,13 @@
 // The browser demos: a multi-page vite app whose pages import the library from ../src and load
-// real Taichi modules from ../shared/fixtures/taichi-aot, served in dev and copied into the build
-// (never committed here).
+// the project's own Taichi modules (examples/modules, exported by examples/*.py), served in dev and
+// copied into the build.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 const web = fileURLToPath(new URL('.', import.meta.url));
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const fixtures = fileURLToPath(new URL('../../shared/fixtures/taichi-aot/', import.meta.url));
+const fixtures = fileURLToPath(new URL('../examples/modules/', import.meta.url));
 /** The modules the demos load. */
 const MODULES = ['fractal.kernel.tcm', 'mpm88.cgraph.tcm', 'mpm3D.cgraph.tcm'];
 const PAGES = ['index', 'fractal', 'mpm88', 'mpm3d', 'playground'];
