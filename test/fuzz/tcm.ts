@@ -175,6 +175,8 @@ export function generateTcm(rng: Rng, modules: readonly string[]): TcmCase {
       let meta: { kernels?: unknown[]; root_buffer_size?: number };
       try {
         meta = JSON.parse(dec.decode(e.data)) as typeof meta;
+        // Earlier mutations may nest deeper than JSON.stringify recurses: leave such a file be.
+        JSON.stringify(meta);
       } catch {
         continue;
       }
