@@ -3,10 +3,20 @@
 // handle is detected and reported instead of being dereferenced.
 //
 // Non-dispatchable handles are uint64 on wasm32 and arrive in JS as BigInt; they are encoded in
-// 48 bits (type 8 | generation 16 | index 24) so they stay exact as JS numbers. Dispatchable
-// handles are 32-bit pointers: type 4 | generation 8 | index 20.
+// 53 bits (type 8 | generation 21 | index 24) so they stay exact as JS numbers. Dispatchable
+// handles are 32-bit pointers: type 4 | generation 16 | index 12 (the top bit stays clear, so the
+// value is the same whether wasm passes it signed or not).
+//
+// A freed slot waits in a queue and is reused oldest first, and only once REUSE_AFTER slots are
+// waiting (or the index space is used up): one slot comes back at most once per REUSE_AFTER frees,
+// so a handle value recurs only after REUSE_AFTER x (2^generation-bits - 1) frees of its type
+// (over 134 million for dispatchable handles, 4 billion for the others). Until then a stale handle is
+// refused, never mistaken for the object that now holds its slot. The slot array stays bounded by
+// the live count plus REUSE_AFTER, so long runs do not grow it.
 
 import { VkObjectType } from './object-type.js';
+import { VkResult } from './abi/vk-enums.js';
+import { VkFailure } from './validation.js';
 
 export type HandleWidth = 32 | 64;
 
@@ -17,9 +27,14 @@ interface Slot<T> {
 
 export class StaleHandleError extends Error {}
 
+/** Freed slots that must be waiting before the oldest is reused (a table holds up to this many empty slots). */
+const REUSE_AFTER = 2048;
+
 export class HandleTable<T> {
   private readonly slots: Slot<T>[] = [];
-  private readonly free: number[] = [];
+  // Freed slot indices, oldest at `freeHead`; consumed entries are dropped in batches.
+  private free: number[] = [];
+  private freeHead = 0;
   private liveCount = 0;
   // Powers of two, computed once: handles are decoded on every vk* call.
   private readonly indexScale: number;
@@ -30,9 +45,9 @@ export class HandleTable<T> {
     readonly objectType: VkObjectType,
     readonly width: HandleWidth,
   ) {
-    // 64-bit handles: 24 index bits, 16 generation bits; 32-bit ones: 20 and 8.
-    this.indexScale = 2 ** (width === 64 ? 24 : 20);
-    this.generationScale = 2 ** (width === 64 ? 16 : 8);
+    // 64-bit handles: 24 index bits, 21 generation bits; 32-bit ones: 12 and 16.
+    this.indexScale = 2 ** (width === 64 ? 24 : 12);
+    this.generationScale = 2 ** (width === 64 ? 21 : 16);
     this.typeScale = this.indexScale * this.generationScale;
     // Slot 0 is never used so that no handle can encode as VK_NULL_HANDLE.
     this.slots.push({ generation: 0, value: undefined });
@@ -42,11 +57,21 @@ export class HandleTable<T> {
     return this.liveCount;
   }
 
+  /** Fails with VK_ERROR_OUT_OF_HOST_MEMORY, changing nothing, when every slot holds a live object. */
   insert(value: T): number {
-    let index = this.free.pop();
-    if (index === undefined) {
+    const waiting = this.free.length - this.freeHead;
+    let index: number;
+    if (waiting > 0 && (waiting >= REUSE_AFTER || this.slots.length >= this.indexScale)) {
+      index = this.free[this.freeHead++];
+      if (this.freeHead >= REUSE_AFTER) {
+        this.free = this.free.slice(this.freeHead);
+        this.freeHead = 0;
+      }
+    } else {
       index = this.slots.length;
-      if (index >= this.indexScale) throw new RangeError(`too many live ${VkObjectType[this.objectType]} objects`);
+      if (index >= this.indexScale) {
+        throw new VkFailure(VkResult.ERROR_OUT_OF_HOST_MEMORY, `too many live ${VkObjectType[this.objectType]} objects`);
+      }
       this.slots.push({ generation: 1, value: undefined });
     }
     const slot = this.slots[index];
