@@ -10,6 +10,8 @@ ln -sfn /usr/include/nlohmann "$out/include/nlohmann"
 ln -sfn /usr/include/vulkan "$out/include/vulkan"
 ln -sfn /usr/include/vk_video "$out/include/vk_video"
 node scripts/gen-bindings.mjs "$out"
+# The shim's enum and struct-layout tables (shim/src/abi/vk-enums.ts, vk-structs.ts), from the same header.
+node scripts/gen-vk-abi.mjs "$out/include/vulkan/vulkan_core.h"
 # volk (libvulkan-volk-dev), for programs that load every vk* through it (test/c/programs).
 ln -sfn /usr/include/volk.h "$out/include/volk.h"
 ln -sfn /usr/include/volk.c "$out/include/volk.c"

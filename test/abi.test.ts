@@ -1,7 +1,8 @@
-// Checks the TypeScript ABI tables against what emcc (wasm32 clang) computes from the C headers:
-// every struct's size, alignment and field offsets, every enum value and every enum's size. It
-// also compiles the headers strictly as C11 and C++17, and compiles the static-assert files
-// that pin the wasm32 ABI.
+// Checks the TypeScript ABI tables (the Vulkan ones generated from the Khronos header by
+// scripts/gen-vk-abi.mjs, the Taichi ones kept by hand) against what emcc (wasm32 clang) computes
+// from the C headers: every struct's size, alignment and field offsets, every enum value and every
+// enum's size. It also compiles the headers strictly as C11 and C++17, and compiles the
+// static-assert files that pin the wasm32 ABI.
 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -5,14 +5,13 @@
 
 import type { VulkanShim } from './vulkan.js';
 import { lookupInstance } from './instance.js';
-import { VkResult, VkStructureType } from './abi/vk-enums.js';
+import { VkDebugUtilsMessageSeverityFlagBitsEXT, VkDebugUtilsMessageTypeFlagBitsEXT, VkResult, VkStructureType } from './abi/vk-enums.js';
 import { VkFailure, type ValidationMessage } from './validation.js';
 import { readStruct, requirePointer, writeHandle64, handleArg } from './structs.js';
 import * as S from './abi/vk-structs.js';
 
-/** VkDebugUtilsMessageSeverityFlagBitsEXT and VkDebugUtilsMessageTypeFlagBitsEXT. */
-const SEVERITY = { error: 0x1000, warning: 0x100 } as const;
-const TYPE_VALIDATION = 0x2;
+const SEVERITY = { error: VkDebugUtilsMessageSeverityFlagBitsEXT.ERROR_BIT_EXT, warning: VkDebugUtilsMessageSeverityFlagBitsEXT.WARNING_BIT_EXT } as const;
+const TYPE_VALIDATION = VkDebugUtilsMessageTypeFlagBitsEXT.VALIDATION_BIT_EXT;
 
 class DebugMessenger {
   constructor(
