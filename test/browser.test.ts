@@ -2,7 +2,7 @@
 // SwiftShader) opens each page of the static build (web/dist, rebuilt here when missing or
 // older than its sources), waits for frames, requires a clean console and checks the pixels of
 // a screenshot: the fractal against the Julia set computed on the CPU for the t the page
-// reports, the fluid's particles inside their box. Screenshots land in test-output/.
+// reports, the fluid's particles inside their box, the FEM plate against a CPU run of its scheme. Screenshots land in test-output/.
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -14,6 +14,8 @@ import { PNG } from 'pngjs';
 import { serveStatic, type StaticServer } from './helpers/static-server.js';
 import { launchChromium } from './helpers/chromium.js';
 import { juliaStable, juliaValue } from './helpers/julia.js';
+import { initPlate, stepPlate } from './helpers/fem.js';
+import * as Fem from '../web/src/fem-view.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'web', 'dist');
@@ -39,6 +41,9 @@ function ensureWebBuild(): void {
 }
 
 interface Demo {
+  steps?: number;
+  dt?: number;
+  x?: number[];
   frames: number;
   ready: boolean;
   error?: string;
@@ -133,8 +138,8 @@ function expectClean({ demo, errors }: Opened, frames: number): void {
 }
 
 describe('web demos in Chromium (WebGPU on SwiftShader)', () => {
-  test('the build holds the three modules and no Node code', () => {
-    for (const name of ['fractal.kernel.tcm', 'mpm88.cgraph.tcm', 'mpm3D.cgraph.tcm']) expect(existsSync(join(DIST, 'fixtures', name))).toBe(true);
+  test('the build holds the four modules and no Node code', () => {
+    for (const name of ['fractal.kernel.tcm', 'mpm88.cgraph.tcm', 'mpm3D.cgraph.tcm', 'implicit_fem.cgraph.tcm']) expect(existsSync(join(DIST, 'fixtures', name))).toBe(true);
     const scripts = readdirSync(join(DIST, 'assets')).filter((name) => name.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(0);
     for (const name of scripts) {
@@ -143,7 +148,7 @@ describe('web demos in Chromium (WebGPU on SwiftShader)', () => {
     }
   });
 
-  test('the index links the playground and the three demos', async () => {
+  test('the index links the playground and the four demos', async () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('console', (message) => {
@@ -151,7 +156,7 @@ describe('web demos in Chromium (WebGPU on SwiftShader)', () => {
     });
     await page.goto(`${server.url}/index.html`);
     const links = await page.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(links).toEqual(expect.arrayContaining(['./playground.html', './fractal.html', './mpm88.html', './mpm3d.html']));
+    expect(links).toEqual(expect.arrayContaining(['./playground.html', './fractal.html', './mpm88.html', './mpm3d.html', './fem.html']));
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -220,6 +225,93 @@ describe('web demos in Chromium (WebGPU on SwiftShader)', () => {
       }
       console.log(`mpm3D: ${points} particle pixels`);
       expect(points).toBeGreaterThan(500);
+    });
+  });
+
+  test('implicit FEM: the plate is drawn where a CPU run of the same scheme puts it, coloured by displacement', async () => {
+    const until = 25; // near the largest deflection of the first swing
+    await withDemo(`fem.html?until=${until}`, 2, async ({ page }) => {
+      await page.waitForFunction(() => (window as unknown as { __demo: Demo }).__demo.x !== undefined || (window as unknown as { __demo: Demo }).__demo.error !== undefined, undefined, { timeout: 120_000 });
+      const frames = await page.evaluate(() => (window as unknown as { __demo: Demo }).__demo.frames);
+      await page.waitForFunction((f) => (window as unknown as { __demo: Demo }).__demo.frames >= f + 2, frames, { timeout: 30_000 });
+      const demo = await page.evaluate(() => (window as unknown as { __demo: Demo }).__demo);
+      expect(demo.error).toBeUndefined();
+      expect(demo.steps).toBe(until);
+      const plate = initPlate();
+      for (let s = 0; s < until; s++) stepPlate(plate, demo.dt!);
+      // The GPU's positions (f32) against the CPU's (f64): the same scheme, step for step.
+      const gpu = demo.x!;
+      expect(gpu).toHaveLength(plate.x.length);
+      expect(Math.max(...gpu.map((v, k) => Math.abs(v - plate.x[k])))).toBeLessThan(1e-4);
+      const tip = 2 * (Fem.NODES - 1);
+      expect(plate.x[tip + 1]).toBeLessThan(0.6); // the free corner has sagged from y = 1
+
+      const png = await capture(page, 'fem');
+      expect([png.width, png.height]).toEqual([Fem.WIDTH, Fem.HEIGHT]);
+      const at = (n: number) => Fem.toPixel(plate.x[2 * n], plate.x[2 * n + 1]);
+      const colour = (n: number) => Fem.nodeColour(Math.hypot(plate.x[2 * n] - Math.floor(n / Fem.N) * Fem.SPACING, plate.x[2 * n + 1] - (n % Fem.N) * Fem.SPACING));
+      const close = (got: number[], want: readonly number[], tolerance: number) => got.every((c, k) => Math.abs(c - Math.round(want[k] * 255)) <= tolerance);
+      // Each triangle's centroid shows the mean of its nodes' colours (barycentric interpolation).
+      const corners: [number, number][][] = [];
+      let [compared, matching] = [0, 0];
+      const tipColour: number[][] = [];
+      for (let e = 0; e < Fem.TRIANGLES; e++) {
+        const nodes = Array.from(plate.triangles.subarray(3 * e, 3 * e + 3));
+        const p = nodes.map(at);
+        corners.push(p);
+        const area = Math.abs((p[1][0] - p[0][0]) * (p[2][1] - p[0][1]) - (p[2][0] - p[0][0]) * (p[1][1] - p[0][1])) / 2;
+        const perimeter = [0, 1, 2].reduce((sum, k) => sum + Math.hypot(p[(k + 1) % 3][0] - p[k][0], p[(k + 1) % 3][1] - p[k][1]), 0);
+        if ((2 * area) / perimeter < 3) continue; // too thin to sample clear of its edges
+        const want = [0, 1, 2].map((c) => nodes.reduce((sum, n) => sum + colour(n)[c], 0) / 3);
+        const got = pixel(png, Math.floor((p[0][0] + p[1][0] + p[2][0]) / 3), Math.floor((p[0][1] + p[1][1] + p[2][1]) / 3));
+        compared++;
+        if (close(got, want, 4)) matching++;
+        if (nodes.includes(Fem.NODES - 1)) tipColour.push(got);
+      }
+      console.log(`implicit FEM: ${matching} of ${compared} triangle centroids in the expected colour`);
+      expect(compared).toBeGreaterThan(200);
+      expect(matching / compared).toBeGreaterThanOrEqual(0.98);
+      // At the clamp the plate is at rest (blue); the sagging corner is deformed (orange).
+      const clamp = corners[0]; // nodes 0 and 1 are clamped
+      const [cr, , cb] = pixel(png, Math.floor((clamp[0][0] + clamp[1][0] + clamp[2][0]) / 3), Math.floor((clamp[0][1] + clamp[1][1] + clamp[2][1]) / 3));
+      expect(cb).toBeGreaterThan(cr + 100);
+      expect(tipColour.length).toBeGreaterThan(0);
+      for (const [r, , b] of tipColour) expect(r).toBeGreaterThan(b + 100);
+      // Away from the mesh (3 pixels clear of every triangle) and the clamp: the background,
+      // including where the free corner rested.
+      const inside = (x: number, y: number) =>
+        corners.some((p) => {
+          const s = [0, 1, 2].map((k) => (p[(k + 1) % 3][0] - p[k][0]) * (y - p[k][1]) - (p[(k + 1) % 3][1] - p[k][1]) * (x - p[k][0]));
+          return s.every((v) => v >= 0) || s.every((v) => v <= 0);
+        });
+      const nearEdge = (x: number, y: number) =>
+        corners.some((p) =>
+          [0, 1, 2].some((k) => {
+            const [a, b] = [p[k], p[(k + 1) % 3]];
+            const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
+            const t = Math.max(0, Math.min(1, ((x - a[0]) * dx + (y - a[1]) * dy) / (dx * dx + dy * dy)));
+            return Math.hypot(x - a[0] - t * dx, y - a[1] - t * dy) < 3;
+          }),
+        );
+      const [wallLeft, wallTop] = Fem.toPixel(Fem.WALL_RECT.left, Fem.WALL_RECT.top);
+      const [wallRight, wallBottom] = Fem.toPixel(Fem.WALL_RECT.right, Fem.WALL_RECT.bottom);
+      const inWall = (x: number, y: number) => x > wallLeft - 2 && x < wallRight + 2 && y > wallTop - 2 && y < wallBottom + 2;
+      expect(close(pixel(png, Math.floor((wallLeft + wallRight) / 2), Math.floor((wallTop + wallBottom) / 2)), Fem.WALL, 3)).toBe(true);
+      let [outside, background] = [0, 0];
+      for (let y = 2; y < Fem.HEIGHT; y += 4) {
+        for (let x = 2; x < Fem.WIDTH; x += 4) {
+          const [cx, cy] = [x + 0.5, y + 0.5];
+          if (inWall(cx, cy) || inside(cx, cy) || nearEdge(cx, cy)) continue;
+          outside++;
+          if (close(pixel(png, x, y), Fem.BACKGROUND, 3)) background++;
+        }
+      }
+      const [restX, restY] = Fem.toPixel(0.97, 0.97);
+      expect(inside(restX, restY)).toBe(false);
+      expect(close(pixel(png, Math.floor(restX), Math.floor(restY)), Fem.BACKGROUND, 3)).toBe(true);
+      console.log(`implicit FEM: ${background} of ${outside} samples off the mesh show the background`);
+      expect(outside).toBeGreaterThan(5000);
+      expect(background).toBe(outside);
     });
   });
 

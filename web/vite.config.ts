@@ -9,8 +9,8 @@ const web = fileURLToPath(new URL('.', import.meta.url));
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = fileURLToPath(new URL('../examples/modules/', import.meta.url));
 /** The modules the demos load. */
-const MODULES = ['fractal.kernel.tcm', 'mpm88.cgraph.tcm', 'mpm3D.cgraph.tcm'];
-const PAGES = ['index', 'fractal', 'mpm88', 'mpm3d', 'playground'];
+const MODULES = ['fractal.kernel.tcm', 'mpm88.cgraph.tcm', 'mpm3D.cgraph.tcm', 'implicit_fem.cgraph.tcm'];
+const PAGES = ['index', 'fractal', 'mpm88', 'mpm3d', 'fem', 'playground'];
 
 /** Serves the fixture modules at fixtures/<name> in dev and emits them as assets in the build. */
 function taichiFixtures(): Plugin {

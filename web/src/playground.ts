@@ -11,7 +11,7 @@ import { argumentForm, type ArgumentRow } from './playground-args.js';
 import { resultView, summarise, type Summary } from './playground-view.js';
 
 /** The project's modules, served beside the page (see vite.config.ts). */
-const EXAMPLES = ['fractal.kernel.tcm', 'mpm88.cgraph.tcm', 'mpm3D.cgraph.tcm'];
+const EXAMPLES = ['fractal.kernel.tcm', 'mpm88.cgraph.tcm', 'mpm3D.cgraph.tcm', 'implicit_fem.cgraph.tcm'];
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 
