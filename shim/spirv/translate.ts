@@ -8,6 +8,7 @@ import { ExecutionModel } from './opcodes.js';
 import { parseSpirv } from './parse.js';
 import { foldSpecConstants, type SpecializationValues } from './passes/spec-constants.js';
 import { lowerPushConstants } from './passes/push-constants.js';
+import { widenInt16 } from './passes/int16.js';
 import { mergeAliasedBindings, type AliasGroup } from './passes/alias-bindings.js';
 import { reflectBindings, type BindingReflection } from './reflect.js';
 import { TypeTable } from './types.js';
@@ -47,7 +48,7 @@ export function translateSpirv(words: Uint32Array, options: TranslateOptions = {
   try {
     const specialized = foldSpecConstants(words, options.specialization);
     const pushed = lowerPushConstants(specialized, options.pushConstantSet);
-    const mod = parseSpirv(pushed?.words ?? specialized);
+    const mod = parseSpirv(widenInt16(pushed?.words ?? specialized));
     if (options.aliases) mergeAliasedBindings(mod, options.aliases);
     const computes = mod.entryPoints.filter((e) => e.model === ExecutionModel.GLCompute);
     const entry = options.entryPoint === undefined ? computes[0] : computes.find((e) => e.name === options.entryPoint);

@@ -259,7 +259,7 @@ function bindingResource(d: Descriptor): GPUBindingResource {
   switch (d.kind) {
     case 'buffer': {
       const bound = d.buffer.bound('vkCmdDispatch');
-      return { buffer: bound.gpu, offset: bound.offset + d.offset, size: d.range };
+      return { buffer: bound.gpu, offset: bound.offset + d.offset, size: wordRange(bound.gpu, bound.offset + d.offset, d.range) };
     }
     case 'image':
       return d.view.gpu;
@@ -281,7 +281,13 @@ export function spannedRange(set: DescriptorSet, bindings: readonly number[]): G
     start = Math.min(start, bound.offset + d.offset);
     end = Math.max(end, bound.offset + d.offset + d.range);
   }
-  return { buffer: gpu!, offset: start, size: end - start };
+  return { buffer: gpu!, offset: start, size: wordRange(gpu!, start, end - start) };
+}
+
+// WebGPU binds storage buffers in whole 4-byte words, Vulkan in bytes (a 37-element f16 ndarray
+// is 74 bytes). Memory's GPUBuffer is padded to a word (memory.ts), so the range can be too.
+function wordRange(gpu: GPUBuffer, offset: number, size: number): number {
+  return Math.min(Math.ceil(size / 4) * 4, gpu.size - offset);
 }
 
 /**

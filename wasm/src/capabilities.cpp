@@ -16,7 +16,7 @@ const CapabilityInfo kCapabilities[] = {
     {"", "reserved"},
     {"spirv_version", nullptr},
     {"spirv_has_int8", "WGSL has no 8-bit integers"},
-    {"spirv_has_int16", "WGSL has no 16-bit integers (Taichi also reads f16 ndarrays through them)"},
+    {"spirv_has_int16", nullptr},
     {"spirv_has_int64", "WGSL has no 64-bit integers"},
     {"spirv_has_float16", "the WebGPU device lacks shader-f16 (or the runtime was made without VK_KHR_shader_float16_int8)"},
     {"spirv_has_float64", "WGSL has no 64-bit floats"},
@@ -47,8 +47,9 @@ static_assert(kCount == TI_CAPABILITY_SPIRV_HAS_NO_INTEGER_WRAP_DECORATION + 1, 
 void default_capabilities(Runtime &rt) {
   rt.capabilities.clear();
   rt.capabilities[TI_CAPABILITY_SPIRV_VERSION] = spirv_version_for(rt.properties.apiVersion);
-  // Float atomics are compare-exchange loops in WGSL; the no-wrap decorations only allow what
-  // WGSL's wrapping arithmetic already does; float16 is WGSL's f16 where the device has it.
+  // Float atomics are compare-exchange loops in WGSL; 16-bit integers are held in 32-bit words
+  // (shim/spirv/passes/int16.ts); the no-wrap decorations only allow what WGSL's wrapping
+  // arithmetic already does; float16 is WGSL's f16 where the device has it.
   for (int c = TI_CAPABILITY_SPIRV_HAS_INT8; c < kCount; ++c) {
     if (kCapabilities[c].refusal == nullptr) rt.capabilities[static_cast<TiCapability>(c)] = 1;
   }

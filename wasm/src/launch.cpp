@@ -5,6 +5,7 @@
 #include <string>
 
 #include "error.h"
+#include "half.h"
 #include "registry.h"
 
 namespace tiw {
@@ -183,6 +184,18 @@ void write_words(const ArgInfo &arg, const TiArgument &a, uint8_t *out) {
   }
 }
 
+// A scalar in the kernel's own width; an f16 arrives as a float (as Taichi's C API takes it).
+void write_scalar(TiDataType dtype, const TiScalarValue &value, uint8_t *at) {
+  if (dtype == TI_DATA_TYPE_F16) {
+    float f;
+    std::memcpy(&f, &value.x32, 4);
+    const uint16_t bits = half_from_float(f);
+    std::memcpy(at, &bits, 2);
+    return;
+  }
+  std::memcpy(at, &value, data_type_size(dtype));
+}
+
 void write_args(const KernelInfo &kernel, const TiArgument *args, uint8_t *out) {
   std::memset(out, 0, kernel.args_bytes);
   for (size_t i = 0; i < kernel.args.size(); ++i) {
@@ -193,7 +206,7 @@ void write_args(const KernelInfo &kernel, const TiArgument *args, uint8_t *out) 
       case ArgKind::Scalar:
         if (a.type == TI_ARGUMENT_TYPE_I32) std::memcpy(at, &a.value.i32, 4);
         else if (a.type == TI_ARGUMENT_TYPE_F32) std::memcpy(at, &a.value.f32, 4);
-        else std::memcpy(at, &a.value.scalar.value, data_type_size(arg.dtype) == 2 ? 4 : data_type_size(arg.dtype));
+        else write_scalar(arg.dtype, a.value.scalar.value, at);
         break;
       case ArgKind::Ndarray:
       case ArgKind::Texture:
