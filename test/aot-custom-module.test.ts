@@ -18,16 +18,19 @@ const runtime = useRuntime();
 // TiDataType values, as metadata.json stores dtypes.
 const DT = { f16: 0, f32: 1, i32: 5, u32: 10 } as const;
 
-// Args block of `mixed`, std140: i @0, u @4, h @8 (an f16 argument travels as a 32-bit float),
+// Args block of `mixed`, std140: i @0, u @4, h @8 (an f16 argument is two bytes of half, as
+// Taichi writes it; the C API takes it as a float and rounds it),
 // v (vec3) @16, m (2x2, row-major, tight) @32, out's shape @48. The runtime packs tensor
 // elements tightly at the element size (write_args in wasm/src/launch.cpp), so the 2x2 matrix
 // is a vec4 here, not a std140 mat2 (whose columns would sit 16 bytes apart).
 const MIXED = `#version 450
+#extension GL_EXT_shader_explicit_arithmetic_types_float16 : require
+#extension GL_EXT_shader_16bit_storage : require
 layout(local_size_x = 1) in;
 layout(std140, set = 0, binding = 0) uniform Args {
   layout(offset = 0) int i;
   layout(offset = 4) uint u;
-  layout(offset = 8) float h;
+  layout(offset = 8) float16_t h;
   layout(offset = 16) vec3 v;
   layout(offset = 32) vec4 m;
   layout(offset = 48) int out_dim0;
@@ -38,7 +41,7 @@ void main() {
   put(0, float(args.i));
   put(1, float(args.u));
   put(2, float(args.u >> 31));
-  put(3, args.h);
+  put(3, float(args.h));
   put(4, args.v.x); put(5, args.v.y); put(6, args.v.z);
   put(7, args.m.x); put(8, args.m.y); put(9, args.m.z); put(10, args.m.w);
   // m @ v.xy, with m row-major: the tensor's element order.
@@ -225,13 +228,18 @@ describe('a module built from GLSL', () => {
     try {
       const v = [0.5, -1.25, 3];
       const m = [1, 2, 3, 4];
-      for (const [i, u, h] of [
-        [-123456, 3_000_000_000, 0.333251953125],
-        [7, 5, -2.5],
+      // [i, u, h given, h as the kernel sees it: rounded to half, to nearest even]
+      for (const [i, u, h, half] of [
+        [-123456, 3_000_000_000, 0.333251953125, 0.333251953125],
+        [7, 5, -2.5, -2.5],
+        [1, 1, 0.1, 0.0999755859375],
+        [2, 2, 1e-6, 17 * 2 ** -24],
+        [3, 3, 65519, 65504],
+        [4, 4, 70000, Infinity],
       ]) {
         mod.kernel('mixed').launch(i, u, h, v, m, out);
         const r = await out.read();
-        expect(Array.from(r)).toEqual([i, u, u >= 2 ** 31 ? 1 : 0, h, ...v, ...m, m[0] * v[0] + m[1] * v[1], 13]);
+        expect(Array.from(r)).toEqual([i, u, u >= 2 ** 31 ? 1 : 0, half, ...v, ...m, m[0] * v[0] + m[1] * v[1], 13]);
       }
     } finally {
       out.free();
