@@ -1,5 +1,5 @@
 // Binding reflection: what the shim needs to build bind group layouts without parsing WGSL.
-import type { EmitResult } from './emit-wgsl.js';
+import type { EmitResult } from './wgsl/module.js';
 import { StorageClass } from './opcodes.js';
 import type { SpirvModule } from './parse.js';
 import type { TypeTable } from './types.js';

@@ -1,6 +1,5 @@
 // SPIR-V compute module -> WGSL plus binding reflection: parse, structurize (per function,
 // inside the emitter), emit, reflect; and whether the entry point is a grid-stride loop.
-import { WgslEmitter } from './emit-wgsl.js';
 import { SpirvTranslationError } from './errors.js';
 import { findGridStrideLoop, type GridStride } from './grid-stride.js';
 import { uniformBarrierLoop } from './passes/uniform-barrier-loop.js';
@@ -12,10 +11,11 @@ import { widenInt16 } from './passes/int16.js';
 import { mergeAliasedBindings, type AliasGroup } from './passes/alias-bindings.js';
 import { reflectBindings, type BindingReflection } from './reflect.js';
 import { TypeTable } from './types.js';
+import { emitWgsl } from './wgsl/module.js';
 
 export type { BindingKind, BindingReflection } from './reflect.js';
 export type { BoundExpr, GridStride } from './grid-stride.js';
-export { COMBINED_SAMPLER_BINDING_OFFSET } from './emit-wgsl.js';
+export { COMBINED_SAMPLER_BINDING_OFFSET } from './wgsl/names.js';
 export { SpirvTranslationError } from './errors.js';
 export type { AliasGroup } from './passes/alias-bindings.js';
 
@@ -61,8 +61,7 @@ export function translateSpirv(words: Uint32Array, options: TranslateOptions = {
     // The dispatch sizing reads the loop as written; the pass then rewrites it in place.
     const loop = findGridStrideLoop(mod, entry);
     if (loop) uniformBarrierLoop(mod, entry, loop);
-    const emitter = new WgslEmitter(mod, options.f16);
-    const emitted = emitter.emit(entry);
+    const emitted = emitWgsl(mod, entry, options.f16);
     const types = new TypeTable(mod, options.f16);
     const result: TranslationResult = {
       wgsl: emitted.wgsl,

@@ -1,0 +1,79 @@
+// Atomic instructions -> WGSL atomics; float atomics and strong compare-exchange as loops.
+import { Op, opName } from '../opcodes.js';
+import type { Instruction } from '../parse.js';
+import { Printer } from './printer.js';
+
+export function atomic(ctx: Printer, inst: Instruction): void {
+  const a = inst.args;
+  const p = ctx.ptr(a[0]);
+  if (p.kind !== 'ref' || !p.atomic) ctx.fail('atomic operation on a pointer that does not lead to a buffer or workgroup variable');
+  if (p.root >= 0 && ctx.resources.has(p.root)) {
+    const r = ctx.resourceUse(p.root);
+    r.read = true;
+    if (inst.op !== Op.AtomicLoad) r.written = true;
+  }
+  const leaf = ctx.kindOf(p.pointee);
+  const cell = leaf === 'i32' ? 'i32' : 'u32';
+  const ref = `&${p.text}`;
+  const val = (id: number): string => {
+    const e = ctx.value(id);
+    if (leaf === 'f32') return `bitcast<u32>(${e.text})`;
+    return ctx.as(e, cell);
+  };
+  const res = (text: string): string => {
+    if (inst.type === 0) return text;
+    const want = ctx.kindOf(inst.type);
+    if (want === cell) return text;
+    return `bitcast<${want}>(${text})`;
+  };
+  const simple: Record<number, string> = {
+    [Op.AtomicExchange]: 'atomicExchange', [Op.AtomicIAdd]: 'atomicAdd', [Op.AtomicISub]: 'atomicSub',
+    [Op.AtomicSMin]: 'atomicMin', [Op.AtomicUMin]: 'atomicMin', [Op.AtomicSMax]: 'atomicMax', [Op.AtomicUMax]: 'atomicMax',
+    [Op.AtomicAnd]: 'atomicAnd', [Op.AtomicOr]: 'atomicOr', [Op.AtomicXor]: 'atomicXor',
+  };
+  switch (inst.op) {
+    case Op.AtomicLoad:
+      ctx.define(inst, res(`atomicLoad(${ref})`), true, true);
+      return;
+    case Op.AtomicStore:
+      ctx.line(`atomicStore(${ref}, ${val(a[3])});`);
+      return;
+    case Op.AtomicIIncrement: case Op.AtomicIDecrement:
+      ctx.defineEffect(inst, res(`${inst.op === Op.AtomicIIncrement ? 'atomicAdd' : 'atomicSub'}(${ref}, 1${cell === 'i32' ? 'i' : 'u'})`));
+      return;
+    case Op.AtomicCompareExchange: case Op.AtomicCompareExchangeWeak: {
+      // SPIR-V's exchange is strong; WGSL's may fail spuriously: retry while the value matched.
+      const v = val(a[4]);
+      const cmp = val(a[5]);
+      const r = `cx_${ctx.tmp++}`;
+      ctx.line(`var ${r} = atomicCompareExchangeWeak(${ref}, ${cmp}, ${v});`);
+      ctx.line(`loop {`);
+      ctx.line(`  if ${r}.exchanged || ${r}.old_value != ${cmp} { break; }`);
+      ctx.line(`  ${r} = atomicCompareExchangeWeak(${ref}, ${cmp}, ${v});`);
+      ctx.line(`}`);
+      ctx.defineEffect(inst, res(`${r}.old_value`));
+      return;
+    }
+    case Op.AtomicFAddEXT: case Op.AtomicFMinEXT: case Op.AtomicFMaxEXT: {
+      if (leaf !== 'f32') ctx.fail('float atomic on a non-float pointer');
+      // WGSL has no float atomics: a compare-exchange loop on the bits.
+      const v = ctx.value(a[3]).text;
+      const old = `fa_${ctx.tmp++}`;
+      const r = `fr_${ctx.tmp++}`;
+      const next = inst.op === Op.AtomicFAddEXT ? `bitcast<f32>(${old}) + ${v}` : `${inst.op === Op.AtomicFMinEXT ? 'min' : 'max'}(bitcast<f32>(${old}), ${v})`;
+      ctx.line(`var ${old} = atomicLoad(${ref});`);
+      ctx.line(`loop {`);
+      ctx.line(`  let ${r} = atomicCompareExchangeWeak(${ref}, ${old}, bitcast<u32>(${next}));`);
+      ctx.line(`  if ${r}.exchanged { break; }`);
+      ctx.line(`  ${old} = ${r}.old_value;`);
+      ctx.line(`}`);
+      ctx.defineEffect(inst, `bitcast<f32>(${old})`);
+      return;
+    }
+    default: {
+      const fn = simple[inst.op];
+      if (fn === undefined) ctx.fail(`${opName(inst.op)} is not supported`);
+      ctx.defineEffect(inst, res(`${fn}(${ref}, ${val(a[3])})`));
+    }
+  }
+}

@@ -1,0 +1,283 @@
+// SPIR-V module -> WGSL text: the functions the entry point reaches (callees first), then the
+// module-scope declarations they used. Beside this file: printer.ts (the state every part shares:
+// values, pointers, constants, definitions), uses.ts (the use analysis), statements.ts (the
+// structured tree), expressions.ts, memory.ts, atomics.ts, images.ts and names.ts.
+//
+// Values: every SPIR-V result id becomes an expression. A pure expression used once, in its own
+// block, is inlined at its use; a load is inlined only when no store, call, barrier or atomic
+// sits between it and its use. Everything else becomes a `let`. A value used in a WGSL scope
+// where its `let` would not be visible (e.g. defined in a loop, used after it) is "hoisted": a
+// function-scope `var` declared at the top and assigned at the definition. OpPhi results are
+// function-scope vars assigned on each incoming edge.
+//
+// Memory: access chains become WGSL reference expressions, re-emitted at each use. Uniform
+// blocks are declared as `array<vec4<u32>, N>` and every load from them is assembled from the
+// 32-bit words at the SPIR-V Offset/ArrayStride/MatrixStride byte offsets (std140 or any other
+// explicit layout then reads the same bytes without re-deriving WGSL's uniform layout rules).
+// Storage buffers keep their SPIR-V types, with @size padding where Offsets ask for it.
+import { findAtomicRoots } from '../atomics.js';
+import { findFloorDivisions, findRelinearizations, findShiftMasks } from '../idioms.js';
+import { BuiltIn, ExecutionModel, Op, StorageClass } from '../opcodes.js';
+import type { EntryPoint, Instruction, SpirvFunction, SpirvModule } from '../parse.js';
+import { structurize } from '../structurize.js';
+import { BUILTIN_NAMES, entryName } from './names.js';
+import { Printer, type ResourceUse } from './printer.js';
+import { nodes } from './statements.js';
+import { analyze } from './uses.js';
+
+export interface EmitResult {
+  wgsl: string;
+  entryName: string;
+  workgroupSize: [number, number, number];
+  resources: Map<number, ResourceUse>;
+  uniformWords: Map<number, number>; // uniform block variable -> vec4<u32> slots declared
+  combinedSamplerBinding: Map<number, number>; // combined image-sampler variable -> sampler binding
+  readOnlyStorage: Set<number>; // storage buffers declared read-only (never written, not atomic)
+}
+
+export function emitWgsl(mod: SpirvModule, entry: EntryPoint, f16 = false): EmitResult {
+  const ctx = new Printer(mod, f16);
+  const order = reachableFunctions(ctx, entry);
+  ctx.atomicRoots = findAtomicRoots(mod, order);
+  const fnTexts: string[] = [];
+  const entryFn = mod.functions.get(entry.fn)!;
+  for (const fn of order) if (fn !== entryFn) fnTexts.push(emitFunction(ctx, fn, false, entry));
+  const entryText = emitFunction(ctx, entryFn, true, entry);
+  ctx.types.current = null;
+  const globals = emitGlobals(ctx);
+  const parts = [...ctx.types.structDecls, ...ctx.decls, ...globals, ...ctx.helpers.values(), ...fnTexts, entryText];
+  if (ctx.types.usesF16) parts.unshift('enable f16;');
+  return {
+    wgsl: parts.join('\n\n') + '\n',
+    entryName: entryName(entry),
+    workgroupSize: workgroupSize(ctx, entry),
+    resources: ctx.resources,
+    uniformWords: ctx.uniformWords,
+    combinedSamplerBinding: ctx.combinedSamplerBinding,
+    readOnlyStorage: ctx.readOnlyStorage,
+  };
+}
+
+export function reachableFunctions(ctx: Printer, entry: EntryPoint): SpirvFunction[] {
+  const order: SpirvFunction[] = [];
+  const state = new Map<number, number>(); // 1: visiting, 2: done
+  const visit = (id: number, from: Instruction | null): void => {
+    const fn = ctx.mod.functions.get(id);
+    if (fn === undefined) ctx.fail(`%${id} is not a function`, from);
+    const s = state.get(id);
+    if (s === 2) return;
+    if (s === 1) ctx.fail(`function %${id} is called recursively (WGSL forbids recursion)`, from);
+    state.set(id, 1);
+    for (const b of fn.blocks) for (const inst of b.body) if (inst.op === Op.FunctionCall) visit(inst.args[0], inst);
+    state.set(id, 2);
+    order.push(fn);
+  };
+  visit(entry.fn, null);
+  return order;
+}
+
+export function workgroupSize(ctx: Printer, entry: EntryPoint): [number, number, number] {
+  for (const [id, c] of ctx.mod.constants) {
+    if (ctx.mod.decorations.get(id)?.builtIn === BuiltIn.WorkgroupSize && c.kind === 'composite' && c.parts.length === 3) {
+      return c.parts.map((p) => ctx.scalarConstant(p)) as [number, number, number];
+    }
+  }
+  const ls = ctx.mod.localSize.get(entry.fn);
+  if (ls) return [ls[0], ls[1], ls[2]];
+  const lsId = ctx.mod.localSizeId.get(entry.fn);
+  if (lsId) return lsId.map((p) => ctx.scalarConstant(p)) as [number, number, number];
+  return [1, 1, 1];
+}
+
+export function emitGlobals(ctx: Printer): string[] {
+  const lines: string[] = [];
+  for (const bits of ctx.nonFinite) lines.push(`var<private> nf_${bits.toString(16)}: u32 = 0x${bits.toString(16)}u;`);
+  const ids = [...ctx.usedGlobals].sort((a, b) => a - b);
+  for (const id of ids) {
+    const g = ctx.mod.globals.get(id)!;
+    ctx.types.current = null;
+    const d = ctx.mod.decorations.get(id);
+    const res = `@group(${d?.set}) @binding(${d?.binding}) `;
+    const atomic = ctx.atomicRoots.has(id);
+    switch (g.storage) {
+      case StorageClass.Uniform: case StorageClass.StorageBuffer: {
+        const isStorage = g.storage === StorageClass.StorageBuffer || ctx.mod.decorations.get(g.pointee)?.bufferBlock === true;
+        if (isStorage) {
+          ctx.types.checkHostLayout(g.pointee);
+          // Read-only buffers say so: WebGPU lets one buffer fill several read-only bindings.
+          const readOnly = !ctx.resourceUse(id).written && !atomic;
+          if (readOnly) ctx.readOnlyStorage.add(id);
+          lines.push(`${res}var<storage, ${readOnly ? 'read' : 'read_write'}> g_${id}: ${ctx.types.wgsl(g.pointee, atomic)};`);
+        } else {
+          const size = ctx.types.explicitSize(g.pointee, 0, false);
+          const slots = Math.max(1, Math.ceil(size / 16));
+          ctx.uniformWords.set(id, slots);
+          lines.push(`${res}var<uniform> g_${id}: array<vec4<u32>, ${slots}>;`);
+        }
+        break;
+      }
+      case StorageClass.Workgroup:
+        lines.push(`var<workgroup> g_${id}: ${ctx.types.wgsl(g.pointee, atomic)};`);
+        break;
+      case StorageClass.Private: {
+        const init = g.init !== 0 ? ` = ${ctx.value(g.init).text}` : '';
+        lines.push(`var<private> g_${id}: ${ctx.types.wgsl(g.pointee)}${init};`);
+        break;
+      }
+      case StorageClass.UniformConstant: {
+        const t = ctx.types.get(g.pointee);
+        const use = ctx.resourceUse(id);
+        const access = use.read && use.written ? 'read_write' : use.written ? 'write' : 'read';
+        if (t.kind === 'sampler') lines.push(`${res}var g_${id}: sampler;`);
+        else if (t.kind === 'image') lines.push(`${res}var g_${id}: ${ctx.types.imageType(g.pointee, access)};`);
+        else if (t.kind === 'sampled-image') {
+          lines.push(`${res}var g_${id}: ${ctx.types.imageType(t.image, access)};`);
+          lines.push(`@group(${d?.set}) @binding(${ctx.combinedSamplerBinding.get(id)}) var gs_${id}: sampler;`);
+        }
+        break;
+      }
+      case StorageClass.Input: {
+        if (builtinNeedsPrivate(ctx, id)) lines.push(`var<private> bi_${id}: ${ctx.types.wgsl(g.pointee)};`);
+        break;
+      }
+      default: break;
+    }
+  }
+  return lines;
+}
+
+// A builtin read outside the entry point, or declared with another type than WGSL's, is copied
+// into a private variable at entry; otherwise the entry point parameter is read directly.
+export function builtinNeedsPrivate(ctx: Printer, id: number): boolean {
+  const g = ctx.mod.globals.get(id)!;
+  const bi = BUILTIN_NAMES[ctx.mod.decorations.get(id)!.builtIn!];
+  const users = ctx.builtinUsers.get(id);
+  return ctx.types.wgsl(g.pointee) !== bi[1] || (users !== undefined && (users.size > 1 || !users.has(ctx.entryFnId)));
+}
+
+export function emitFunction(ctx: Printer, fn: SpirvFunction, isEntry: boolean, entry: EntryPoint): string {
+  ctx.fn = fn;
+  ctx.types.current = { op: Op.Function, type: fn.resultType, id: fn.id, args: new Uint32Array(0), offset: fn.offset };
+  if (isEntry) {
+    ctx.entryFnId = fn.id;
+    if (entry.model !== ExecutionModel.GLCompute) ctx.fail(`entry point "${entry.name}" is not a GLCompute entry point`);
+    if (fn.params.length > 0) ctx.fail('an entry point function takes no parameters');
+  }
+  ctx.st = structurize(fn);
+  ctx.exprs = new Map();
+  ctx.ptrs = new Map();
+  ctx.chainDefs = new Map();
+  ctx.floorDivisions = findFloorDivisions(ctx.mod, fn);
+  ctx.shiftMasks = findShiftMasks(ctx.mod, fn);
+  ctx.relinearizations = findRelinearizations(ctx.mod, fn, ctx.floorDivisions);
+  ctx.versionedLoops = new Map();
+  ctx.assumedRelinearized = new Set();
+  for (const [id, relin] of ctx.relinearizations) {
+    const header = ctx.floorDivisions.get(relin.division)!.induction!.header;
+    if (loopSize(fn, header) > MAX_VERSIONED_LOOP) continue;
+    const list = ctx.versionedLoops.get(header) ?? [];
+    list.push(id);
+    ctx.versionedLoops.set(header, list);
+  }
+  ctx.maskedShifts = new Set([...ctx.shiftMasks.values()].map((m) => m.inner));
+  ctx.inductionDivisions = new Map();
+  ctx.floorRemainders = new Map();
+  for (const [id, fd] of ctx.floorDivisions) {
+    if (fd.remainder !== undefined) ctx.floorRemainders.set(fd.remainder, id);
+    if (!fd.induction) continue;
+    const list = ctx.inductionDivisions.get(fd.dividend) ?? [];
+    list.push(id);
+    ctx.inductionDivisions.set(fd.dividend, list);
+  }
+  ctx.out = [];
+  ctx.tmp = 0;
+  analyze(ctx);
+
+  const header: string[] = [];
+  const params: string[] = [];
+  for (const p of fn.params) {
+    ctx.types.current = p;
+    const t = ctx.types.get(p.type);
+    if (t.kind === 'pointer') {
+      const space = addressSpace(ctx, t.storage, p);
+      params.push(`p_${p.id}: ptr<${space}, ${ctx.types.wgsl(t.pointee)}${space === 'storage' ? ', read_write' : ''}>`);
+      ctx.ptrs.set(p.id, { kind: 'ref', text: `(*p_${p.id})`, pointee: t.pointee, root: -1, storage: t.storage, atomic: false });
+    } else if (t.kind === 'image' || t.kind === 'sampler' || t.kind === 'sampled-image') {
+      ctx.fail('image and sampler function parameters are not supported');
+    } else {
+      params.push(`p_${p.id}: ${ctx.types.wgsl(p.type)}`);
+      ctx.exprs.set(p.id, { text: `p_${p.id}`, type: p.type, atom: true, stable: true, hasLoad: false });
+    }
+  }
+  ctx.indent = '  ';
+  for (const v of fn.vars) {
+    ctx.types.current = v;
+    const pt = ctx.types.get(v.type);
+    if (pt.kind !== 'pointer') ctx.fail('variable type is not a pointer');
+    const init = v.args.length > 1 ? ` = ${ctx.value(v.args[1]).text}` : '';
+    header.push(`  var v_${v.id}: ${ctx.types.wgsl(pt.pointee)}${init};`);
+    ctx.ptrs.set(v.id, { kind: 'ref', text: `v_${v.id}`, pointee: pt.pointee, root: v.id, storage: StorageClass.Function, atomic: false });
+  }
+  for (const b of fn.blocks) {
+    if (ctx.st.scopeOf[b.index] < 0) continue;
+    for (const phi of b.phis) {
+      ctx.types.current = phi;
+      if (ctx.types.get(phi.type).kind === 'pointer') ctx.fail('OpPhi of pointers (variable pointers) is not supported');
+      header.push(`  var p_${phi.id}: ${ctx.types.wgsl(phi.type)};`);
+      ctx.exprs.set(phi.id, { text: `p_${phi.id}`, type: phi.type, atom: true, stable: false, hasLoad: false });
+      // The quotient, remainder, their steps and whether they are exact, for each floor division of the phi.
+      for (const n of ctx.inductionDivisions.get(phi.id) ?? []) {
+        header.push(`  var iq_${n}: i32;`, `  var ir_${n}: u32;`, `  var isq_${n}: i32;`, `  var isr_${n}: u32;`, `  var iok_${n}: bool;`);
+      }
+    }
+    for (const inst of b.body) {
+      if (inst.id !== 0 && ctx.hoisted[inst.id]) {
+        ctx.types.current = inst;
+        if (ctx.types.get(inst.type).kind === 'pointer') continue;
+        header.push(`  var h_${inst.id}: ${ctx.types.wgsl(inst.type)};`);
+      }
+    }
+  }
+
+  nodes(ctx, ctx.st.body);
+  const retType = ctx.types.get(fn.resultType);
+  const ret = retType.kind === 'void' ? '' : ` -> ${ctx.types.wgsl(fn.resultType)}`;
+  if (!isEntry) return `fn f_${fn.id}(${params.join(', ')})${ret} {\n${header.concat(ctx.out).join('\n')}\n}`;
+
+  const ws = workgroupSize(ctx, entry);
+  const bparams: string[] = [];
+  const prologue: string[] = [];
+  for (const [id] of ctx.builtinUsers) {
+    const bi = BUILTIN_NAMES[ctx.mod.decorations.get(id)!.builtIn!];
+    if (builtinNeedsPrivate(ctx, id)) {
+      bparams.push(`@builtin(${bi[0]}) bi_${id}_in: ${bi[1]}`);
+      const want = ctx.types.wgsl(ctx.mod.globals.get(id)!.pointee);
+      prologue.push(`  bi_${id} = ${want === bi[1] ? `bi_${id}_in` : `bitcast<${want}>(bi_${id}_in)`};`);
+    } else {
+      bparams.push(`@builtin(${bi[0]}) bi_${id}: ${bi[1]}`);
+    }
+  }
+  return `@compute @workgroup_size(${ws[0]}, ${ws[1]}, ${ws[2]})\nfn ${entryName(entry)}(${bparams.join(', ')}) {\n${prologue.concat(header, ctx.out).join('\n')}\n}`;
+}
+
+export function addressSpace(ctx: Printer, storage: number, at: Instruction): string {
+  switch (storage) {
+    case StorageClass.Function: return 'function';
+    case StorageClass.Private: return 'private';
+    case StorageClass.Workgroup: return 'workgroup';
+    case StorageClass.StorageBuffer: return 'storage';
+    default: ctx.fail(`pointer parameters into storage class ${storage} are not supported`, at);
+  }
+}
+
+/** Loops larger than this many instructions are not run twice over: compile time would grow more than the index arithmetic shrinks. */
+const MAX_VERSIONED_LOOP = 256;
+
+/** Instructions in the blocks from a loop's header up to its merge block, in module order. */
+function loopSize(fn: SpirvFunction, header: number): number {
+  const merge = fn.blocks[header].merge;
+  const end = merge ? fn.blockIndex.get(merge.args[0]) ?? fn.blocks.length : fn.blocks.length;
+  let size = 0;
+  for (let i = header; i < end; i++) size += fn.blocks[i].body.length;
+  return size;
+}
