@@ -16,9 +16,11 @@ import { join } from 'node:path';
 const [outDir = 'wasm/build'] = process.argv.slice(2);
 mkdirSync(outDir, { recursive: true });
 
-// Entry points that wait for the GPU (or for a GPUDevice) and so must be able to suspend wasm.
+// Entry points that wait for the GPU (or for a GPUDevice) and so must be able to suspend wasm,
+// and the status queries, which suspend briefly so that a host loop polling them lets the event
+// loop deliver WebGPU's completions (queue.ts, answerAfterYield).
 // The link instruments indirect calls too, so they suspend through any function pointer.
-const SUSPENDING = ['vkCreateDevice', 'vkCreateComputePipelines', 'vkWaitForFences', 'vkQueueWaitIdle', 'vkDeviceWaitIdle'];
+const SUSPENDING = ['vkCreateDevice', 'vkCreateComputePipelines', 'vkWaitForFences', 'vkQueueWaitIdle', 'vkDeviceWaitIdle', 'vkGetFenceStatus', 'vkGetEventStatus'];
 // Implemented in C (they hand out C function pointers), not forwarded to the shim.
 const IN_C = ['vkGetInstanceProcAddr', 'vkGetDeviceProcAddr'];
 const alias = (name) => `tiwvk_${name.slice(2)}`;

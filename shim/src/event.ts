@@ -6,7 +6,8 @@
 // costs nothing. One that waits for an event only the host can set holds back the rest of its
 // submission (and everything submitted after it) until vkSetEvent releases it (queue.ts).
 // Host side: vkGetEventStatus reports `signaled`, which device-side changes reach when the
-// submission that made them completes.
+// submission that made them completes; while one is in flight it lets the event loop run before
+// answering VK_EVENT_RESET, so a host loop polling it sees them.
 
 import type { VulkanShim } from './vulkan.js';
 import { lookupDevice, type Device } from './device.js';
@@ -15,7 +16,7 @@ import { VkFailure } from './validation.js';
 import { readStruct, requirePointer, writeHandle64, handleArg } from './structs.js';
 import * as S from './abi/vk-structs.js';
 import { VkStructureType } from './abi/vk-enums.js';
-import { drainQueue } from './queue.js';
+import { answerAfterYield, drainQueue } from './queue.js';
 
 export class VkEvent {
   signaled = false;
@@ -47,11 +48,16 @@ export function vkDestroyEvent(vk: VulkanShim, deviceHandle: number, eventHandle
   vk.events.remove(handleArg(eventHandle));
 }
 
-export function vkGetEventStatus(vk: VulkanShim, deviceHandle: number, eventHandle: unknown): VkResult {
+export function vkGetEventStatus(vk: VulkanShim, deviceHandle: number, eventHandle: unknown): VkResult | Promise<VkResult> {
   const device = lookupDevice(vk, deviceHandle, 'vkGetEventStatus');
   const event = lookupEvent(vk, eventHandle, 'vkGetEventStatus');
-  if (device.lostReason !== undefined) return VkResult.ERROR_DEVICE_LOST;
-  return event.signaled ? VkResult.EVENT_SET : VkResult.EVENT_RESET;
+  const status = (): VkResult => {
+    if (device.lostReason !== undefined) return VkResult.ERROR_DEVICE_LOST;
+    return event.signaled ? VkResult.EVENT_SET : VkResult.EVENT_RESET;
+  };
+  // Only a submission in flight can still set the event (by vkCmdSetEvent) for the host to see.
+  const inFlight = device.queue.inFlight.size > 0;
+  return status() === VkResult.EVENT_RESET && inFlight ? answerAfterYield(vk, device.queue.idle, status) : status();
 }
 
 export function vkSetEvent(vk: VulkanShim, deviceHandle: number, eventHandle: unknown): VkResult {

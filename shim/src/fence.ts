@@ -1,5 +1,6 @@
 // VkFence: signalled when the submission it was given to has completed, host-visible results
-// included. vkWaitForFences suspends wasm (Asyncify) until then.
+// included. vkWaitForFences suspends wasm (Asyncify) until then; vkGetFenceStatus, answering
+// VK_NOT_READY, lets the event loop run first, so a host loop polling it sees the fence signalled.
 
 import type { VulkanShim } from './vulkan.js';
 import { lookupDevice } from './device.js';
@@ -9,7 +10,7 @@ import { readStruct, requirePointer, writeHandle64, handleArg, u64Arg } from './
 import * as S from './abi/vk-structs.js';
 import { VkStructureType, VkFenceCreateFlagBits } from './abi/vk-enums.js';
 import type { Device } from './device.js';
-import { blockedOnHost } from './queue.js';
+import { answerAfterYield, blockedOnHost } from './queue.js';
 
 export class Fence {
   pending: Promise<void> | undefined;
@@ -64,11 +65,14 @@ export function vkResetFences(vk: VulkanShim, deviceHandle: number, count: numbe
   return VkResult.SUCCESS;
 }
 
-export function vkGetFenceStatus(vk: VulkanShim, deviceHandle: number, fenceHandle: unknown): VkResult {
+export function vkGetFenceStatus(vk: VulkanShim, deviceHandle: number, fenceHandle: unknown): VkResult | Promise<VkResult> {
   const device = lookupDevice(vk, deviceHandle, 'vkGetFenceStatus');
   const fence = lookupFence(vk, fenceHandle, 'vkGetFenceStatus');
-  if (device.lostReason !== undefined) return VkResult.ERROR_DEVICE_LOST;
-  return fence.signaled ? VkResult.SUCCESS : VkResult.NOT_READY;
+  const status = (): VkResult => {
+    if (device.lostReason !== undefined) return VkResult.ERROR_DEVICE_LOST;
+    return fence.signaled ? VkResult.SUCCESS : VkResult.NOT_READY;
+  };
+  return status() === VkResult.NOT_READY ? answerAfterYield(vk, fence.pending, status) : status();
 }
 
 export function vkWaitForFences(vk: VulkanShim, deviceHandle: number, count: number, pFences: number, waitAll: number, timeoutArg: unknown): VkResult | Promise<VkResult> {

@@ -199,6 +199,19 @@ function submitPart(vk: VulkanShim, queue: Queue, job: Job, end: number, last: b
   })();
 }
 
+/**
+ * How a status query (vkGetFenceStatus, vkGetEventStatus) answers "not yet". WebGPU reports that
+ * work completed through the event loop, which never runs while wasm spins in a loop of such
+ * queries; so where wasm can suspend, the query first lets the event loop run, until `work`
+ * completes or for one macrotask, whichever comes first, then answers what it sees. A synchronous
+ * caller (nothing up the stack could resume wasm) gets the answer at once.
+ */
+export function answerAfterYield(vk: VulkanShim, work: Promise<unknown> | undefined, answer: () => VkResult): VkResult | Promise<VkResult> {
+  if (vk.suspendable === 0) return answer();
+  const macrotask = new Promise<void>((resolve) => setTimeout(resolve, 0));
+  return Promise.race(work ? [work, macrotask] : [macrotask]).then(answer, answer);
+}
+
 /** True when a job of this queue is held back on an event only the host can set. */
 export function blockedOnHost(queue: Queue): boolean {
   return queue.backlog.length > 0;
