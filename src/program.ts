@@ -9,7 +9,10 @@ import type { GpuSource } from '../shim/src/vulkan.js';
 import type { TaichiWasmFactory } from './platform/types.js';
 
 export interface RunMainOptions {
-  /** The WebGPU source the program's Vulkan calls run on. */
+  /**
+   * The WebGPU source the program's Vulkan calls run on: `{ gpu: navigator.gpu }` (or Dawn's
+   * `create([])`), whose adapter runMain requests, or an adapter or device of the caller's.
+   */
   gpu: GpuSource;
   /** The emscripten factory of the program (the default export of its .cjs/.mjs output). */
   factory: TaichiWasmFactory;
@@ -19,7 +22,7 @@ export interface RunMainOptions {
   args?: string[];
   /** Files placed in the program's file system before main runs, by path (folders are made). */
   files?: Record<string, Uint8Array | string>;
-  /** Paths read back after main returns; a path the program did not write is left out. */
+  /** Paths read back after main returns (their folders are made first); a path the program did not write is left out. */
   outputs?: string[];
   /** Receives each line the program prints (default: collected only). */
   print?: (line: string) => void;
@@ -51,6 +54,15 @@ function exitStatus(e: unknown): number | undefined {
   return undefined;
 }
 
+/** The source with an adapter when it names only a GPU: the program's VkPhysicalDevice reports its limits and features. */
+async function withAdapter(source: GpuSource): Promise<GpuSource> {
+  if (source.device || source.adapter) return source;
+  if (!source.gpu) throw new TaichiError('INVALID_ARGUMENT', 'runMain: gpu names no GPU, adapter or device');
+  const adapter = await source.gpu.requestAdapter();
+  if (!adapter) throw new TaichiError('NOT_SUPPORTED', 'runMain: no WebGPU adapter is available');
+  return { ...source, adapter };
+}
+
 export async function runMain(options: RunMainOptions): Promise<MainResult> {
   const output: string[] = [];
   const print = (line: string): void => {
@@ -64,18 +76,23 @@ export async function runMain(options: RunMainOptions): Promise<MainResult> {
   });
   abort.catch(() => {});
   const onAbort = (what: unknown): void => aborted(new TaichiError('UNKNOWN', `the program aborted: ${String(what)}`));
-  const wasm = await TaichiWasm.instantiate(options.gpu, {
+  const wasm = await TaichiWasm.instantiate(await withAdapter(options.gpu), {
     factory: options.factory,
     wasmBinary: options.wasmBinary,
     moduleOptions: { print, printErr: print, noInitialRun: true, onAbort },
   });
   const fs = (wasm.module as unknown as { FS?: FileSystem }).FS;
   if (!fs) throw new TaichiError('INVALID_ARGUMENT', 'runMain: the program has no file system; link it with wasm/build/main.rsp');
-  for (const [path, data] of Object.entries(options.files ?? {})) {
+  const makeFolder = (path: string): void => {
     const folder = path.slice(0, path.lastIndexOf('/'));
     if (folder) fs.mkdirTree(folder);
+  };
+  for (const [path, data] of Object.entries(options.files ?? {})) {
+    makeFolder(path);
     fs.writeFile(path, data);
   }
+  // The program can write its outputs where they are expected, folders and all.
+  for (const path of options.outputs ?? []) makeFolder(path);
   const argv = ['program', ...(options.args ?? [])];
   const strings = argv.map((a) => wasm.allocCString(a));
   const argvPtr = wasm.malloc(4 * (argv.length + 1));

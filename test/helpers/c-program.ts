@@ -25,9 +25,12 @@ export interface Program {
   wasmBinary: Uint8Array;
 }
 
-/** Links test/c/programs/{sources} (with vkc.c) into DIR/OUT.cjs, with extra emcc flags. */
-export function buildProgram(dir: string, out: string, sources: string[], flags: string[] = []): Program {
-  const cjs = join(dir, `${out}.cjs`);
+/**
+ * Links test/c/programs/{sources} (with vkc.c) into DIR/OUT.EXT (an emscripten factory, with
+ * -sEXPORT_ES6 an ES module) and DIR/OUT.wasm, with extra emcc flags; returns the glue's path.
+ */
+export function linkProgram(dir: string, out: string, sources: string[], flags: string[] = [], ext: 'cjs' | 'mjs' = 'cjs'): string {
+  const glue = join(dir, `${out}.${ext}`);
   execFileSync(
     'emcc',
     [
@@ -35,11 +38,16 @@ export function buildProgram(dir: string, out: string, sources: string[], flags:
       ...flags,
       ...[...sources, 'vkc.c'].map((s) => join(PROGRAMS, s)),
       join(ROOT, 'wasm/build/libtaichi_c_api.a'), `@${join(ROOT, 'wasm/build/main.rsp')}`,
-      '-o', cjs,
+      '-o', glue,
     ],
     { cwd: ROOT, env: { ...process.env, NODE_PATH: '/usr/share/nodejs' } },
   );
-  const factory = createRequire(import.meta.url)(cjs) as TaichiWasmFactory;
+  return glue;
+}
+
+/** Links a program for Node (DIR/OUT.cjs) and loads it. */
+export function buildProgram(dir: string, out: string, sources: string[], flags: string[] = []): Program {
+  const factory = createRequire(import.meta.url)(linkProgram(dir, out, sources, flags)) as TaichiWasmFactory;
   return { factory, wasmBinary: new Uint8Array(readFileSync(join(dir, `${out}.wasm`))) };
 }
 
