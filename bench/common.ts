@@ -39,9 +39,10 @@ export function adapterKey(info: GPUAdapterInfo): string {
 
 /**
  * Opens the adapter with every limit raised to what it offers (the runtime needs the largest
- * storage binding; the baselines need the same), and a runtime on that device.
+ * storage binding; the baselines need the same), and a runtime on that device. `beforeRuntime`
+ * sees the device before the runtime does (the memory benchmark counts its allocations).
  */
-export async function openContext(): Promise<BenchContext> {
+export async function openContext(beforeRuntime?: (device: GPUDevice) => void): Promise<BenchContext> {
   const adapter = await dawn().requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) throw new Error('no WebGPU adapter');
   const requiredLimits: Record<string, number> = {};
@@ -50,6 +51,7 @@ export async function openContext(): Promise<BenchContext> {
     if (typeof value === 'number') requiredLimits[key] = value;
   }
   const device = await adapter.requestDevice({ requiredLimits, label: 'bench' });
+  beforeRuntime?.(device);
   const runtime = await Runtime.create({ device, adapter });
   const info = adapter.info;
   return {

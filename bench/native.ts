@@ -3,6 +3,7 @@
 // Vulkan device and memory are its own. $TAICHI_NATIVE_BENCH names a prebuilt binary (the GPU
 // machine has no compiler); otherwise bench/native/build.sh builds one against the wheel in .venv.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { dirname } from 'node:path';
 
 export interface NativeResult {
   workload: string;
@@ -11,6 +12,9 @@ export interface NativeResult {
   peakRssKiB: number;
   /** Bytes the workload allocated with ti_allocate_memory. */
   deviceBytes: number;
+  /** Peak of vkAllocateMemory bytes held, where the memory-counting layer was enabled. */
+  vkPeakBytes?: number;
+  vkAllocations?: number;
   [key: string]: unknown;
 }
 
@@ -29,10 +33,25 @@ function nativeBinary(): string | { skipped: string } {
 
 /** Runs one workload of native_bench (see its header for the arguments). */
 export function runNative(workload: string, ...args: (string | number)[]): NativeOutcome {
+  return runNativeWith({}, workload, ...args);
+}
+
+/**
+ * The same with the Vulkan layer that counts device memory (bench/native/vk_memory_layer.cpp,
+ * built beside the binary): the result's vkPeakBytes is every vkAllocateMemory the process held
+ * at its peak. Only the memory benchmark uses it, so no timing runs through the layer.
+ */
+export function runNativeCountingMemory(workload: string, ...args: (string | number)[]): NativeOutcome {
+  const bin = nativeBinary();
+  if (typeof bin !== 'string') return bin;
+  return runNativeWith({ VK_LAYER_PATH: dirname(bin), VK_INSTANCE_LAYERS: 'VK_LAYER_TAICHI_BENCH_memory' }, workload, ...args);
+}
+
+function runNativeWith(env: Record<string, string>, workload: string, ...args: (string | number)[]): NativeOutcome {
   const bin = nativeBinary();
   if (typeof bin !== 'string') return bin;
   try {
-    const out = execFileSync(bin, [workload, ...args.map(String)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 20 });
+    const out = execFileSync(bin, [workload, ...args.map(String)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 20, env: { ...process.env, ...env } });
     return JSON.parse(out.trim().split('\n').pop() ?? '') as NativeResult;
   } catch (e) {
     const stderr = (e as { stderr?: string }).stderr?.trim().split('\n').pop();

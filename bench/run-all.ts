@@ -8,9 +8,10 @@ import { run as latency } from './latency.js';
 import { run as bandwidth } from './bandwidth.js';
 import { run as mpm88 } from './mpm88.js';
 import { run as graphs } from './graphs.js';
+import { run as memory } from './memory.js';
 import { run as implementations } from './implementations.js';
 
-const benches: Record<string, () => Promise<void>> = { size, translate, load, launch, latency, bandwidth, mpm88, graphs, implementations };
+const benches: Record<string, () => Promise<void>> = { size, translate, load, launch, latency, bandwidth, mpm88, graphs, memory, implementations };
 const only = process.env.BENCH_ONLY?.split(',');
 let failures = 0;
 for (const [name, bench] of Object.entries(benches)) {

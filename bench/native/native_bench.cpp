@@ -13,7 +13,10 @@
 //
 // Each prints one JSON object on stdout: the timings in milliseconds (or microseconds where the
 // key says so), a check of the results, and the process's peak resident memory. Timing is the
-// TS benchmarks' own method: the host clock around the launches and the final wait.
+// TS benchmarks' own method: the host clock around the launches and the final wait. Where the
+// memory-counting layer (vk_memory_layer.cpp) is enabled, it also prints the peak of the device
+// memory the process held (every vkAllocateMemory, the runtime's own too).
+#include <dlfcn.h>
 #include <taichi/taichi_core.h>
 
 #include <algorithm>
@@ -55,6 +58,22 @@ long peak_rss_kib() {
     if (line.rfind("VmHWM:", 0) == 0) return std::atol(line.c_str() + 6);
   }
   return -1;
+}
+
+// The layer's counters, as a JSON fragment; empty when the layer is not loaded.
+std::string vk_memory_json() {
+  void *layer = dlopen("libtaichi_bench_vk_memory.so", RTLD_NOW | RTLD_NOLOAD);
+  if (!layer) return "";
+  using Read = void (*)(uint64_t *, uint64_t *, uint64_t *);
+  auto read = reinterpret_cast<Read>(dlsym(layer, "taichi_bench_vk_memory"));
+  std::string json;
+  if (read) {
+    uint64_t live = 0, peak = 0, count = 0;
+    read(&live, &peak, &count);
+    json = ",\"vkPeakBytes\":" + std::to_string(peak) + ",\"vkAllocations\":" + std::to_string(count);
+  }
+  dlclose(layer);
+  return json;
 }
 
 std::vector<uint8_t> read_file(const char *path) {
@@ -127,7 +146,7 @@ struct Context {
   }
 
   void print_footer(std::string &json) {
-    json += ",\"peakRssKiB\":" + std::to_string(peak_rss_kib()) + ",\"deviceBytes\":" + std::to_string(device_bytes) + "}";
+    json += ",\"peakRssKiB\":" + std::to_string(peak_rss_kib()) + ",\"deviceBytes\":" + std::to_string(device_bytes) + vk_memory_json() + "}";
     std::printf("%s\n", json.c_str());
   }
 };
