@@ -1,5 +1,6 @@
 /// <reference types="@webgpu/types" preserve="true" />
 export { Runtime, type RuntimeOptions, type RuntimeDiagnostics } from './runtime.js';
+export { type Capabilities, type CapabilityName } from './capabilities.js';
 export { Memory, MemoryUsage, type MemoryAllocateOptions, type MemorySlice } from './memory.js';
 export { TaichiError, type TaichiErrorCode } from './errors.js';
 export { NdArray, type NdArrayOptions, type Shape } from './ndarray.js';

@@ -2,7 +2,8 @@ import { TaichiWasm } from './wasm.js';
 import { currentPlatform } from './platform/index.js';
 import { TaichiError } from './errors.js';
 import { Memory, MemoryUsage, type MemoryAllocateOptions, type MemorySlice } from './memory.js';
-import { TiMemoryAllocateInfo, TiMemorySlice, TiCapabilityLevelInfo } from './abi/taichi-structs.js';
+import { TiMemoryAllocateInfo, TiMemorySlice } from './abi/taichi-structs.js';
+import { readCapabilities, type Capabilities } from './capabilities.js';
 import { TiArch } from './abi/taichi-enums.js';
 import { AotModule, type ModuleTypes, type UntypedModule } from './module.js';
 import { Event } from './event.js';
@@ -208,21 +209,17 @@ export class Runtime {
     await this.wasm.callAsync('ti_wait', this.handle);
   }
 
-  /** The runtime's capabilities (TiCapability value to level). */
-  capabilities(): Map<number, number> {
+  /**
+   * The runtime's capabilities by Taichi's names, each with its level (0 where not offered): what
+   * a module's `required_caps` may ask for (docs/capabilities.md).
+   *
+   * ```ts
+   * if (runtime.capabilities().spirv_has_float16) runtime.ndarray('f16', [n]);
+   * ```
+   */
+  capabilities(): Capabilities {
     this.checkLive('capabilities');
-    return this.wasm.withHeap(4, (countPtr) => {
-      this.wasm.call('ti_get_runtime_capabilities', this.handle, countPtr, 0);
-      const count = this.wasm.view().getUint32(countPtr, true);
-      const L = TiCapabilityLevelInfo;
-      return this.wasm.withHeap(count * L.size, (list) => {
-        this.wasm.call('ti_get_runtime_capabilities', this.handle, countPtr, list);
-        const v = this.wasm.view();
-        const out = new Map<number, number>();
-        for (let i = 0; i < count; i++) out.set(v.getUint32(list + i * L.size + L.offsets.capability, true), v.getUint32(list + i * L.size + L.offsets.level, true));
-        return out;
-      });
-    });
+    return readCapabilities(this.wasm, this.handle);
   }
 
   diagnostics(): RuntimeDiagnostics {

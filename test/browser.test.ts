@@ -61,6 +61,15 @@ interface Opened {
   errors: string[];
 }
 
+/** Every page but the index, with a light workload for the error tests. */
+const PAGES = [
+  { name: 'fractal', query: '' },
+  { name: 'mpm88', query: '?n=512&substeps=1' },
+  { name: 'mpm3d', query: '?n=512&substeps=1' },
+  { name: 'fem', query: '' },
+  { name: 'playground', query: '' },
+];
+
 let server: StaticServer;
 let browser: Browser;
 
@@ -365,7 +374,7 @@ describe('web demos in Chromium (WebGPU on SwiftShader)', () => {
     });
   });
 
-  test.each(['fractal', 'playground'])('without WebGPU the %s page says so and how to enable it', async (name) => {
+  test.each(PAGES.map((p) => p.name))('without WebGPU the %s page says so and how to enable it', async (name) => {
     const page = await browser.newPage();
     await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'gpu', { get: () => undefined }));
     const errors: string[] = [];
@@ -379,5 +388,26 @@ describe('web demos in Chromium (WebGPU on SwiftShader)', () => {
     expect(errors).toEqual([]);
     await page.screenshot({ path: join(OUTPUT, `no-webgpu-${name}.png`) });
     await page.close();
+  });
+
+  test.each(PAGES)('when the GPU process crashes, the $name page says on the page that the device was lost', async ({ name, query }) => {
+    // A browser of its own: Chromium stops offering WebGPU after a few GPU process crashes.
+    const own = await launchChromium();
+    try {
+      const page = await own.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      await page.goto(`${server.url}/${name}.html${query}`);
+      await page.waitForFunction(() => (window as unknown as { __demo: Demo }).__demo.ready, undefined, { timeout: 60_000 });
+      const cdp = await own.newBrowserCDPSession();
+      await cdp.send('Browser.crashGpuProcess' as never);
+      const message = page.locator('.message.error');
+      await message.waitFor({ timeout: 30_000 });
+      expect(await message.innerText()).toMatch(/The demo stopped\s+the GPU device was lost \(\w+\): .*Reload the page/s);
+      expect(errors).toEqual([]);
+      await page.screenshot({ path: join(OUTPUT, `lost-${name}.png`) });
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -97,7 +97,7 @@ export async function startRuntime(): Promise<Runtime | undefined> {
   const device = runtime.gpuDevice;
   device.addEventListener('uncapturederror', (event) => fail((event as GPUUncapturedErrorEvent).error.message));
   void device.lost.then((info) => {
-    if (info.reason !== 'destroyed') fail(`the GPU device was lost: ${info.message}`);
+    if (info.reason !== 'destroyed') fail(`the GPU device was lost (${info.reason}): ${info.message.replace(/\.$/, '')}. Reload the page to start again.`);
   });
   return runtime;
 }
@@ -128,6 +128,17 @@ export async function loadFixture(runtime: Runtime, name: string): Promise<AotMo
 }
 
 /**
+ * Reports `error` unless the device turns out to be lost: Chromium rejects the frames in flight
+ * when its GPU process goes, and the loss (reported by startRuntime) is what the user should read.
+ */
+function failUnlessLost(device: GPUDevice, error: unknown): void {
+  const grace = new Promise<undefined>((resolve) => setTimeout(resolve, 1000, undefined));
+  void Promise.race([device.lost, grace]).then((lost) => {
+    if (!lost) fail(error);
+  });
+}
+
+/**
  * Calls `frame` once per animation frame while at most two frames are in flight on the GPU.
  * `frame` records Taichi work and a render pass and returns the simulation steps it queued;
  * `done` hears about each frame's steps once the GPU has finished them.
@@ -145,11 +156,14 @@ export function animate(device: GPUDevice, frame: () => number, done: (steps: nu
         return;
       }
       inFlight++;
-      void device.queue.onSubmittedWorkDone().then(() => {
-        inFlight--;
-        window.__demo.frames++;
-        done(steps);
-      });
+      device.queue.onSubmittedWorkDone().then(
+        () => {
+          inFlight--;
+          window.__demo.frames++;
+          done(steps);
+        },
+        (error: unknown) => failUnlessLost(device, error),
+      );
     }
     requestAnimationFrame(tick);
   };

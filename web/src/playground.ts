@@ -5,7 +5,6 @@
 // can be shared; `run` starts it on load.
 
 import { NdArray, type AotModule, type ArgumentSignature, type ArgumentValue, type Runtime } from '../../src/index.browser.js';
-import { TiCapability } from '../../src/abi/taichi-enums.js';
 import { fail, params, startRuntime } from './common.js';
 import { argumentForm, type ArgumentRow } from './playground-args.js';
 import { resultView, summarise, type Summary } from './playground-view.js';
@@ -23,13 +22,13 @@ interface Loaded {
 let loaded: Loaded | undefined;
 
 function capabilityTable(runtime: Runtime): void {
-  const names = new Map(Object.entries(TiCapability).map(([name, value]) => [value as number, name.toLowerCase()]));
   const table = $<HTMLTableElement>('#capabilities');
   table.replaceChildren();
-  for (const [capability, level] of runtime.capabilities()) {
+  for (const [name, level] of Object.entries(runtime.capabilities())) {
+    if (level === 0) continue;
     const row = table.insertRow();
-    row.insertCell().textContent = names.get(capability) ?? `capability ${capability}`;
-    row.insertCell().textContent = capability === TiCapability.SPIRV_VERSION ? `0x${level.toString(16)}` : String(level);
+    row.insertCell().textContent = name;
+    row.insertCell().textContent = name === 'spirv_version' ? `0x${level.toString(16)}` : String(level);
   }
 }
 
