@@ -40,6 +40,7 @@ cat > "$out/link.rsp" <<RSP
 --js-library $out/library_vulkan.js
 --js-library wasm/js/library_host.js
 --post-js wasm/js/asyncify-bigint.js
+--post-js wasm/js/asyncify-heap.js
 -sMODULARIZE
 -sENVIRONMENT=web,worker,node
 -sASYNCIFY
@@ -47,6 +48,7 @@ cat > "$out/link.rsp" <<RSP
 -sWASM_BIGINT
 -sALLOW_MEMORY_GROWTH
 -sMAXIMUM_MEMORY=2GB
+-sABORTING_MALLOC=0
 -sNODEJS_CATCH_EXIT=0
 -sNODEJS_CATCH_REJECTION=0
 -sFILESYSTEM=0
@@ -59,7 +61,7 @@ RSP
 -sFILESYSTEM=1
 -sFORCE_FILESYSTEM=1
 -sEXPORTED_RUNTIME_METHODS=["ccall","FS"]
--sEXPORTED_FUNCTIONS=["_main","_malloc","_free","_ti_get_last_error","_ti_set_last_error"]
+-sEXPORTED_FUNCTIONS=["_main","_malloc","_free","_ti_get_last_error","_ti_set_last_error","_tiw_heap_spend_reserve"]
 RSP
 # Two ES module builds of the glue around one wasm: the web build has no Node code (bundlers
 # need nothing to stub), the Node build gets require and __dirname from a prelude (emscripten

@@ -42,6 +42,12 @@ class Messengers {
     const size = new TextEncoder().encode(text).length + 1;
     const message = heap.malloc(size);
     const data = heap.malloc(S.VkDebugUtilsMessengerCallbackDataEXT.size);
+    // On a full heap the message is dropped (it stays in the validation log) rather than written
+    // through a null pointer.
+    if (!id || !message || !data) {
+      for (const p of [id, message, data]) if (p) heap.free(p);
+      return;
+    }
     try {
       heap.setCString(id, m.entryPoint.length + 1, m.entryPoint);
       heap.setCString(message, size, text);

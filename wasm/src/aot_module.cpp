@@ -10,6 +10,7 @@
 #include "capabilities.h"
 #include "describe.h"
 #include "error.h"
+#include "heap.h"
 #include "registry.h"
 
 namespace tiw {
@@ -247,7 +248,10 @@ bool read_metadata(const Archive &files, ModuleMetadata &meta) {
     return fail(TI_ERROR_INCOMPATIBLE_MODULE, "this module is in the Taichi 1.4 format (metadata.tcb); re-export it with Taichi 1.5 or later");
   }
   if (!files.count("metadata.json")) return fail(TI_ERROR_CORRUPTED_DATA, "the module has no metadata.json");
-  std::string graphs = files.count("graphs.json") ? text_of(files, "graphs.json") : "[]";
+  auto graphs_file = files.find("graphs.json");
+  meta.source_bytes = files.find("metadata.json")->second.size() + (graphs_file == files.end() ? 0 : graphs_file->second.size());
+  if (!heap_room(meta.source_bytes * kJsonHeapPerByte, "the module's metadata once parsed")) return false;
+  std::string graphs = graphs_file != files.end() ? text_of(files, "graphs.json") : "[]";
   return parse_metadata(text_of(files, "metadata.json"), graphs, meta);
 }
 
@@ -289,6 +293,7 @@ using namespace tiw;
 extern "C" {
 
 TiAotModule ti_load_aot_module(TiRuntime runtime, const char *module_path) {
+  TIW_HEAP_READY(TI_NULL_HANDLE);
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return TI_NULL_HANDLE;
   TIW_CHECK_NULL(module_path, TI_NULL_HANDLE);
@@ -298,6 +303,7 @@ TiAotModule ti_load_aot_module(TiRuntime runtime, const char *module_path) {
 }
 
 TiAotModule ti_create_aot_module(TiRuntime runtime, const void *tcm, uint64_t size) {
+  TIW_HEAP_READY(TI_NULL_HANDLE);
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return TI_NULL_HANDLE;
   TIW_CHECK_NULL(tcm, TI_NULL_HANDLE);
@@ -316,9 +322,11 @@ void ti_destroy_aot_module(TiAotModule aot_module) {
 }
 
 TiKernel ti_get_aot_module_kernel(TiAotModule aot_module, const char *name) {
+  TIW_HEAP_READY(TI_NULL_HANDLE);
   AotModule *m = lookup_module(aot_module);
   if (!m) return TI_NULL_HANDLE;
   TIW_CHECK_NULL(name, TI_NULL_HANDLE);
+  if (!heap_room(std::strlen(name) + 1, "the kernel name")) return TI_NULL_HANDLE;
   uint32_t kernel = find_kernel(*m, name);
   if (kernel == 0) {
     fail(TI_ERROR_NAME_NOT_FOUND, "no kernel named '%s'", name);
@@ -328,9 +336,11 @@ TiKernel ti_get_aot_module_kernel(TiAotModule aot_module, const char *name) {
 }
 
 TiComputeGraph ti_get_aot_module_compute_graph(TiAotModule aot_module, const char *name) {
+  TIW_HEAP_READY(TI_NULL_HANDLE);
   AotModule *m = lookup_module(aot_module);
   if (!m) return TI_NULL_HANDLE;
   TIW_CHECK_NULL(name, TI_NULL_HANDLE);
+  if (!heap_room(std::strlen(name) + 1, "the compute graph name")) return TI_NULL_HANDLE;
   auto it = m->graphs.find(name);
   if (it == m->graphs.end()) {
     fail(TI_ERROR_NAME_NOT_FOUND, "no compute graph named '%s'", name);
@@ -340,6 +350,7 @@ TiComputeGraph ti_get_aot_module_compute_graph(TiAotModule aot_module, const cha
 }
 
 uint64_t ti_describe_aot_module_ext(TiAotModule aot_module, char *json, uint64_t capacity) {
+  TIW_HEAP_READY(0);
   AotModule *m = lookup_module(aot_module);
   if (!m) return 0;
   return describe_module(m->metadata, json, capacity);

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "error.h"
+#include "heap.h"
 
 extern "C" {
 // Host services (wasm/js/library_host.js). Each returns a malloc'd blob:
@@ -35,6 +36,15 @@ bool unpack(uint8_t *blob, Archive &out) {
     uint32_t n = read_u32(p);
     return fail(TI_ERROR_CORRUPTED_DATA, "%.*s", static_cast<int>(n), reinterpret_cast<const char *>(p + 4));
   }
+  // The name map holds a copy of every name: room for it first (a node is under 64 bytes).
+  size_t names = 0;
+  for (uint32_t i = 0, at = 4; i < count; ++i) {
+    uint32_t name_length = read_u32(blob + at);
+    names += 64 + name_length;
+    at += 4 + name_length;
+    at += 4 + read_u32(blob + at);
+  }
+  if (!heap_room(names, "the module's file names")) return false;
   for (uint32_t i = 0; i < count; ++i) {
     uint32_t name_length = read_u32(p);
     std::string name(reinterpret_cast<const char *>(p + 4), name_length);

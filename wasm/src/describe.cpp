@@ -10,6 +10,7 @@
 
 #include "aot_module.h"
 #include "error.h"
+#include "heap.h"
 
 namespace tiw {
 namespace {
@@ -60,6 +61,7 @@ nlohmann::json describe(const ModuleMetadata &meta) {
 }  // namespace
 
 uint64_t describe_module(const ModuleMetadata &meta, char *json, uint64_t capacity) {
+  if (!heap_room(meta.source_bytes * kJsonHeapPerByte, "the module's description")) return 0;
   std::string text = describe(meta).dump();
   if (json != nullptr && capacity > 0) {
     size_t n = std::min<uint64_t>(text.size(), capacity - 1);
@@ -76,6 +78,7 @@ using namespace tiw;
 extern "C" {
 
 uint64_t ti_describe_aot_archive_ext(const void *tcm, uint64_t size, char *json, uint64_t capacity) {
+  TIW_HEAP_READY(0);
   TIW_CHECK_NULL(tcm, 0);
   Archive files;
   ModuleMetadata meta;

@@ -3,14 +3,23 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
-#include <string>
 
 #include <vulkan/vulkan.h>
 
 namespace tiw {
 namespace {
 TiError g_error = TI_ERROR_SUCCESS;
-std::string g_message;
+// A fixed buffer: reporting an error must not allocate, or a full heap could not be reported.
+constexpr size_t kMessageCapacity = 4096;
+char g_message[kMessageCapacity] = {};
+size_t g_length = 0;
+
+void set_message(const char *text) {
+  size_t n = std::strlen(text);
+  g_length = n < kMessageCapacity ? n : kMessageCapacity - 1;
+  std::memcpy(g_message, text, g_length);
+  g_message[g_length] = '\0';
+}
 }  // namespace
 
 bool fail(TiError error, const char *format, ...) {
@@ -20,7 +29,7 @@ bool fail(TiError error, const char *format, ...) {
   std::vsnprintf(buffer, sizeof(buffer), format, args);
   va_end(args);
   g_error = error;
-  g_message = buffer;
+  set_message(buffer);
   return false;
 }
 
@@ -45,11 +54,11 @@ extern "C" {
 TiError ti_get_last_error(uint64_t *message_size, char *message) {
   if (message_size == nullptr) return tiw::g_error;
   uint64_t capacity = *message_size;
-  *message_size = tiw::g_message.size() + 1;
+  *message_size = tiw::g_length + 1;
   if (message != nullptr && capacity > 0) {
-    size_t n = tiw::g_message.size();
+    size_t n = tiw::g_length;
     if (n > capacity - 1) n = static_cast<size_t>(capacity - 1);
-    std::memcpy(message, tiw::g_message.data(), n);
+    std::memcpy(message, tiw::g_message, n);
     message[n] = '\0';
   }
   return tiw::g_error;
@@ -58,10 +67,10 @@ TiError ti_get_last_error(uint64_t *message_size, char *message) {
 void ti_set_last_error(TiError error, const char *message) {
   if (error < TI_ERROR_SUCCESS) {
     tiw::g_error = error;
-    tiw::g_message = message ? message : "";
+    tiw::set_message(message ? message : "");
   } else {
     tiw::g_error = TI_ERROR_SUCCESS;
-    tiw::g_message.clear();
+    tiw::set_message("");
   }
 }
 

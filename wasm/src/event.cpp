@@ -1,6 +1,7 @@
 #include "event.h"
 
 #include "error.h"
+#include "heap.h"
 #include "registry.h"
 
 namespace tiw {
@@ -43,6 +44,7 @@ using namespace tiw;
 extern "C" {
 
 TiEvent ti_create_event(TiRuntime runtime) {
+  TIW_HEAP_READY(TI_NULL_HANDLE);
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return TI_NULL_HANDLE;
   auto e = std::make_unique<Event>();
@@ -73,6 +75,7 @@ void ti_destroy_event(TiEvent event) {
 }
 
 void ti_signal_event(TiRuntime runtime, TiEvent event) {
+  TIW_HEAP_READY();
   record(runtime, event, [](Event &e) {
     e.set_when_recorded_run = true;
     return true;
@@ -81,6 +84,7 @@ void ti_signal_event(TiRuntime runtime, TiEvent event) {
 }
 
 void ti_reset_event(TiRuntime runtime, TiEvent event) {
+  TIW_HEAP_READY();
   record(runtime, event, [](Event &e) {
     e.set_when_recorded_run = false;
     return true;
@@ -89,6 +93,7 @@ void ti_reset_event(TiRuntime runtime, TiEvent event) {
 }
 
 void ti_wait_event(TiRuntime runtime, TiEvent event) {
+  TIW_HEAP_READY();
   // A wait on an event that no command recorded before it sets, and that nothing outside the
   // runtime can set, would hold the queue (and every later wait and read) forever.
   auto satisfiable = [](Event &e) {

@@ -10,6 +10,7 @@
 #include <taichi/taichi_wasm.h>
 
 #include "error.h"
+#include "heap.h"
 #include "registry.h"
 
 namespace tiw {
@@ -422,6 +423,7 @@ using namespace tiw;
 extern "C" {
 
 TiImage ti_allocate_image(TiRuntime runtime, const TiImageAllocateInfo *allocate_info) {
+  TIW_HEAP_READY(TI_NULL_HANDLE);
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return TI_NULL_HANDLE;
   TIW_CHECK_NULL(allocate_info, TI_NULL_HANDLE);
@@ -463,6 +465,7 @@ void ti_free_image(TiRuntime runtime, TiImage image) {
 }
 
 TiSampler ti_create_sampler(TiRuntime runtime, const TiSamplerCreateInfo *create_info) {
+  TIW_HEAP_READY(TI_NULL_HANDLE);
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return TI_NULL_HANDLE;
   TIW_CHECK_NULL(create_info, TI_NULL_HANDLE);
@@ -523,6 +526,7 @@ void ti_destroy_sampler(TiRuntime runtime, TiSampler sampler) {
 }
 
 void ti_copy_image_device_to_device(TiRuntime runtime, const TiImageSlice *dst_image, const TiImageSlice *src_image) {
+  TIW_HEAP_READY();
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return;
   TIW_CHECK_NULL(dst_image, );
@@ -554,6 +558,7 @@ void ti_copy_image_device_to_device(TiRuntime runtime, const TiImageSlice *dst_i
 }
 
 void ti_track_image_ext(TiRuntime runtime, TiImage image, TiImageLayout layout) {
+  TIW_HEAP_READY();
   if (!lookup_runtime(runtime)) return;
   Image *i = lookup_image(runtime, image, "image");
   if (!i || !check_layout(layout)) return;
@@ -561,6 +566,7 @@ void ti_track_image_ext(TiRuntime runtime, TiImage image, TiImageLayout layout) 
 }
 
 void ti_transition_image(TiRuntime runtime, TiImage image, TiImageLayout layout) {
+  TIW_HEAP_READY();
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return;
   Image *i = lookup_image(runtime, image, "image");
@@ -574,6 +580,7 @@ void ti_transition_image(TiRuntime runtime, TiImage image, TiImageLayout layout)
 }
 
 void ti_copy_memory_to_image_ext(TiRuntime runtime, const TiImageSlice *dst_image, const TiMemorySlice *src_memory) {
+  TIW_HEAP_READY();
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return;
   MemoryImageCopy c;
@@ -587,6 +594,7 @@ void ti_copy_memory_to_image_ext(TiRuntime runtime, const TiImageSlice *dst_imag
 }
 
 void ti_copy_image_to_memory_ext(TiRuntime runtime, const TiMemorySlice *dst_memory, const TiImageSlice *src_image) {
+  TIW_HEAP_READY();
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return;
   MemoryImageCopy c;

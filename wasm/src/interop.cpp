@@ -6,6 +6,7 @@
 #include <taichi/taichi_wasm.h>
 
 #include "error.h"
+#include "heap.h"
 #include "image.h"
 #include "registry.h"
 
@@ -14,6 +15,7 @@ using namespace tiw;
 extern "C" {
 
 TiRuntime ti_import_vulkan_runtime(const TiVulkanRuntimeInteropInfo *interop_info) {
+  TIW_HEAP_READY(TI_NULL_HANDLE);
   TIW_CHECK_NULL(interop_info, TI_NULL_HANDLE);
   if (interop_info->api_version < VK_API_VERSION_1_0) {
     fail(TI_ERROR_ARGUMENT_OUT_OF_RANGE, "interop_info->api_version");
@@ -54,6 +56,7 @@ TiRuntime ti_import_vulkan_runtime(const TiVulkanRuntimeInteropInfo *interop_inf
 }
 
 void ti_export_vulkan_runtime(TiRuntime runtime, TiVulkanRuntimeInteropInfo *interop_info) {
+  TIW_HEAP_READY();
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return;
   TIW_CHECK_NULL(interop_info, );
@@ -69,6 +72,7 @@ void ti_export_vulkan_runtime(TiRuntime runtime, TiVulkanRuntimeInteropInfo *int
 }
 
 TiMemory ti_import_vulkan_memory(TiRuntime runtime, const TiVulkanMemoryInteropInfo *interop_info) {
+  TIW_HEAP_READY(TI_NULL_HANDLE);
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return TI_NULL_HANDLE;
   TIW_CHECK_NULL(interop_info, TI_NULL_HANDLE);
@@ -102,6 +106,7 @@ TiMemory ti_import_vulkan_memory(TiRuntime runtime, const TiVulkanMemoryInteropI
 }
 
 void ti_export_vulkan_memory(TiRuntime runtime, TiMemory memory, TiVulkanMemoryInteropInfo *interop_info) {
+  TIW_HEAP_READY();
   if (!lookup_runtime(runtime)) return;
   Memory *m = lookup_memory(runtime, memory, "memory");
   if (!m) return;
@@ -114,6 +119,7 @@ void ti_export_vulkan_memory(TiRuntime runtime, TiMemory memory, TiVulkanMemoryI
 }
 
 TiEvent ti_import_vulkan_event(TiRuntime runtime, const TiVulkanEventInteropInfo *interop_info) {
+  TIW_HEAP_READY(TI_NULL_HANDLE);
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return TI_NULL_HANDLE;
   TIW_CHECK_NULL(interop_info, TI_NULL_HANDLE);
@@ -134,6 +140,7 @@ TiEvent ti_import_vulkan_event(TiRuntime runtime, const TiVulkanEventInteropInfo
 }
 
 void ti_export_vulkan_event(TiRuntime runtime, TiEvent event, TiVulkanEventInteropInfo *interop_info) {
+  TIW_HEAP_READY();
   if (!lookup_runtime(runtime)) return;
   Event *e = lookup_event(runtime, event, "event");
   if (!e) return;
@@ -143,6 +150,7 @@ void ti_export_vulkan_event(TiRuntime runtime, TiEvent event, TiVulkanEventInter
 }
 
 TiImage ti_import_vulkan_image(TiRuntime runtime, const TiVulkanImageInteropInfo *interop_info, VkImageViewType view_type, VkImageLayout layout) {
+  TIW_HEAP_READY(TI_NULL_HANDLE);
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return TI_NULL_HANDLE;
   TIW_CHECK_NULL(interop_info, TI_NULL_HANDLE);
@@ -210,6 +218,7 @@ TiImage ti_import_vulkan_image(TiRuntime runtime, const TiVulkanImageInteropInfo
 }
 
 void ti_export_vulkan_image(TiRuntime runtime, TiImage image, TiVulkanImageInteropInfo *interop_info) {
+  TIW_HEAP_READY();
   if (!lookup_runtime(runtime)) return;
   Image *img = lookup_image(runtime, image, "image");
   if (!img) return;
@@ -228,6 +237,7 @@ void ti_export_vulkan_image(TiRuntime runtime, TiImage image, TiVulkanImageInter
 }
 
 void ti_describe_image_ext(TiRuntime runtime, TiImage image, TiImageAllocateInfo *info) {
+  TIW_HEAP_READY();
   if (!lookup_runtime(runtime)) return;
   Image *img = lookup_image(runtime, image, "image");
   if (!img) return;

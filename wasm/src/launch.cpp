@@ -6,6 +6,7 @@
 
 #include "error.h"
 #include "half.h"
+#include "heap.h"
 #include "registry.h"
 
 namespace tiw {
@@ -393,6 +394,7 @@ using namespace tiw;
 extern "C" {
 
 void ti_launch_kernel(TiRuntime runtime, TiKernel kernel, uint32_t arg_count, const TiArgument *args) {
+  TIW_HEAP_READY();
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return;
   Kernel *k = lookup(registry().kernels, runtime, kernel, "kernel");
@@ -408,6 +410,7 @@ void ti_launch_kernel(TiRuntime runtime, TiKernel kernel, uint32_t arg_count, co
 }
 
 void ti_launch_compute_graph(TiRuntime runtime, TiComputeGraph compute_graph, uint32_t arg_count, const TiNamedArgument *args) {
+  TIW_HEAP_READY();
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return;
   ComputeGraph *g = lookup(registry().graphs, runtime, compute_graph, "compute_graph");
@@ -424,6 +427,9 @@ void ti_launch_compute_graph(TiRuntime runtime, TiComputeGraph compute_graph, ui
       return;
     }
   }
+  size_t symbolic = 0;
+  for (const GraphDispatch &dispatch : g->info->dispatches) symbolic += dispatch.args.size();
+  if (!heap_room(g->info->dispatches.size() * sizeof(std::vector<TiArgument>) * 2 + symbolic * sizeof(TiArgument) * 2, "the graph's arguments")) return;
   // Check every dispatch before recording any, so a bad argument records nothing.
   std::vector<std::vector<TiArgument>> resolved(g->info->dispatches.size());
   for (size_t d = 0; d < g->info->dispatches.size(); ++d) {

@@ -2,6 +2,7 @@
 #include "registry.h"
 
 #include "error.h"
+#include "heap.h"
 
 namespace tiw {
 
@@ -36,6 +37,7 @@ using namespace tiw;
 extern "C" {
 
 TiMemory ti_allocate_memory(TiRuntime runtime, const TiMemoryAllocateInfo *allocate_info) {
+  TIW_HEAP_READY(TI_NULL_HANDLE);
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return TI_NULL_HANDLE;
   TIW_CHECK_NULL(allocate_info, TI_NULL_HANDLE);
@@ -111,6 +113,7 @@ void ti_free_memory(TiRuntime runtime, TiMemory memory) {
 }
 
 void *ti_map_memory(TiRuntime runtime, TiMemory memory) {
+  TIW_HEAP_READY(nullptr);
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return nullptr;
   Memory *m = lookup_memory(runtime, memory, "memory");
@@ -133,6 +136,7 @@ void *ti_map_memory(TiRuntime runtime, TiMemory memory) {
 }
 
 void ti_unmap_memory(TiRuntime runtime, TiMemory memory) {
+  TIW_HEAP_READY();
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return;
   Memory *m = lookup_memory(runtime, memory, "memory");
@@ -146,6 +150,7 @@ void ti_unmap_memory(TiRuntime runtime, TiMemory memory) {
 }
 
 void ti_copy_memory_device_to_device(TiRuntime runtime, const TiMemorySlice *dst_memory, const TiMemorySlice *src_memory) {
+  TIW_HEAP_READY();
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return;
   TIW_CHECK_NULL(dst_memory, );

@@ -91,6 +91,7 @@ struct ModuleMetadata {
   std::map<std::string, uint32_t> required_caps;
   std::vector<uint64_t> root_buffer_sizes;  // one per SNode tree (Root binds name the tree)
   std::map<std::string, uint32_t> kernel_aliases;  // forge's second names of a kernel (index)
+  size_t source_bytes = 0;  // of metadata.json and graphs.json: what parsing or describing may need
 };
 
 // Parses both files; sets CORRUPTED_DATA naming the file and the JSON path on failure.

@@ -9,6 +9,7 @@
 
 #include "capabilities.h"
 #include "error.h"
+#include "heap.h"
 #include "registry.h"
 
 namespace tiw {
@@ -413,6 +414,7 @@ void ti_get_available_archs(uint32_t *arch_count, TiArch *archs) {
 }
 
 TiRuntime ti_create_runtime(TiArch arch, uint32_t device_index) {
+  TIW_HEAP_READY(TI_NULL_HANDLE);
   if (arch != TI_ARCH_VULKAN) {
     fail(TI_ERROR_NOT_SUPPORTED, "arch %u: taichi-wasm runs only TI_ARCH_VULKAN", static_cast<unsigned>(arch));
     return TI_NULL_HANDLE;
@@ -422,6 +424,7 @@ TiRuntime ti_create_runtime(TiArch arch, uint32_t device_index) {
 
 TiRuntime ti_create_vulkan_runtime_ext(uint32_t api_version, uint32_t instance_extension_count, const char **instance_extensions,
                                        uint32_t device_extension_count, const char **device_extensions) {
+  TIW_HEAP_READY(TI_NULL_HANDLE);
   if (api_version < VK_API_VERSION_1_0) {
     fail(TI_ERROR_ARGUMENT_OUT_OF_RANGE, "api_version");
     return TI_NULL_HANDLE;
@@ -463,6 +466,7 @@ void ti_destroy_runtime(TiRuntime runtime) {
 }
 
 void ti_set_runtime_capabilities_ext(TiRuntime runtime, uint32_t capability_count, const TiCapabilityLevelInfo *capabilities) {
+  TIW_HEAP_READY();
   Runtime *rt = lookup_runtime(runtime);
   if (!rt) return;
   if (capability_count > 0) TIW_CHECK_NULL(capabilities, );
@@ -479,6 +483,7 @@ void ti_set_runtime_capabilities_ext(TiRuntime runtime, uint32_t capability_coun
 }
 
 void ti_get_runtime_capabilities(TiRuntime runtime, uint32_t *capability_count, TiCapabilityLevelInfo *capabilities) {
+  TIW_HEAP_READY();
   Runtime *rt = lookup_runtime(runtime);
   if (!rt || capability_count == nullptr) return;
   if (capabilities != nullptr) {
@@ -494,11 +499,13 @@ void ti_get_runtime_capabilities(TiRuntime runtime, uint32_t *capability_count, 
 }
 
 void ti_flush(TiRuntime runtime) {
+  TIW_HEAP_READY();
   Runtime *rt = lookup_runtime(runtime);
   if (rt) rt->flush();
 }
 
 void ti_wait(TiRuntime runtime) {
+  TIW_HEAP_READY();
   Runtime *rt = lookup_runtime(runtime);
   if (rt) rt->wait();
 }
