@@ -11,6 +11,9 @@ export interface Figures {
   /** Launch fill, wait, read 4 bytes back: ms per trip. */
   roundTripMs: number;
   mpm88SubstepsPerS: number;
+  /** The process's CPU time per mpm88 substep (ms): on lavapipe the shaders run on the process's
+   * own threads, so this is the cost of the compiled shaders plus the host's, whatever the load. */
+  mpm88CpuMsPerSubstep: number;
   /** Raw WebGPU, no taichi-wasm: an empty submit's onSubmittedWorkDone, a 4-byte mapAsync after a copy (ms). */
   workDoneMs: number;
   mapReadMs: number;
@@ -26,6 +29,9 @@ export interface FigureOptions {
   reps: number;
   mpm88Updates: number;
 }
+
+/** The process's CPU time so far, in ms (user + system); each runtime passes its own. */
+export type CpuClock = () => number;
 
 const median = (values: number[]): number => {
   const s = [...values].sort((a, b) => a - b);
@@ -74,7 +80,7 @@ async function launchFigures(rt: Runtime, fillModule: string, o: FigureOptions, 
   }
 }
 
-async function mpm88Figure(rt: Runtime, path: string, o: FigureOptions, checks: string[]): Promise<number> {
+async function mpm88Figure(rt: Runtime, path: string, o: FigureOptions, checks: string[], cpuMs: CpuClock): Promise<{ mpm88SubstepsPerS: number; mpm88CpuMsPerSubstep: number }> {
   const n = 8192 * 5;
   const grid = 128;
   const mod = await rt.loadModule(path);
@@ -93,15 +99,18 @@ async function mpm88Figure(rt: Runtime, path: string, o: FigureOptions, checks: 
     update.launch(a); // warm-up
     await rt.wait();
     const times: number[] = [];
+    const cpu: number[] = [];
     for (let r = 0; r < o.reps; r++) {
+      const c0 = cpuMs();
       const t0 = performance.now();
       for (let u = 0; u < o.mpm88Updates; u++) update.launch(a);
       await rt.wait();
       times.push(performance.now() - t0);
+      cpu.push((cpuMs() - c0) / (o.mpm88Updates * 50));
     }
     const x = await a.x.read();
     if (!x.every((q) => q > 0 && q < 1)) checks.push('mpm88: a particle left (0, 1)^2');
-    return (o.mpm88Updates * 50) / (median(times) / 1000);
+    return { mpm88SubstepsPerS: (o.mpm88Updates * 50) / (median(times) / 1000), mpm88CpuMsPerSubstep: median(cpu) };
   } finally {
     for (const nd of Object.values(a)) nd.free();
     await mod.destroy();
@@ -161,12 +170,12 @@ export function medianFigures(rounds: Figures[]): Figures {
   return out;
 }
 
-/** Every figure on `rt` (created on the implementation's default adapter), the fixtures at `fixtures`. */
-export async function measureFigures(rt: Runtime, fixtures: string, o: FigureOptions): Promise<Figures> {
+/** Every figure on `rt` (created on the implementation's default adapter), the modules in `fixtures`. */
+export async function measureFigures(rt: Runtime, fixtures: string, o: FigureOptions, cpuMs: CpuClock): Promise<Figures> {
   const checks: string[] = [];
-  const launch = await launchFigures(rt, `${fixtures}/android_fill_matmul.tcm`, o, checks);
-  const mpm88SubstepsPerS = await mpm88Figure(rt, `${fixtures}/mpm88.cgraph.tcm`, o, checks);
+  const launch = await launchFigures(rt, `${fixtures}/fill_matmul.tcm`, o, checks);
+  const mpm88 = await mpm88Figure(rt, `${fixtures}/mpm88.cgraph.tcm`, o, checks, cpuMs);
   const raw = await rawFigures(rt.gpuDevice, o);
   const info = rt.adapterInfo;
-  return { adapter: info?.description || info?.device || '', ...launch, mpm88SubstepsPerS, ...raw, checks };
+  return { adapter: info?.description || info?.device || '', ...launch, ...mpm88, ...raw, checks };
 }

@@ -9,6 +9,11 @@ import { adapterKey, dawn, fixturesDir, isMain } from './common.js';
 import { measureFigures, medianFigures, type FigureOptions, type Figures } from './implementation-figures.js';
 import { report, type Cell } from './report.js';
 
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
 export async function run(): Promise<void> {
   const adapter = await dawn().requestAdapter();
   if (!adapter) throw new Error('no WebGPU adapter');
@@ -29,7 +34,7 @@ export async function run(): Promise<void> {
     // An adapter hands out one device: a fresh one each round, from the same (flagged) Dawn.
     const rt = await Runtime.create({ adapter: r === 0 ? adapter : ((await dawn().requestAdapter()) ?? undefined) });
     try {
-      dawnRounds.push(await measureFigures(rt, fixtures, options));
+      dawnRounds.push(await measureFigures(rt, fixtures, options, cpuMs));
     } finally {
       await rt.destroy();
     }
@@ -43,6 +48,7 @@ export async function run(): Promise<void> {
   const row = (name: string, key: keyof Figures, unit: string): Cell[] => [name, unit, onDawn[key] as number, onWgpu[key] as number, (onWgpu[key] as number) / (onDawn[key] as number)];
   const rows = [
     row('mpm88 (graph update, 40,960 particles)', 'mpm88SubstepsPerS', 'substeps/s'),
+    row('mpm88: process CPU time per substep', 'mpm88CpuMsPerSubstep', 'ms'),
     row('launch: host time per fill launch', 'launchUs', 'us'),
     row('launch: until the device is done, per launch', 'launchWaitUs', 'us'),
     row('round trip: launch, wait, read 4 bytes', 'roundTripMs', 'ms'),
