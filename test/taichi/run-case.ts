@@ -47,7 +47,7 @@ export interface CaseResult {
 }
 
 /** An f16's bits as a number. */
-function halfToNumber(bits: number): number {
+export function halfToNumber(bits: number): number {
   const sign = bits & 0x8000 ? -1 : 1;
   const exp = (bits >> 10) & 0x1f;
   const frac = bits & 0x3ff;

@@ -5,6 +5,7 @@
 
 import { describe, expect, test } from 'vitest';
 import { useRuntime } from '../../helpers/aot.js';
+import { halfToNumber } from '../run-case.js';
 import { expected, loadModule, type Stored } from './load.js';
 
 const runtime = useRuntime();
@@ -15,21 +16,12 @@ interface Want {
 const want = expected<Want>('sixteen_bit');
 const N = want.x.shape[0];
 
-function halfToFloat(bits: number): number {
-  const sign = bits & 0x8000 ? -1 : 1;
-  const exponent = (bits >> 10) & 0x1f;
-  const mantissa = bits & 0x3ff;
-  if (exponent === 0) return sign * mantissa * 2 ** -24;
-  if (exponent === 31) return mantissa ? NaN : sign * Infinity;
-  return sign * (1 + mantissa / 1024) * 2 ** (exponent - 15);
-}
-
 /** f16 results within one f16 ulp of Taichi's: the GPU fuses a multiply-add that ti.cpu rounds twice. */
 function expectHalvesClose(actual: Uint16Array, wantBits: number[], what: string): void {
   expect(actual.length, `${what}: length`).toBe(wantBits.length);
   for (let i = 0; i < wantBits.length; i++) {
-    const a = halfToFloat(actual[i]);
-    const w = halfToFloat(wantBits[i]);
+    const a = halfToNumber(actual[i]);
+    const w = halfToNumber(wantBits[i]);
     const ulp = 2 ** (Math.max(Math.floor(Math.log2(Math.abs(w) || 2 ** -14)), -14) - 10);
     expect(Math.abs(a - w), `${what}[${i}]: ${a}, Taichi's ${w}`).toBeLessThanOrEqual(ulp);
   }
