@@ -76,6 +76,11 @@ int main(void) {
   data.pMessage = "a message of the program's own";
   submit(c.instance, VK_DEBUG_UTILS_MESSAGE_SEVERITY_WARNING_BIT_EXT, VK_DEBUG_UTILS_MESSAGE_TYPE_GENERAL_BIT_EXT, &data);
   CHECK(all.general == 1 && errors_only.general == 0, "the program's message reached %d and %d", all.general, errors_only.general);
+  // Nothing for a tidy program: a buffer destroyed before its memory is freed.
+  VkcBuffer tidy;
+  if ((failed = vkc_buffer(&c, 256, &tidy))) return failed;
+  vkc_free_buffer(&c, &tidy);
+  CHECK(all.errors == 1 && all.warnings == 1, "freeing a buffer's memory after the buffer reported: \"%s\"", all.last);
 
   destroy(c.instance, m_all, NULL);
   destroy(c.instance, m_errors, NULL);
