@@ -1,5 +1,9 @@
-// SPIR-V compute module -> WGSL plus binding reflection: parse, structurize (per function,
-// inside the emitter), emit, reflect; and whether the entry point is a grid-stride loop.
+// SPIR-V compute module -> WGSL plus binding reflection. The passes on words (specialization
+// constants, push constants, 16-bit integers) run before parsing; those on the parsed module
+// (aliased bindings, the uniform barrier loop) after it; the module is then lifted to the IR
+// (ir/: each reachable function with its structured tree), the idiom passes rewrite the IR, the
+// printer (wgsl/) writes it out and reflect.ts lists the bindings. Whether the entry point is a
+// grid-stride loop is read on the parsed module, as written.
 import { SpirvTranslationError } from './errors.js';
 import { findGridStrideLoop, type GridStride } from './grid-stride.js';
 import { uniformBarrierLoop } from './passes/uniform-barrier-loop.js';
@@ -11,6 +15,10 @@ import { widenInt16 } from './passes/int16.js';
 import { mergeAliasedBindings, type AliasGroup } from './passes/alias-bindings.js';
 import { reflectBindings, type BindingReflection } from './reflect.js';
 import { TypeTable } from './types.js';
+import { liftModule } from './ir/lift.js';
+import { floorDivisions } from './passes/floor-division.js';
+import { relinearize } from './passes/relinearize.js';
+import { shiftMasks } from './passes/shift-mask.js';
 import { emitWgsl } from './wgsl/module.js';
 
 export type { BindingKind, BindingReflection } from './reflect.js';
@@ -61,7 +69,13 @@ export function translateSpirv(words: Uint32Array, options: TranslateOptions = {
     // The dispatch sizing reads the loop as written; the pass then rewrites it in place.
     const loop = findGridStrideLoop(mod, entry);
     if (loop) uniformBarrierLoop(mod, entry, loop);
-    const emitted = emitWgsl(mod, entry, options.f16);
+    const ir = liftModule(mod, entry);
+    for (const f of ir.functions) {
+      floorDivisions(mod, f);
+      relinearize(mod, f);
+      shiftMasks(mod, f);
+    }
+    const emitted = emitWgsl(ir, options.f16);
     const types = new TypeTable(mod, options.f16);
     const result: TranslationResult = {
       wgsl: emitted.wgsl,

@@ -1,81 +1,15 @@
-// The floor-division idiom (shim/spirv/idioms.ts): Taichi's OpSDiv + sign correction is emitted as
+// The floor-division idiom (shim/spirv/passes/floor-division.ts, relinearize.ts): Taichi's OpSDiv + sign correction is emitted as
 // one helper call, and on Dawn it gives what the original sequence gives for every input,
 // including negative operands, a zero divisor and INT_MIN / -1; with the divisor clamped by
 // max(b, 0), as Taichi clamps shapes, through the branch-free helper. A sequence that differs
 // from the idiom in one operand is left alone. In a loop whose phi steps by an invariant amount,
 // the quotient is carried from iteration to iteration; the test drives it through negative
 // starts, wrap-around, zero divisors and negative steps. Taichi's shift pair (x << c) >> c becomes
-// one mask, with the same results.
+// one mask (passes/shift-mask.ts), with the same results.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translateSpirv } from '../../shim/spirv/translate.js';
-import { createDevice, INT_BUFFER_DECORATIONS, INT_BUFFER_TYPES, rng, run, SpirvCompiler } from './harness.js';
-
-const N = 256;
-
-/** What the test modules share: types, storage buffers in (binding 0) and out (binding 1), constants 0-2. */
-const PRELUDE = `OpCapability Shader
-%glsl = OpExtInstImport "GLSL.std.450"
-OpMemoryModel Logical GLSL450
-OpEntryPoint GLCompute %main "main" %gid
-OpExecutionMode %main LocalSize 64 1 1
-OpDecorate %gid BuiltIn GlobalInvocationId
-${INT_BUFFER_DECORATIONS}OpDecorate %inbuf DescriptorSet 0
-OpDecorate %inbuf Binding 0
-OpDecorate %outbuf DescriptorSet 0
-OpDecorate %outbuf Binding 1
-${INT_BUFFER_TYPES}%pIn = OpTypePointer Input %v3uint
-%gid = OpVariable %pIn Input
-%inbuf = OpVariable %pBuf StorageBuffer
-%outbuf = OpVariable %pBuf StorageBuffer
-%int_0 = OpConstant %int 0
-%int_1 = OpConstant %int 1
-%int_2 = OpConstant %int 2
-`;
-
-/** Taichi's `%r = %a // %b` on i32, as its codegen writes it; `term` replaces the last condition term. */
-function floorDivision(term = '%inexact = OpINotEqual %bool %prod %a'): string {
-  return `%q = OpSDiv %int %a %b
-%aneg = OpSLessThan %bool %a %int_0
-%bneg = OpSLessThan %bool %b %int_0
-%prod = OpIMul %int %b %q
-%signs = OpLogicalNotEqual %bool %aneg %bneg
-%anz = OpINotEqual %bool %a %int_0
-${term}
-%c1 = OpLogicalAnd %bool %signs %anz
-%c = OpLogicalAnd %bool %c1 %inexact
-%s = OpSelect %int %c %int_1 %int_0
-%r = OpISub %int %q %s`;
-}
-
-/** An entry point where thread %i runs `body`, which computes %r, and stores it to out[i]. */
-function perThread(body: string, constants = ''): string {
-  return `
-${PRELUDE}${constants}%main = OpFunction %void None %fnty
-%entry = OpLabel
-%g = OpLoad %v3uint %gid
-%gx = OpCompositeExtract %uint %g 0
-%i = OpBitcast %int %gx
-${body}
-%po = OpAccessChain %pInt %outbuf %int_0 %i
-OpStore %po %r
-OpReturn
-OpFunctionEnd
-`;
-}
-
-/**
- * out[i] = <sequence>(in[2i], in[2i+1]), written the way Taichi's codegen writes `a // b`.
- * `term` replaces the last condition term, to build near-misses; `clamp` divides by max(b, 0).
- */
-function module(term = '%inexact = OpINotEqual %bool %prod %a', clamp = false): string {
-  return perThread(`%i2 = OpIMul %int %i %int_2
-%i21 = OpIAdd %int %i2 %int_1
-%pa = OpAccessChain %pInt %inbuf %int_0 %i2
-%pb = OpAccessChain %pInt %inbuf %int_0 %i21
-%a = OpLoad %int %pa
-${clamp ? '%braw = OpLoad %int %pb\n%b = OpExtInst %int %glsl SMax %braw %int_0' : '%b = OpLoad %int %pb'}
-${floorDivision(term)}`);
-}
+import { createDevice, rng, run, SpirvCompiler } from './harness.js';
+import { ITER, LOOP_THREADS, loopModule, module, N, perThread } from './idiom-modules.js';
 
 /** The original sequence under WGSL's integer division (x / 0 = x, INT_MIN / -1 = INT_MIN). */
 function expected(a: number, b: number): number {
@@ -96,75 +30,6 @@ function inputs(): Int32Array {
     pairs.push([a, b]);
   }
   return new Int32Array(pairs.flat());
-}
-
-const ITER = 8;
-const LOOP_THREADS = 64;
-
-/**
- * Thread t: a = start[t], then out[t * ITER + k] = q = floor(a / max(d, 0)) and, in the second
- * and third parts of out, the remainder r = a - q * max(d, 0) and Taichi's joined index
- * q * d + r, for the first ITER iterations, a += step, as a loop with phis like Taichi's grid-stride loops (in[0] = d,
- * in[1] = step, in[2] = n, in[3 + t] = start). `guarded`: the loop runs while a < n (Taichi's
- * form, whose bound rules out wrap-around); otherwise while k < ITER.
- */
-function loopModule(guarded: boolean): string {
-  return `
-${PRELUDE}%int_3 = OpConstant %int 3
-%int_iter = OpConstant %int ${ITER}
-%int_half = OpConstant %int ${LOOP_THREADS * ITER}
-%int_twohalves = OpConstant %int ${2 * LOOP_THREADS * ITER}
-%main = OpFunction %void None %fnty
-%entry = OpLabel
-%g = OpLoad %v3uint %gid
-%gx = OpCompositeExtract %uint %g 0
-%t = OpBitcast %int %gx
-%pd = OpAccessChain %pInt %inbuf %int_0 %int_0
-%ps = OpAccessChain %pInt %inbuf %int_0 %int_1
-%pn = OpAccessChain %pInt %inbuf %int_0 %int_2
-%t3 = OpIAdd %int %t %int_3
-%pp = OpAccessChain %pInt %inbuf %int_0 %t3
-%draw = OpLoad %int %pd
-%b = OpExtInst %int %glsl SMax %draw %int_0
-%step = OpLoad %int %ps
-%n = OpLoad %int %pn
-%start = OpLoad %int %pp
-%base = OpIMul %int %t %int_iter
-OpBranch %header
-%header = OpLabel
-%a = OpPhi %int %start %entry %anext %cont
-%k = OpPhi %int %int_0 %entry %knext %cont
-%more = ${guarded ? 'OpSLessThan %bool %a %n' : 'OpSLessThan %bool %k %int_iter'}
-OpLoopMerge %merge %cont None
-OpBranchConditional %more %body %merge
-%body = OpLabel
-${floorDivision()}
-%rb = OpIMul %int %r %b
-%m = OpISub %int %a %rb
-%rs = OpIMul %int %r %draw
-%rel = OpIAdd %int %rs %m
-%keep = OpSLessThan %bool %k %int_iter
-OpSelectionMerge %cont None
-OpBranchConditional %keep %write %cont
-%write = OpLabel
-%o = OpIAdd %int %base %k
-%po = OpAccessChain %pInt %outbuf %int_0 %o
-OpStore %po %r
-%o2 = OpIAdd %int %o %int_half
-%po2 = OpAccessChain %pInt %outbuf %int_0 %o2
-OpStore %po2 %m
-%o3 = OpIAdd %int %o %int_twohalves
-%po3 = OpAccessChain %pInt %outbuf %int_0 %o3
-OpStore %po3 %rel
-OpBranch %cont
-%cont = OpLabel
-%anext = OpIAdd %int %a %step
-%knext = OpIAdd %int %k %int_1
-OpBranch %header
-%merge = OpLabel
-OpReturn
-OpFunctionEnd
-`;
 }
 
 /** What loopModule computes, on the CPU with i32 wrap-around: every quotient, every remainder, every q * d + remainder. */

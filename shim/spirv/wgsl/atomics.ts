@@ -14,9 +14,11 @@ export function atomic(ctx: Printer, inst: Instruction): void {
   }
   const leaf = ctx.kindOf(p.pointee);
   const cell = leaf === 'i32' ? 'i32' : 'u32';
-  const ref = `&${p.text}`;
-  const val = (id: number): string => {
-    const e = ctx.value(id);
+  let ref = ctx.addressOf(p);
+  // The loops below write the pointer and operands on every trip: those are named first.
+  const loopRef = (): string => (ref = ctx.addressOf(ctx.pinRef(p)));
+  const val = (id: number, pinned = false): string => {
+    const e = pinned ? ctx.pin(id) : ctx.value(id);
     if (leaf === 'f32') return `bitcast<u32>(${e.text})`;
     return ctx.as(e, cell);
   };
@@ -43,8 +45,9 @@ export function atomic(ctx: Printer, inst: Instruction): void {
       return;
     case Op.AtomicCompareExchange: case Op.AtomicCompareExchangeWeak: {
       // SPIR-V's exchange is strong; WGSL's may fail spuriously: retry while the value matched.
-      const v = val(a[4]);
-      const cmp = val(a[5]);
+      loopRef();
+      const v = val(a[4], true);
+      const cmp = val(a[5], true);
       const r = `cx_${ctx.tmp++}`;
       ctx.line(`var ${r} = atomicCompareExchangeWeak(${ref}, ${cmp}, ${v});`);
       ctx.line(`loop {`);
@@ -57,7 +60,8 @@ export function atomic(ctx: Printer, inst: Instruction): void {
     case Op.AtomicFAddEXT: case Op.AtomicFMinEXT: case Op.AtomicFMaxEXT: {
       if (leaf !== 'f32') ctx.fail('float atomic on a non-float pointer');
       // WGSL has no float atomics: a compare-exchange loop on the bits.
-      const v = ctx.value(a[3]).text;
+      loopRef();
+      const v = ctx.pin(a[3]).text;
       const old = `fa_${ctx.tmp++}`;
       const r = `fr_${ctx.tmp++}`;
       const next = inst.op === Op.AtomicFAddEXT ? `bitcast<f32>(${old}) + ${v}` : `${inst.op === Op.AtomicFMinEXT ? 'min' : 'max'}(bitcast<f32>(${old}), ${v})`;

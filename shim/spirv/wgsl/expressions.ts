@@ -2,12 +2,13 @@
 // conversions, composites, extended instructions), plus calls and barriers.
 import { isAtomicOp } from '../atomics.js';
 import { GLSL_STD_450, STD450_LDEXP } from '../glsl-std450.js';
-import { FLOOR_DIV_FN, FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL, FLOOR_DIV_WGSL } from '../idioms.js';
+import { IrOp } from '../ir/ir.js';
 import { Op, opName } from '../opcodes.js';
 import type { Instruction } from '../parse.js';
 import { type ScalarKind, vecName } from '../types.js';
 import { atomic } from './atomics.js';
 import { image, isImageSample } from './images.js';
+import { FLOOR_DIV_FN, FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL, FLOOR_DIV_WGSL } from './idiom-helpers.js';
 import { accessChain, load, loadText, store } from './memory.js';
 import { SWIZZLE } from './names.js';
 import { type Expr, Printer } from './printer.js';
@@ -47,29 +48,27 @@ export function instruction(ctx: Printer, inst: Instruction): void {
       return;
     case Op.Undef: ctx.define(inst, `${ctx.types.wgsl(inst.type)}()`, true); return;
     // Arithmetic.
-    case Op.IAdd: {
-      const relin = ctx.assumedRelinearized.has(inst.id) ? ctx.relinearizations.get(inst.id) : undefined;
-      if (!relin) { binary(ctx, inst, '+', null); return; }
-      const r = ctx.toResult(ctx.as(ctx.value(ctx.floorDivisions.get(relin.division)!.dividend), 'i32'), 'i32', inst.type);
+    case Op.IAdd: binary(ctx, inst, '+', null); return;
+    case IrOp.Relinearized: {
+      if (!ctx.assumedRelinearized.has(inst.id)) { binary(ctx, inst, '+', null); return; }
+      const r = ctx.toResult(ctx.as(ctx.value(a[2]), 'i32'), 'i32', inst.type);
       ctx.define(inst, r.text, r.atom);
       return;
     }
-    case Op.ISub: {
-      const ofDivision = ctx.floorRemainders.get(inst.id);
-      if (ofDivision !== undefined) { ctx.define(inst, `fm_${ofDivision}`, true); return; }
-      const floorDiv = ctx.floorDivisions.get(inst.id);
-      if (!floorDiv) { binary(ctx, inst, '-', null); return; }
-      if (floorDiv.induction) {
-        // Copies: the variables change on the back edge.
-        const n = inst.id;
-        ctx.line(`let fd_${n} = iq_${n};`);
-        if (floorDiv.remainder !== undefined) ctx.line(`let fm_${n} = bitcast<i32>(ir_${n});`);
-        ctx.define(inst, `fd_${n}`, true);
-        return;
-      }
-      const x = ctx.value(floorDiv.dividend);
-      const y = ctx.value(floorDiv.divisor);
-      const [name, code] = floorDiv.divisorNonNegative ? [FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL] : [FLOOR_DIV_FN, FLOOR_DIV_WGSL];
+    case Op.ISub: binary(ctx, inst, '-', null); return;
+    case IrOp.CarriedRemainder: ctx.define(inst, `fm_${a[0]}`, true); return;
+    case IrOp.CarriedQuotient: {
+      // Copies: the variables change on the back edge.
+      const n = inst.id;
+      ctx.line(`let fd_${n} = iq_${n};`);
+      if ([...ctx.ir.carried.values()].some((list) => list.some((c) => c.division === n && c.remainder))) ctx.line(`let fm_${n} = bitcast<i32>(ir_${n});`);
+      ctx.define(inst, `fd_${n}`, true);
+      return;
+    }
+    case IrOp.FloorDiv: case IrOp.FloorDivNonNegative: {
+      const x = ctx.value(a[0]);
+      const y = ctx.value(a[1]);
+      const [name, code] = inst.op === IrOp.FloorDivNonNegative ? [FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL] : [FLOOR_DIV_FN, FLOOR_DIV_WGSL];
       ctx.helpers.set(name, code);
       ctx.define(inst, `${name}(${ctx.as(x, 'i32')}, ${ctx.as(y, 'i32')})`, true, x.hasLoad || y.hasLoad);
       return;
@@ -80,10 +79,11 @@ export function instruction(ctx: Printer, inst: Instruction): void {
     case Op.SDiv: binary(ctx, inst, '/', 'i32'); return;
     case Op.SRem: binary(ctx, inst, '%', 'i32'); return;
     case Op.SMod: {
-      const x = ctx.as(ctx.value(a[0]), 'i32');
-      const y = ctx.as(ctx.value(a[1]), 'i32');
-      const r = ctx.toResult(`((${x} % ${y}) + ${y}) % ${y}`, 'i32', inst.type);
-      ctx.define(inst, r.text, r.atom, ctx.value(a[0]).hasLoad || ctx.value(a[1]).hasLoad);
+      const x = ctx.value(a[0]);
+      const y = ctx.pin(a[1]);
+      const [xs, ys] = [ctx.as(x, 'i32'), ctx.as(y, 'i32')];
+      const r = ctx.toResult(`((${xs} % ${ys}) + ${ys}) % ${ys}`, 'i32', inst.type);
+      ctx.define(inst, r.text, r.atom, x.hasLoad || y.hasLoad);
       return;
     }
     case Op.FAdd: binary(ctx, inst, '+', 'f32'); return;
@@ -92,8 +92,8 @@ export function instruction(ctx: Printer, inst: Instruction): void {
     case Op.FDiv: binary(ctx, inst, '/', 'f32'); return;
     case Op.FRem: binary(ctx, inst, '%', 'f32'); return;
     case Op.FMod: {
-      const x = ctx.value(a[0]);
-      const y = ctx.value(a[1]);
+      const x = ctx.pin(a[0]);
+      const y = ctx.pin(a[1]);
       ctx.define(inst, `${x.text} - ${y.text} * floor(${x.text} / ${y.text})`, false, x.hasLoad || y.hasLoad);
       return;
     }
@@ -105,8 +105,8 @@ export function instruction(ctx: Printer, inst: Instruction): void {
       return;
     }
     case Op.OuterProduct: {
-      const x = ctx.value(a[0]);
-      const y = ctx.value(a[1]);
+      const x = ctx.pin(a[0]);
+      const y = ctx.pin(a[1]);
       const t = ctx.types.get(inst.type);
       if (t.kind !== 'matrix') ctx.fail('OuterProduct result is not a matrix');
       const cols: string[] = [];
@@ -136,19 +136,17 @@ export function instruction(ctx: Printer, inst: Instruction): void {
       return;
     }
     case Op.ShiftLeftLogical: case Op.ShiftRightLogical: case Op.ShiftRightArithmetic: {
-      if (ctx.maskedShifts.has(inst.id)) return;
-      const mask = ctx.shiftMasks.get(inst.id);
-      if (mask) {
-        const v = ctx.value(mask.value);
-        const r = ctx.toResult(`${ctx.as(v, 'u32')} & 0x${mask.mask.toString(16)}u`, 'u32', inst.type);
-        ctx.define(inst, r.text, false, v.hasLoad);
-        return;
-      }
       const x = ctx.value(a[0]);
       const s = ctx.value(a[1]);
       const k = inst.op === Op.ShiftLeftLogical ? ctx.kindOf(inst.type) : inst.op === Op.ShiftRightLogical ? 'u32' : 'i32';
       const r = ctx.toResult(`${ctx.as(x, k)} ${inst.op === Op.ShiftLeftLogical ? '<<' : '>>'} ${ctx.as(s, 'u32')}`, k, inst.type);
       ctx.define(inst, r.text, r.atom, x.hasLoad || s.hasLoad);
+      return;
+    }
+    case IrOp.ShiftMask: {
+      const v = ctx.value(a[0]);
+      const r = ctx.toResult(`${ctx.as(v, 'u32')} & 0x${a[1].toString(16)}u`, 'u32', inst.type);
+      ctx.define(inst, r.text, false, v.hasLoad);
       return;
     }
     case Op.BitFieldInsert: {
@@ -199,8 +197,8 @@ export function instruction(ctx: Printer, inst: Instruction): void {
     case Op.FOrdLessThanEqual: compare(ctx, inst, '<=', 'f32'); return;
     case Op.FOrdGreaterThanEqual: compare(ctx, inst, '>=', 'f32'); return;
     case Op.FOrdNotEqual: case Op.FUnordEqual: {
-      const x = ctx.value(a[0]);
-      const y = ctx.value(a[1]);
+      const x = ctx.pin(a[0]);
+      const y = ctx.pin(a[1]);
       const ordNe = `(${x.text} < ${y.text}) | (${x.text} > ${y.text})`;
       ctx.define(inst, inst.op === Op.FOrdNotEqual ? ordNe : `!(${ordNe})`, false, x.hasLoad || y.hasLoad);
       return;
@@ -295,17 +293,19 @@ export function instruction(ctx: Printer, inst: Instruction): void {
       return;
     }
     case Op.VectorShuffle: {
-      const x = ctx.value(a[0]);
-      const y = ctx.value(a[1]);
-      const n1 = ctx.types.numeric1(x.type).n;
+      const n1 = ctx.types.numeric1(ctx.typeOfId(a[0], inst)).n;
       let fromA = 0;
       let fromB = 0;
       for (let i = 2; i < a.length; i++) if (a[i] !== 0xffffffff) { if (a[i] < n1) fromA++; else fromB++; }
       if (fromB === 0 || fromA === 0) {
-        const src = fromB === 0 ? x : y;
+        const src = ctx.value(fromB === 0 ? a[0] : a[1]);
         const sw = Array.from(a.subarray(2), (c) => SWIZZLE[c === 0xffffffff ? 0 : fromB === 0 ? c : c - n1]).join('');
         ctx.define(inst, `${src.text}.${sw}`, true, src.hasLoad);
       } else {
+        // Each component is written out: a vector read more than once is named first.
+        const undef = a.length - 2 - fromA - fromB;
+        const x = fromA + undef > 1 ? ctx.pin(a[0]) : ctx.value(a[0]);
+        const y = fromB > 1 ? ctx.pin(a[1]) : ctx.value(a[1]);
         const comps = Array.from(a.subarray(2), (c) => (c === 0xffffffff || c < n1 ? `${x.text}.${SWIZZLE[c === 0xffffffff ? 0 : c]}` : `${y.text}.${SWIZZLE[c - n1]}`));
         ctx.define(inst, `${ctx.types.wgsl(inst.type)}(${comps.join(', ')})`, true, x.hasLoad || y.hasLoad);
       }

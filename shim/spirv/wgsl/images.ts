@@ -50,8 +50,8 @@ export function image(ctx: Printer, inst: Instruction): void {
     return m;
   };
   const coords = (id: number): { c: string; layer: string } => {
-    const e = ctx.value(id);
-    if (!info.arrayed) return { c: e.text, layer: '' };
+    if (!info.arrayed) return { c: ctx.value(id).text, layer: '' };
+    const e = ctx.pin(id);
     const cn = ctx.types.numeric1(e.type).n;
     const sw = SWIZZLE.slice(0, cn - 1).join('');
     const layer = ctx.types.numeric1(e.type).scalar === 'f32' ? `i32(round(${e.text}.${SWIZZLE[cn - 1]}))` : `${e.text}.${SWIZZLE[cn - 1]}`;

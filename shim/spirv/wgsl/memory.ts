@@ -54,6 +54,7 @@ export function accessChain(ctx: Printer, inst: Instruction): void {
   }
   let text = base.text;
   let type = base.pointee;
+  let inline = base.inline ?? false;
   for (let i = 1; i < a.length; i++) {
     const t = ctx.types.get(type);
     if (t.kind === 'struct') {
@@ -64,13 +65,17 @@ export function accessChain(ctx: Printer, inst: Instruction): void {
     } else if (t.kind === 'array' || t.kind === 'runtime-array' || t.kind === 'matrix' || t.kind === 'vector') {
       const c = ctx.mod.constants.get(a[i]);
       if (t.kind === 'vector' && c !== undefined && c.kind === 'scalar' && c.words[0] < t.count) text += `.${SWIZZLE[c.words[0]]}`;
-      else text += `[${ctx.value(a[i]).text}]`;
+      else {
+        const index = ctx.value(a[i]);
+        text += `[${index.text}]`;
+        inline ||= index.inline !== undefined;
+      }
       type = t.kind === 'matrix' ? t.column : t.elem;
     } else {
       ctx.fail(`cannot index into ${ctx.types.describe(type)}`);
     }
   }
-  ctx.ptrs.set(inst.id, { kind: 'ref', text, pointee: type, root: base.root, storage: base.storage, atomic: base.atomic });
+  ctx.ptrs.set(inst.id, { kind: 'ref', text, pointee: type, root: base.root, storage: base.storage, atomic: base.atomic, inline });
 }
 
 export function load(ctx: Printer, inst: Instruction): void {

@@ -16,10 +16,9 @@
 // explicit layout then reads the same bytes without re-deriving WGSL's uniform layout rules).
 // Storage buffers keep their SPIR-V types, with @size padding where Offsets ask for it.
 import { findAtomicRoots } from '../atomics.js';
-import { findFloorDivisions, findRelinearizations, findShiftMasks } from '../idioms.js';
-import { BuiltIn, ExecutionModel, Op, StorageClass } from '../opcodes.js';
-import type { EntryPoint, Instruction, SpirvFunction, SpirvModule } from '../parse.js';
-import { structurize } from '../structurize.js';
+import type { IrFunction, IrModule } from '../ir/ir.js';
+import { BuiltIn, Op, StorageClass } from '../opcodes.js';
+import type { EntryPoint, Instruction } from '../parse.js';
 import { BUILTIN_NAMES, entryName } from './names.js';
 import { Printer, type ResourceUse } from './printer.js';
 import { nodes } from './statements.js';
@@ -35,14 +34,16 @@ export interface EmitResult {
   readOnlyStorage: Set<number>; // storage buffers declared read-only (never written, not atomic)
 }
 
-export function emitWgsl(mod: SpirvModule, entry: EntryPoint, f16 = false): EmitResult {
+export function emitWgsl(ir: IrModule, f16 = false): EmitResult {
+  const mod = ir.spirv;
+  const entry = ir.entry;
   const ctx = new Printer(mod, f16);
-  const order = reachableFunctions(ctx, entry);
-  ctx.atomicRoots = findAtomicRoots(mod, order);
+  ctx.atomicRoots = findAtomicRoots(mod, ir.functions.map((f) => f.fn));
   const fnTexts: string[] = [];
-  const entryFn = mod.functions.get(entry.fn)!;
-  for (const fn of order) if (fn !== entryFn) fnTexts.push(emitFunction(ctx, fn, false, entry));
-  const entryText = emitFunction(ctx, entryFn, true, entry);
+  const main = ir.functions[ir.functions.length - 1];
+  ctx.entryFnId = main.fn.id;
+  for (const f of ir.functions) if (f !== main) fnTexts.push(emitFunction(ctx, f, false, entry));
+  const entryText = emitFunction(ctx, main, true, entry);
   ctx.types.current = null;
   const globals = emitGlobals(ctx);
   const parts = [...ctx.types.structDecls, ...ctx.decls, ...globals, ...ctx.helpers.values(), ...fnTexts, entryText];
@@ -56,24 +57,6 @@ export function emitWgsl(mod: SpirvModule, entry: EntryPoint, f16 = false): Emit
     combinedSamplerBinding: ctx.combinedSamplerBinding,
     readOnlyStorage: ctx.readOnlyStorage,
   };
-}
-
-export function reachableFunctions(ctx: Printer, entry: EntryPoint): SpirvFunction[] {
-  const order: SpirvFunction[] = [];
-  const state = new Map<number, number>(); // 1: visiting, 2: done
-  const visit = (id: number, from: Instruction | null): void => {
-    const fn = ctx.mod.functions.get(id);
-    if (fn === undefined) ctx.fail(`%${id} is not a function`, from);
-    const s = state.get(id);
-    if (s === 2) return;
-    if (s === 1) ctx.fail(`function %${id} is called recursively (WGSL forbids recursion)`, from);
-    state.set(id, 1);
-    for (const b of fn.blocks) for (const inst of b.body) if (inst.op === Op.FunctionCall) visit(inst.args[0], inst);
-    state.set(id, 2);
-    order.push(fn);
-  };
-  visit(entry.fn, null);
-  return order;
 }
 
 export function workgroupSize(ctx: Printer, entry: EntryPoint): [number, number, number] {
@@ -155,40 +138,16 @@ export function builtinNeedsPrivate(ctx: Printer, id: number): boolean {
   return ctx.types.wgsl(g.pointee) !== bi[1] || (users !== undefined && (users.size > 1 || !users.has(ctx.entryFnId)));
 }
 
-export function emitFunction(ctx: Printer, fn: SpirvFunction, isEntry: boolean, entry: EntryPoint): string {
+export function emitFunction(ctx: Printer, ir: IrFunction, isEntry: boolean, entry: EntryPoint): string {
+  const fn = ir.fn;
+  ctx.ir = ir;
   ctx.fn = fn;
+  ctx.st = ir.tree;
   ctx.types.current = { op: Op.Function, type: fn.resultType, id: fn.id, args: new Uint32Array(0), offset: fn.offset };
-  if (isEntry) {
-    ctx.entryFnId = fn.id;
-    if (entry.model !== ExecutionModel.GLCompute) ctx.fail(`entry point "${entry.name}" is not a GLCompute entry point`);
-    if (fn.params.length > 0) ctx.fail('an entry point function takes no parameters');
-  }
-  ctx.st = structurize(fn);
   ctx.exprs = new Map();
   ctx.ptrs = new Map();
   ctx.chainDefs = new Map();
-  ctx.floorDivisions = findFloorDivisions(ctx.mod, fn);
-  ctx.shiftMasks = findShiftMasks(ctx.mod, fn);
-  ctx.relinearizations = findRelinearizations(ctx.mod, fn, ctx.floorDivisions);
-  ctx.versionedLoops = new Map();
   ctx.assumedRelinearized = new Set();
-  for (const [id, relin] of ctx.relinearizations) {
-    const header = ctx.floorDivisions.get(relin.division)!.induction!.header;
-    if (loopSize(fn, header) > MAX_VERSIONED_LOOP) continue;
-    const list = ctx.versionedLoops.get(header) ?? [];
-    list.push(id);
-    ctx.versionedLoops.set(header, list);
-  }
-  ctx.maskedShifts = new Set([...ctx.shiftMasks.values()].map((m) => m.inner));
-  ctx.inductionDivisions = new Map();
-  ctx.floorRemainders = new Map();
-  for (const [id, fd] of ctx.floorDivisions) {
-    if (fd.remainder !== undefined) ctx.floorRemainders.set(fd.remainder, id);
-    if (!fd.induction) continue;
-    const list = ctx.inductionDivisions.get(fd.dividend) ?? [];
-    list.push(id);
-    ctx.inductionDivisions.set(fd.dividend, list);
-  }
   ctx.out = [];
   ctx.tmp = 0;
   analyze(ctx);
@@ -226,7 +185,7 @@ export function emitFunction(ctx: Printer, fn: SpirvFunction, isEntry: boolean, 
       header.push(`  var p_${phi.id}: ${ctx.types.wgsl(phi.type)};`);
       ctx.exprs.set(phi.id, { text: `p_${phi.id}`, type: phi.type, atom: true, stable: false, hasLoad: false });
       // The quotient, remainder, their steps and whether they are exact, for each floor division of the phi.
-      for (const n of ctx.inductionDivisions.get(phi.id) ?? []) {
+      for (const { division: n } of ir.carried.get(phi.id) ?? []) {
         header.push(`  var iq_${n}: i32;`, `  var ir_${n}: u32;`, `  var isq_${n}: i32;`, `  var isr_${n}: u32;`, `  var iok_${n}: bool;`);
       }
     }
@@ -268,16 +227,4 @@ export function addressSpace(ctx: Printer, storage: number, at: Instruction): st
     case StorageClass.StorageBuffer: return 'storage';
     default: ctx.fail(`pointer parameters into storage class ${storage} are not supported`, at);
   }
-}
-
-/** Loops larger than this many instructions are not run twice over: compile time would grow more than the index arithmetic shrinks. */
-const MAX_VERSIONED_LOOP = 256;
-
-/** Instructions in the blocks from a loop's header up to its merge block, in module order. */
-function loopSize(fn: SpirvFunction, header: number): number {
-  const merge = fn.blocks[header].merge;
-  const end = merge ? fn.blockIndex.get(merge.args[0]) ?? fn.blocks.length : fn.blocks.length;
-  let size = 0;
-  for (let i = header; i < end; i++) size += fn.blocks[i].body.length;
-  return size;
 }

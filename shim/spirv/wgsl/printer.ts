@@ -2,9 +2,9 @@
 // shares: values, constants, pointers (module-scope variables among them), definitions (inline,
 // `let` or hoisted) and the casts between kinds.
 import { SpirvTranslationError } from '../errors.js';
-import type { FloorDivision, Relinearization, ShiftMask } from '../idioms.js';
+import type { IrFunction } from '../ir/ir.js';
 import { opName, StorageClass } from '../opcodes.js';
-import type { Instruction, SpirvFunction, SpirvModule } from '../parse.js';
+import type { Instruction, SpirvFunction, SpirvModule, SpirvType } from '../parse.js';
 import type { StructuredFunction } from '../structurize.js';
 import { TypeTable, vecName, type ScalarKind } from '../types.js';
 import { BUILTIN_NAMES, COMBINED_SAMPLER_BINDING_OFFSET, floatLiteral, halfLiteral, MAX_INLINE_TEXT } from './names.js';
@@ -17,10 +17,11 @@ export interface Expr {
   hasLoad: boolean; // text reads memory that a later store could change
   sampler?: string; // for combined image-sampler values: the sampler expression
   bits?: number; // for 32-bit integer constants: the value, so casts fold into literals
+  inline?: string; // for a value written at its use: its text, so pin can name it instead
 }
 
 export type Ptr =
-  | { kind: 'ref'; text: string; pointee: number; root: number; storage: number; atomic: boolean }
+  | { kind: 'ref'; text: string; pointee: number; root: number; storage: number; atomic: boolean; inline?: boolean }
   | { kind: 'uniform'; root: number; pointee: number; offset: number; dyn: string[]; matrixStride: number; rowMajor: boolean }
   | { kind: 'handle'; root: number; pointee: number; text: string; sampler?: string };
 
@@ -49,19 +50,11 @@ export class Printer {
   exprs = new Map<number, Expr>();
   ptrs = new Map<number, Ptr>();
   chainDefs = new Map<number, Instruction>();
-  floorDivisions = new Map<number, FloorDivision>();
-  /** Floor divisions of induction phis (see idioms.ts), by phi id: their ISub ids. */
-  inductionDivisions = new Map<number, number[]>();
-  /** The remainders of those divisions (ISub ids) -> the division's ISub id. */
-  floorRemainders = new Map<number, number>();
-  relinearizations = new Map<number, Relinearization>();
-  /** Loop headers (block indices) -> the relinearisations their loop is run twice over (see idioms.ts). */
-  versionedLoops = new Map<number, number[]>();
+  ir!: IrFunction;
   /** Relinearisations read as their dividend, in the copy of a loop where the strides agree. */
   assumedRelinearized = new Set<number>();
-  shiftMasks = new Map<number, ShiftMask>();
-  /** The left shifts the masks replace. */
-  maskedShifts = new Set<number>();
+  /** While an instruction is printed: the ids it reads (ir/operands.ts), the only ones it may. */
+  reads: readonly number[] | null = null;
   /** Idiom helpers the module calls, by name. */
   readonly helpers = new Map<string, string>();
   useCount: Int32Array;
@@ -132,7 +125,21 @@ export class Printer {
 
   // ---------------------------------------------------------------- values
 
+  // The use counts come from what each instruction reads: text that reads anything else would
+  // make them wrong (a value inlined at a use that was not counted could be read at another time).
+  private checkRead(id: number): void {
+    if (this.reads === null || this.reads.includes(id) || this.mod.constants.has(id)) return;
+    const inst = this.types.current;
+    this.fail(`internal error: the printer reads %${id}, which ${inst ? opName(inst.op) : 'this instruction'} does not read (ir/operands.ts)`);
+  }
+
+  /** The type of an operand, where the function or module defines it. */
+  operandType(id: number): SpirvType | undefined {
+    return this.mod.types.get(this.mod.constants.get(id)?.type ?? (id < this.mod.bound ? this.defType[id] : 0));
+  }
+
   value(id: number): Expr {
+    this.checkRead(id);
     const e = this.exprs.get(id);
     if (e !== undefined) return e;
     if (this.mod.constants.has(id)) {
@@ -146,6 +153,7 @@ export class Printer {
   }
 
   ptr(id: number): Ptr {
+    this.checkRead(id);
     const p = this.ptrs.get(id);
     if (p !== undefined) return p;
     if (this.mod.globals.has(id)) {
@@ -163,15 +171,39 @@ export class Printer {
     if (this.hoisted[id]) {
       this.line(`h_${id} = ${text};`);
       this.exprs.set(id, { text: `h_${id}`, type, atom: true, stable: true, hasLoad: false });
-    } else if (this.useCount[id] === 0) {
-      this.exprs.set(id, { text: atom ? text : `(${text})`, type, atom: true, stable: false, hasLoad });
-    } else if (this.useCount[id] === 1 && this.useBlock[id] === this.curBlock && text.length < MAX_INLINE_TEXT &&
-               (!hasLoad || this.useEpoch[id] === this.curEpoch)) {
-      this.exprs.set(id, { text: atom ? text : `(${text})`, type, atom: true, stable: false, hasLoad });
+    } else if (this.useCount[id] === 0 || (this.useCount[id] === 1 && this.useBlock[id] === this.curBlock &&
+               text.length < MAX_INLINE_TEXT && (!hasLoad || this.useEpoch[id] === this.curEpoch))) {
+      this.exprs.set(id, { text: atom ? text : `(${text})`, type, atom: true, stable: false, hasLoad, inline: text });
     } else {
       this.line(`let v_${id} = ${text};`);
       this.exprs.set(id, { text: `v_${id}`, type, atom: true, stable: true, hasLoad: false });
     }
+  }
+
+  /**
+   * The value of `id` for text that writes it more than once (or in a loop): a value that would
+   * be written out at its one use is named by a `let` here first, so it is computed once.
+   */
+  pin(id: number): Expr {
+    const e = this.value(id);
+    if (e.inline === undefined) return e;
+    this.line(`let v_${id} = ${e.inline};`);
+    const named: Expr = { text: `v_${id}`, type: e.type, atom: true, stable: true, hasLoad: false };
+    this.exprs.set(id, named);
+    return named;
+  }
+
+  /** The same for a reference: one whose indices were written out in it becomes a `let` pointer. */
+  pinRef(p: Extract<Ptr, { kind: 'ref' }>): Extract<Ptr, { kind: 'ref' }> {
+    if (!p.inline) return p;
+    const name = `r_${this.tmp++}`;
+    this.line(`let ${name} = &${p.text};`);
+    return { ...p, text: `(*${name})`, inline: false };
+  }
+
+  /** The WGSL pointer to a reference. */
+  addressOf(p: Extract<Ptr, { kind: 'ref' }>): string {
+    return p.text.startsWith('(*') ? p.text.slice(2, -1) : `&${p.text}`;
   }
 
   // A statement whose result must exist even if unused (atomics, calls).

@@ -1,9 +1,11 @@
 // The structured tree of one function -> WGSL statements: blocks, if/loop/switch, the phi copies
 // on each edge, and the induction steps of carried floor divisions (see idioms.ts).
-import { FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL } from '../idioms.js';
+import type { CarriedDivision, Relinearization } from '../ir/ir.js';
+import { readIds } from '../ir/operands.js';
 import type { Block } from '../parse.js';
 import type { Node } from '../structurize.js';
 import { instruction } from './expressions.js';
+import { FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL } from './idiom-helpers.js';
 import { type Expr, Printer } from './printer.js';
 import { bumpsEpoch } from './uses.js';
 
@@ -54,7 +56,7 @@ export function node(ctx: Printer, n: Node): void {
     }
     case 'loop': {
       const header = n.body[0]?.k === 'block' ? n.body[0].block.index : -1;
-      const versioned = ctx.versionedLoops.get(header);
+      const versioned = ctx.ir.versioned.get(header);
       if (versioned && ctx.assumedRelinearized.size === 0) versionedLoop(ctx, n, versioned);
       else loop(ctx, n);
       break;
@@ -114,22 +116,18 @@ export function loop(ctx: Printer, n: Extract<Node, { k: 'loop' }>): void {
 }
 
 /**
- * The loop twice over (see idioms.ts): under `if (A == b && ...)`, a copy that reads each
+ * The loop twice over (passes/relinearize.ts): under `if (A == b && ...)`, a copy that reads each
  * relinearisation as its dividend, then the loop as written. Each copy defines its own values.
  */
-export function versionedLoop(ctx: Printer, n: Extract<Node, { k: 'loop' }>, relinearizations: number[]): void {
+export function versionedLoop(ctx: Printer, n: Extract<Node, { k: 'loop' }>, relinearizations: Relinearization[]): void {
   const tests = new Set<string>();
-  for (const id of relinearizations) {
-    const relin = ctx.relinearizations.get(id)!;
-    const divisor = ctx.floorDivisions.get(relin.division)!.divisor;
-    tests.add(`${ctx.as(ctx.value(relin.scale), 'i32')} == ${ctx.as(ctx.value(divisor), 'i32')}`);
-  }
+  for (const { scale, divisor } of relinearizations) tests.add(`${ctx.as(ctx.value(scale), 'i32')} == ${ctx.as(ctx.value(divisor), 'i32')}`);
   const exprs = new Map(ctx.exprs);
   const ptrs = new Map(ctx.ptrs);
   ctx.line(`if (${[...tests].join(' && ')}) {`);
   const saved = ctx.indent;
   ctx.indent += '  ';
-  ctx.assumedRelinearized = new Set(relinearizations);
+  ctx.assumedRelinearized = new Set(relinearizations.map((r) => r.id));
   loop(ctx, n);
   ctx.assumedRelinearized = new Set();
   ctx.exprs = exprs;
@@ -167,8 +165,8 @@ export function copies(ctx: Printer, from: Block, to: Block): void {
     let v = 0;
     for (let i = 0; i + 1 < phi.args.length; i += 2) if (phi.args[i + 1] === from.label) { v = phi.args[i]; break; }
     if (v === 0) ctx.fail(`OpPhi has no value for predecessor %${from.label}`, phi);
+    for (const c of ctx.ir.carried.get(phi.id) ?? []) stepInduction(ctx, c, v);
     pairs.push([`p_${phi.id}`, ctx.value(v)]);
-    for (const n of ctx.inductionDivisions.get(phi.id) ?? []) stepInduction(ctx, n, phi.id, v);
   }
   if (pairs.length > 1) {
     for (const p of pairs) {
@@ -183,18 +181,18 @@ export function copies(ctx: Printer, from: Block, to: Block): void {
 }
 
 // On the edge that gives the phi `value`: the back edge steps the quotient and remainder of
-// floor division idiom `n` where that is exact and computes them afresh where not; any other
-// edge computes them (see idioms.ts). Runs before the phi itself is assigned, so the phi still
-// holds its previous value.
-export function stepInduction(ctx: Printer, n: number, phi: number, value: number): void {
-  const fd = ctx.floorDivisions.get(n)!;
-  const induction = fd.induction!;
-  const d = ctx.as(ctx.value(fd.divisor), 'i32');
-  const s = ctx.as(ctx.value(induction.step), 'i32');
-  const a = ctx.as(ctx.value(value), 'i32');
+// carried floor division `c` where that is exact and computes them afresh where not; any other
+// edge computes them (passes/floor-division.ts). Runs before the phi itself is assigned, so the
+// phi still holds its previous value.
+export function stepInduction(ctx: Printer, c: CarriedDivision, value: number): void {
+  const n = c.division;
+  const phi = c.dividend;
+  const d = ctx.as(ctx.pin(c.divisor), 'i32');
+  const s = ctx.as(ctx.pin(c.step), 'i32');
+  const a = ctx.as(ctx.pin(value), 'i32');
   ctx.helpers.set(FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL);
-  if (value === induction.next) {
-    if (induction.bound === undefined) ctx.line(`iok_${n} = iok_${n} && (${a} >= p_${phi});`);
+  if (value === c.next) {
+    if (c.bound === undefined) ctx.line(`iok_${n} = iok_${n} && (${a} >= p_${phi});`);
     ctx.line(`if (iok_${n}) {`);
     ctx.line(`  iq_${n} = iq_${n} + isq_${n};`);
     ctx.line(`  ir_${n} = ir_${n} + isr_${n};`);
@@ -210,7 +208,7 @@ export function stepInduction(ctx: Printer, n: number, phi: number, value: numbe
   ctx.line(`isq_${n} = ${FLOOR_DIV_NONNEG_FN}(${s}, ${d});`);
   ctx.line(`isr_${n} = bitcast<u32>(${s} - isq_${n} * ${d});`);
   // With the loop's bound n, phi < n on every step, so no step wraps when n - 1 <= i32 max - s.
-  const bound = induction.bound === undefined ? undefined : ctx.as(ctx.value(induction.bound), 'i32');
+  const bound = c.bound === undefined ? undefined : ctx.as(ctx.pin(c.bound), 'i32');
   const noWrap = bound === undefined ? '' : ` && (${bound} <= 0i || ${bound} - 1i <= 2147483647i - ${s})`;
   ctx.line(`iok_${n} = ${d} > 0i && ${s} >= 0i${noWrap};`);
 }
@@ -220,7 +218,10 @@ export function block(ctx: Printer, b: Block): void {
   ctx.curEpoch = 0;
   for (const inst of b.body) {
     ctx.types.current = inst;
+    // An access chain reads its operands where it is made (they are counted where it is used).
+    ctx.reads = ctx.chainDefs.has(inst.id) ? Array.from(inst.args) : readIds(inst, (id) => ctx.operandType(id));
     instruction(ctx, inst);
+    ctx.reads = null;
     if (bumpsEpoch(inst.op)) ctx.curEpoch++;
   }
 }

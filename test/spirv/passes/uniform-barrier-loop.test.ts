@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
-import { translateSpirv } from '../../shim/spirv/translate.js';
-import { buildPipeline, createDevice } from './harness.js';
+import { translateSpirv } from '../../../shim/spirv/translate.js';
+import { buildPipeline, createDevice } from '../harness.js';
 
 function spirvOf(module: string): Map<string, Uint32Array> {
-  const files = unzipSync(readFileSync(new URL(`../taichi/parity/modules/${module}.tcm`, import.meta.url)));
+  const files = unzipSync(readFileSync(new URL(`../../taichi/parity/modules/${module}.tcm`, import.meta.url)));
   const out = new Map<string, Uint32Array>();
   for (const [name, bytes] of Object.entries(files)) {
     if (name.endsWith('.spv')) out.set(name, new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));

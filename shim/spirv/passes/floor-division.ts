@@ -1,22 +1,17 @@
-// Instruction sequences the emitter translates as a whole, because WGSL can say them more cheaply
-// than their parts.
-//
-// Floor division. Taichi has no floor-dividing SPIR-V instruction, so every `a // b` on i32 (every
-// ndarray index it splits into coordinates) becomes a truncating OpSDiv and a sign correction:
+// Floor division, a pass on the IR. Taichi has no floor-dividing SPIR-V instruction, so every
+// `a // b` on i32 (every ndarray index it splits into coordinates) becomes a truncating OpSDiv
+// and a sign correction:
 //
 //   q = OpSDiv a b
 //   c = ((a < 0) != (b < 0)) && (a != 0) && (b * q != a)
 //   r = OpISub q (OpSelect c 1 0)
 //
-// Emitted as written, the GPU runs a signed division and seven more operations per element. The
-// emitter calls a helper instead. Where b is known not to be negative (Taichi clamps every shape
-// with max(0, n)), the helper is branch-free: with m = a >> 31 (all ones for negative a),
-// floor(a / b) = m ^ ((m ^ a) / b) in unsigned arithmetic, since ~a = -a - 1 >= 0 and
-// floor(a / b) = ~floor(~a / b) for a < 0. Otherwise the helper takes the unsigned quotient when
-// a >= 0 and b > 0, and the original sequence when not.
+// Printed as written, the GPU runs a signed division and seven more operations per element. The
+// pass puts one FloorDiv in r's place instead, which the printer writes as a call of a helper
+// (wgsl/idiom-helpers.ts), branch-free where b is known not to be negative.
 //
 // Induction variables. When a is a loop's phi stepped by an invariant s (Taichi's grid-stride
-// loops: p += num_workgroups * group size) and b is invariant too, the emitter keeps the quotient
+// loops: p += num_workgroups * group size) and b is invariant too, the printer keeps the quotient
 // q and remainder r of a by b in variables alongside a: computed on entry, and on the back edge
 // stepped by those of s (q += s / b, r += s % b, carrying r into q) where that is provably exact:
 // b > 0, s >= 0 and a has not wrapped around. Where it is not, the back edge computes them afresh
@@ -25,22 +20,13 @@
 // Taichi computes next to every such quotient, is read as r. Wrap-around is ruled out once for
 // the whole loop when the loop runs while a < n (its header's branch, as in Taichi's loops) and
 // n - 1 + s fits in an i32; in other loops each step checks that a did not decrease.
-//
-// Relinearisation. Taichi then joins the quotient and remainder into an element index with the
-// array's own stride: q * A + r. Where A equals the divisor b, that is a itself; Taichi's b is
-// max(A, 0), so the two agree for every real shape, but no static fact says so. The emitter runs
-// a small loop twice over, under `if (A == b)`: the first copy reads a for the index and leaves
-// the carried quotient dead, the second is the loop as written.
-//
-// Shift masks. Taichi turns a byte offset into a word index by shifting left then logically
-// right by the same amount, (x << c) >> c, which is x & (0xffffffff >> c): one operation
-// instead of two in every ndarray access.
-import { STD450_SMAX } from './glsl-std450.js';
-import { definitions, useCounts } from './def-use.js';
-import { Op } from './opcodes.js';
-import { intConstant, isScalarI32, type Instruction, type SpirvFunction, type SpirvModule } from './parse.js';
+import { definitions } from '../def-use.js';
+import { STD450_SMAX } from '../glsl-std450.js';
+import { IrOp, replaceInstruction, type IrFunction } from '../ir/ir.js';
+import { Op } from '../opcodes.js';
+import { intConstant, isScalarI32, type Instruction, type SpirvFunction, type SpirvModule } from '../parse.js';
 
-export interface FloorDivision {
+interface FloorDivision {
   dividend: number;
   divisor: number;
   /** The divisor is a non-negative constant or max(x, c) with c >= 0. */
@@ -51,7 +37,7 @@ export interface FloorDivision {
   remainder?: number;
 }
 
-export interface Induction {
+interface Induction {
   /** The step s of `next = phi + s`. */
   step: number;
   /** The id of `next`, the phi's value on the back edge. */
@@ -62,26 +48,8 @@ export interface Induction {
   header: number;
 }
 
-/** Helpers for the floor-division idiom, each exact for every input it may be given. */
-export const FLOOR_DIV_FN = 'idiom_floor_div';
-export const FLOOR_DIV_WGSL = /* wgsl */ `fn ${FLOOR_DIV_FN}(a: i32, b: i32) -> i32 {
-  if (a >= 0i && b > 0i) {
-    return bitcast<i32>(bitcast<u32>(a) / bitcast<u32>(b));
-  }
-  let q = a / b;
-  return q - select(0i, 1i, ((a < 0i) != (b < 0i)) && (a != 0i) && (b * q != a));
-}`;
-
-export const FLOOR_DIV_NONNEG_FN = 'idiom_floor_div_nonneg';
-// b == 0: WGSL's unsigned a / 0 is a, so q is a; the original sequence gives a - 1 for a < 0.
-export const FLOOR_DIV_NONNEG_WGSL = /* wgsl */ `fn ${FLOOR_DIV_NONNEG_FN}(a: i32, b: i32) -> i32 {
-  let m = a >> 31u;
-  let q = m ^ bitcast<i32>(bitcast<u32>(m ^ a) / bitcast<u32>(b));
-  return select(q, a + m, b == 0i);
-}`;
-
 /** The OpISub instructions of `fn` that end a floor-division idiom, by result id. */
-export function findFloorDivisions(mod: SpirvModule, fn: SpirvFunction): Map<number, FloorDivision> {
+function findFloorDivisions(mod: SpirvModule, fn: SpirvFunction): Map<number, FloorDivision> {
   const { defs, defBlock } = definitions(fn);
   const phis = new Map<number, { phi: Instruction; block: number }>();
   for (const b of fn.blocks) for (const phi of b.phis) phis.set(phi.id, { phi, block: b.index });
@@ -185,53 +153,23 @@ export function findFloorDivisions(mod: SpirvModule, fn: SpirvFunction): Map<num
   return found;
 }
 
-export interface Relinearization {
-  /** The floor division (its ISub id) whose quotient and remainder are joined. */
-  division: number;
-  /** A, the stride the quotient is multiplied by; defined before the loop. */
-  scale: number;
-}
-
-/** The OpIAdd instructions of `fn` that compute q * A + r from a carried floor division, by result id. */
-export function findRelinearizations(mod: SpirvModule, fn: SpirvFunction, divisions: Map<number, FloorDivision>): Map<number, Relinearization> {
-  const { defs, defBlock } = definitions(fn);
-  const byRemainder = new Map<number, number>();
-  for (const [id, fd] of divisions) if (fd.induction && fd.remainder !== undefined) byRemainder.set(fd.remainder, id);
-  const found = new Map<number, Relinearization>();
-  for (const add of defs.values()) {
-    if (add.op !== Op.IAdd || !isScalarI32(mod, add.type)) continue;
-    for (const [r, other] of [[add.args[0], add.args[1]], [add.args[1], add.args[0]]]) {
-      const division = byRemainder.get(r);
-      const product = defs.get(other);
-      if (division === undefined || product?.op !== Op.IMul) continue;
-      const scale = product.args[0] === division ? product.args[1] : product.args[1] === division ? product.args[0] : undefined;
-      const header = divisions.get(division)!.induction!.header;
-      if (scale !== undefined && (defBlock.get(scale) ?? -1) < header) found.set(add.id, { division, scale });
+/**
+ * Rewrites the floor divisions of `f` into FloorDiv (or FloorDivNonNegative) instructions, and
+ * those of an induction variable into CarriedQuotient (and CarriedRemainder) with the phi's
+ * entry in `f.carried`. The instructions of the original sequences stay, unread.
+ */
+export function floorDivisions(mod: SpirvModule, f: IrFunction): void {
+  const found = findFloorDivisions(mod, f.fn);
+  for (const [id, fd] of found) {
+    if (!fd.induction) {
+      replaceInstruction(f.fn, id, fd.divisorNonNegative ? IrOp.FloorDivNonNegative : IrOp.FloorDiv, [fd.dividend, fd.divisor]);
+      continue;
     }
+    replaceInstruction(f.fn, id, IrOp.CarriedQuotient, []);
+    if (fd.remainder !== undefined) replaceInstruction(f.fn, fd.remainder, IrOp.CarriedRemainder, [id]);
+    const { step, next, bound, header } = fd.induction;
+    const list = f.carried.get(fd.dividend) ?? [];
+    list.push({ division: id, dividend: fd.dividend, divisor: fd.divisor, step, next, bound, header, remainder: fd.remainder !== undefined });
+    f.carried.set(fd.dividend, list);
   }
-  return found;
-}
-
-export interface ShiftMask {
-  /** The value shifted. */
-  value: number;
-  /** The left shift, which the mask replaces. */
-  inner: number;
-  mask: number;
-}
-
-/** The OpShiftRightLogical instructions of `fn` that undo a left shift by the same amount, by result id. */
-export function findShiftMasks(mod: SpirvModule, fn: SpirvFunction): Map<number, ShiftMask> {
-  const { defs } = definitions(fn);
-  const uses = useCounts(fn);
-  const found = new Map<number, ShiftMask>();
-  for (const outer of defs.values()) {
-    if (outer.op !== Op.ShiftRightLogical || !isScalarI32(mod, outer.type)) continue;
-    const inner = defs.get(outer.args[0]);
-    if (!inner || inner.op !== Op.ShiftLeftLogical || !isScalarI32(mod, inner.type) || uses.get(inner.id) !== 1) continue;
-    const c = intConstant(mod, outer.args[1]);
-    if (c === undefined || c <= 0 || c >= 32 || intConstant(mod, inner.args[1]) !== c) continue;
-    found.set(outer.id, { value: inner.args[0], inner: inner.id, mask: 0xffffffff >>> c });
-  }
-  return found;
 }

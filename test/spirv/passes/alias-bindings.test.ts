@@ -2,8 +2,8 @@
 // bindings are filled with one buffer, translated with the bindings merged, run on Dawn with that
 // one buffer, and compared with the same computation done here on one array.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translateSpirv } from '../../shim/spirv/translate.js';
-import { SpirvCompiler, createDevice, run, rng } from './harness.js';
+import { translateSpirv } from '../../../shim/spirv/translate.js';
+import { SpirvCompiler, createDevice, run, rng } from '../harness.js';
 
 describe('alias-bindings pass', () => {
   const compiler = new SpirvCompiler();

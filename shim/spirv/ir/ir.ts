@@ -1,0 +1,103 @@
+// The translator's IR: the parsed module's instructions, SSA values with their types, grouped per
+// function under the structured control-flow tree of structurize.ts, plus the few operations
+// SPIR-V lacks that the passes (passes/) rewrite instruction sequences into. The WGSL printer
+// (wgsl/) reads only this: what a value reads is operands.ts's answer for its instruction.
+import type { EntryPoint, Instruction, SpirvFunction, SpirvModule } from '../parse.js';
+import type { StructuredFunction } from '../structurize.js';
+
+/**
+ * Operations the passes introduce. They take numbers above SPIR-V's 16-bit opcodes, so they never
+ * meet a real one; like SPIR-V's, their `args` are ids unless their comment says otherwise.
+ */
+export const IrOp = {
+  /** floor(a / b) on i32: args [a, b] (passes/floor-division.ts). */
+  FloorDiv: 0x10000,
+  /** FloorDiv where b is known not to be negative: args [a, b]. */
+  FloorDivNonNegative: 0x10001,
+  /** The quotient of a floor division carried by its loop (IrFunction.carried): no args. */
+  CarriedQuotient: 0x10002,
+  /** a - q * b for the carried division `args[0]` (an id, not read as a value): no value args. */
+  CarriedRemainder: 0x10003,
+  /** (x << c) >> c on u32 as x & mask: args [x, mask as a literal] (passes/shift-mask.ts). */
+  ShiftMask: 0x10004,
+  /**
+   * q * A + r of a carried division (passes/relinearize.ts): args [x, y] (the IAdd's), then the
+   * division's dividend, which it is in the copy of its loop where A equals the divisor.
+   */
+  Relinearized: 0x10005,
+} as const;
+
+const NAMES = new Map<number, string>(Object.entries(IrOp).map(([name, op]) => [op, name]));
+
+/** The name of an IR operation, for errors. */
+export function irOpName(op: number): string | undefined {
+  return NAMES.get(op);
+}
+
+/** A floor division of a loop's phi whose quotient and remainder ride along with the phi. */
+export interface CarriedDivision {
+  /** The id of the CarriedQuotient instruction. */
+  division: number;
+  divisor: number;
+  /** The step s of `next = phi + s`. */
+  step: number;
+  /** The id of `next`, the phi's value on the back edge. */
+  next: number;
+  /** n, where the loop header leaves the loop unless phi < n. */
+  bound?: number;
+  /** The phi. */
+  dividend: number;
+  /** Index of the loop header, the phi's block. */
+  header: number;
+  /** A CarriedRemainder reads the remainder. */
+  remainder: boolean;
+}
+
+/** A Relinearized instruction's id, and the two values whose equality lets it read the dividend. */
+export interface Relinearization {
+  id: number;
+  /** A, the stride the quotient is multiplied by; defined before the loop. */
+  scale: number;
+  /** b, the carried division's divisor. */
+  divisor: number;
+}
+
+export interface IrFunction {
+  fn: SpirvFunction;
+  tree: StructuredFunction;
+  /** Phi id -> the floor divisions of it carried across iterations (passes/floor-division.ts). */
+  carried: Map<number, CarriedDivision[]>;
+  /** Loop header (block index) -> the relinearisations its loop is run twice over (passes/relinearize.ts). */
+  versioned: Map<number, Relinearization[]>;
+}
+
+export interface IrModule {
+  spirv: SpirvModule;
+  entry: EntryPoint;
+  /** The functions the entry point reaches, callees before callers; the entry point last. */
+  functions: IrFunction[];
+}
+
+/** Replaces the instruction defining `id` in `fn`'s blocks (a pass's rewrite in place). */
+export function replaceInstruction(fn: SpirvFunction, id: number, op: number, args: readonly number[]): Instruction {
+  for (const b of fn.blocks) {
+    const i = b.body.findIndex((inst) => inst.id === id);
+    if (i < 0) continue;
+    const old = b.body[i];
+    const inst: Instruction = { op, type: old.type, id, args: Uint32Array.from(args), offset: old.offset };
+    b.body[i] = inst;
+    return inst;
+  }
+  throw new Error(`no instruction defines %${id}`);
+}
+
+/** Removes the instruction defining `id` from `fn`'s blocks (one nothing reads any more). */
+export function removeInstruction(fn: SpirvFunction, id: number): void {
+  for (const b of fn.blocks) {
+    const i = b.body.findIndex((inst) => inst.id === id);
+    if (i >= 0) {
+      b.body.splice(i, 1);
+      return;
+    }
+  }
+}
