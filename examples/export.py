@@ -1,5 +1,6 @@
 """Exports every example into examples/modules/ (`npm run examples`). With an argument, the
-Taichi to export with: `taichi` (default) or `taichi_forge`; TAICHI_EXAMPLES_OUT moves the output."""
+Taichi to export with: `taichi` (default) or `forge` (taichi-forge 0.7, into examples/modules/forge/);
+TAICHI_EXAMPLES_OUT moves the output."""
 
 import os
 import subprocess

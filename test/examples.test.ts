@@ -1,8 +1,8 @@
-// The project's own modules (examples/modules, exported by examples/*.py with real Taichi): each
-// loads with the kernels and graphs the demos, the CLI, the benchmarks and the tests use, and
-// with EXAMPLES_ROOT (a fresh export, .ci/run) each fresh module has the committed one's
-// signatures. Their values against Taichi's CPU backend are checked by the corpus
-// (test/taichi/cases/examples.py).
+// The project's own modules (examples/modules, exported by examples/*.py with Taichi 1.7.4, and
+// examples/modules/forge, the same exported by taichi-forge 0.7): each loads with the kernels and
+// graphs the demos, the CLI, the benchmarks and the tests use, and with EXAMPLES_ROOT (a fresh
+// export, .ci/run) each fresh module has the committed one's signatures. Their values against
+// each exporter's CPU backend are checked by the corpus (test/taichi/cases/examples.py).
 
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,8 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { expectTaichiError, useRuntime } from './helpers/aot.js';
 
-const COMMITTED = fileURLToPath(new URL('../examples/modules/', import.meta.url));
-const ROOT = process.env.EXAMPLES_ROOT ?? COMMITTED;
+const COMMITTED_ROOT = fileURLToPath(new URL('../examples/modules/', import.meta.url));
+/** Each exporter's folder under the modules' root. */
+const EXPORTERS: Record<string, string> = { taichi: '.', forge: 'forge' };
 const runtime = useRuntime();
 
 /**
@@ -29,29 +30,34 @@ const EXPECTED: Record<string, { kernels: string[]; graphs: Record<string, numbe
   'texture.tcm': { kernels: ['paint', 'blur', 'read'], graphs: { frame: 3 } },
 };
 
-test('every committed module is listed, and every listed one is there', () => {
-  expect(readdirSync(ROOT).filter((f) => f.endsWith('.tcm')).sort()).toEqual(Object.keys(EXPECTED).sort());
-});
+describe.each(Object.entries(EXPORTERS))('%s', (_exporter, folder) => {
+  const COMMITTED = join(COMMITTED_ROOT, folder);
+  const ROOT = join(process.env.EXAMPLES_ROOT ?? COMMITTED_ROOT, folder);
 
-describe.each(Object.entries(EXPECTED))('%s', (file, want) => {
-  test('loads with its kernels and graphs (and the committed signatures)', async () => {
-    if (want.gap) {
-      await expectTaichiError(() => runtime().loadModule(join(ROOT, file)), 'CORRUPTED_DATA', want.gap);
-      return;
-    }
-    const mod = await runtime().loadModule(join(ROOT, file));
-    try {
-      for (const k of want.kernels) expect(mod.kernels.some((s) => s.name === k || (k.endsWith('_') && s.name.startsWith(k))), k).toBe(true);
-      expect(Object.fromEntries(mod.graphs.map((g) => [g.name, g.dispatches]))).toEqual(want.graphs);
-      if (ROOT !== COMMITTED) {
-        const committed = await runtime().loadModule(join(COMMITTED, file));
-        const strip = (s: { name: string }) => s.name.replace(/_c\d+_\d+$/, '');
-        expect(mod.kernels.map((k) => ({ ...k, name: strip(k) }))).toEqual(committed.kernels.map((k) => ({ ...k, name: strip(k) })));
-        expect(mod.graphs).toEqual(committed.graphs);
-        await committed.destroy();
+  test('every committed module is listed, and every listed one is there', () => {
+    expect(readdirSync(ROOT).filter((f) => f.endsWith('.tcm')).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  describe.each(Object.entries(EXPECTED))('%s', (file, want) => {
+    test('loads with its kernels and graphs (and the committed signatures)', async () => {
+      if (want.gap) {
+        await expectTaichiError(() => runtime().loadModule(join(ROOT, file)), 'CORRUPTED_DATA', want.gap);
+        return;
       }
-    } finally {
-      await mod.destroy();
-    }
+      const mod = await runtime().loadModule(join(ROOT, file));
+      try {
+        for (const k of want.kernels) expect(mod.kernels.some((s) => s.name === k || (k.endsWith('_') && s.name.startsWith(k))), k).toBe(true);
+        expect(Object.fromEntries(mod.graphs.map((g) => [g.name, g.dispatches]))).toEqual(want.graphs);
+        if (ROOT !== COMMITTED) {
+          const committed = await runtime().loadModule(join(COMMITTED, file));
+          const strip = (s: { name: string }) => s.name.replace(/_c\d+_\d+$/, '');
+          expect(mod.kernels.map((k) => ({ ...k, name: strip(k) }))).toEqual(committed.kernels.map((k) => ({ ...k, name: strip(k) })));
+          expect(mod.graphs).toEqual(committed.graphs);
+          await committed.destroy();
+        }
+      } finally {
+        await mod.destroy();
+      }
+    });
   });
 });

@@ -1,4 +1,4 @@
-// Modules from both exporters (Taichi 1.7.4 and taichi-forge 0.7) of test/taichi/forge/probe.py:
+// Modules from both exporters (Taichi 1.7.4 and taichi-forge 0.7) of test/forge-probe/probe.py:
 // every launch against the exporter's own result (probe.json), then forge's dialect field by
 // field: each field this runtime cannot honour, set in a copy of forge's module, is refused at
 // load with INCOMPATIBLE_MODULE naming it.
@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { expectTaichiError, useRuntime } from './helpers/aot.js';
 
-const HERE = fileURLToPath(new URL('./taichi/forge/', import.meta.url));
+const HERE = fileURLToPath(new URL('./forge-probe/', import.meta.url));
 const EXPORTERS = ['taichi', 'taichi_forge'] as const;
 const W = 8;
 const H = 4;
@@ -153,6 +153,9 @@ const REFUSALS: [string, (meta: Json, graphs: Json[]) => void, string[]][] = [
   ['gradient ndarrays', (m) => (kernel(m, 'sweep').ctx_attribs.grad_arr_access[0].value = 1), ['grad_arr_access', 'autodiff']],
   ['static_shared_array_bytes beyond the device', (m) => (task(m, 'blocked').static_shared_array_bytes = 1 << 20), ['static_shared_array_bytes 1048576', 'workgroup memory']],
   ['a JIT evaluator', (m) => (kernel(m, 'sweep').is_jit_evaluator = true), ['is_jit_evaluator']],
+  ['a capability only forge names (ray queries)', (m) => m.required_caps.push({ key: 'spirv_has_ray_query', value: 1 }), ['spirv_has_ray_query = 1', 'no ray queries']],
+  ['a capability only forge names (8-bit storage)', (m) => m.required_caps.push({ key: 'spirv_has_int8_storage', value: 1 }), ['spirv_has_int8_storage = 1', '8-bit']],
+  ['a capability no exporter names', (m) => m.required_caps.push({ key: 'spirv_has_warp_magic', value: 1 }), ["unknown capability 'spirv_has_warp_magic'"]],
 ];
 
 describe("forge's dialect: what cannot run is refused at load, naming the field", () => {

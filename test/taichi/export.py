@@ -1,12 +1,13 @@
 """Exports the differential corpus with one Taichi exporter and records its expected values.
 
-    python test/taichi/export.py taichi [--out DIR] [--only GROUP ...]
+    python test/taichi/export.py taichi|forge [--out DIR] [--only GROUP ...]
 
 For each case file cases/<group>.py: exports its kernels and graphs with
 ti.aot.Module(arch=ti.vulkan) into DIR/<exporter>/<group>.tcm, runs each case on the exporter's CPU
 backend (textures: on its Vulkan backend) and writes DIR/<exporter>/<group>/<case>/ with
 manifest.json, <array>.in.npy (inputs) and <array>.out.npy (expected values of the compared arrays).
-DIR defaults to test/taichi. The same code runs `taichi` and `taichi_forge`.
+DIR defaults to test/taichi. The same code runs `taichi` (Taichi 1.7.4, into DIR/taichi) and `forge`
+(taichi-forge 0.7, `import taichi_forge`, into DIR/forge).
 """
 
 import argparse
@@ -26,6 +27,8 @@ import corpus  # noqa: E402
 
 NUMPY = {"f32": np.float32, "i32": np.int32, "u32": np.uint32, "f16": np.float16, "i16": np.int16, "u16": np.uint16, "i8": np.int8, "u8": np.uint8, "f64": np.float64, "i64": np.int64, "u64": np.uint64}
 DTYPES = list(NUMPY)
+# The corpus folder of each exporter, and the Python package that exports.
+EXPORTERS = {"taichi": "taichi", "forge": "taichi_forge"}
 
 
 def dtype_name(ti, dtype):
@@ -175,13 +178,15 @@ def export_module(ti, group, module, out_dir):
     _, cases, graphs, extra = load_group(ti, group)
     cases = [c for c in cases if c.module == module]
     caps = getattr(sys.modules[f"cases.{group}"], "CAPS", [])
+    if callable(caps):
+        caps = caps(module)  # a group's capabilities may differ per module (textures: per format)
     m = ti.aot.Module(arch=ti.vulkan, caps=caps)
     added = set()
     for k in [step[0] for c in cases for step in c.steps if not isinstance(step[0], corpus.Graph)] + (extra if module is None else []):
         if k.__name__ not in added:
             added.add(k.__name__)
             try:
-                m.add_kernel(k)
+                m.add_kernel(k, name=k.__name__)  # forge names a kernel by its source function, Taichi by __name__
             except Exception as e:
                 raise RuntimeError(f"{group}: kernel {k.__name__}: {e}") from e
     used = {step[0].name for c in cases for step in c.steps if isinstance(step[0], corpus.Graph)}
@@ -229,22 +234,23 @@ def export_group(ti, group, out_dir):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("exporter", choices=["taichi", "taichi_forge"])
+    parser.add_argument("exporter", choices=[*EXPORTERS, "taichi_forge"])
     parser.add_argument("--out", type=Path, default=HERE)
     parser.add_argument("--only", nargs="*", default=None, help="groups to export (default: every case file)")
     args = parser.parse_args()
-    ti = importlib.import_module(args.exporter)
+    folder = "forge" if args.exporter == "taichi_forge" else args.exporter
+    ti = importlib.import_module(EXPORTERS[folder])
     corpus.ti = ti
-    os.environ["TAICHI_EXPORTER"] = args.exporter  # the examples' Taichi (examples/_ti.py)
-    out_dir = args.out / args.exporter
+    os.environ["TAICHI_EXPORTER"] = ti.__name__  # the examples' Taichi (examples/_ti.py)
+    out_dir = args.out / folder
     out_dir.mkdir(parents=True, exist_ok=True)
     groups = args.only or sorted(p.stem for p in (HERE / "cases").glob("*.py") if not p.stem.startswith("_"))
     total = 0
     for group in groups:
         n = export_group(ti, group, out_dir)
-        print(f"{args.exporter}: {group}: {n} cases")
+        print(f"{folder}: {group}: {n} cases")
         total += n
-    print(f"{args.exporter}: {total} cases in {len(groups)} groups -> {out_dir}")
+    print(f"{folder}: {total} cases in {len(groups)} groups -> {out_dir}")
 
 
 if __name__ == "__main__":

@@ -42,6 +42,28 @@ const CapabilityInfo kCapabilities[] = {
 constexpr int kCount = static_cast<int>(sizeof(kCapabilities) / sizeof(kCapabilities[0]));
 static_assert(kCount == TI_CAPABILITY_SPIRV_HAS_NO_INTEGER_WRAP_DECORATION + 1, "one entry per TiCapability");
 
+// Capabilities taichi-forge 0.7 writes that Taichi 1.7's C API has no TiCapability for, so a
+// runtime's set cannot name them: each is offered always (null) or refused always, with why.
+const CapabilityInfo kForgeCapabilities[] = {
+    // Each rw_texture's format is checked at load against WebGPU's storage texture formats
+    // (rg32f, rg32i and rg32u are extended in Vulkan and core in WebGPU).
+    {"spirv_has_storage_image_extended_formats", nullptr},
+    {"spirv_has_int8_storage", "WGSL has no 8-bit integers"},
+    {"spirv_has_int16_storage", "WGSL has no 16-bit integers"},
+    {"spirv_has_shared_atomic_int64", "WGSL has no 64-bit integers"},
+    {"spirv_has_shared_atomic_float_add", "shared-memory float atomics are not supported here yet (untested on WGSL workgroup memory)"},
+    {"spirv_has_shared_atomic_float_minmax", "shared-memory float atomics are not supported here yet (untested on WGSL workgroup memory)"},
+    {"spirv_has_shared_atomic_float16_add", "WGSL has no 16-bit atomics"},
+    {"spirv_has_shared_atomic_float16_minmax", "WGSL has no 16-bit atomics"},
+    {"spirv_has_shared_atomic_float64_add", "WGSL has no 64-bit floats"},
+    {"spirv_has_shared_atomic_float64_minmax", "WGSL has no 64-bit floats"},
+    {"spirv_has_subgroup_shuffle", "subgroup operations are not translated to WGSL yet"},
+    {"spirv_has_subgroup_shuffle_relative", "subgroup operations are not translated to WGSL yet"},
+    {"spirv_has_sampled_image_array_non_uniform_indexing", "WebGPU has no arrays of textures"},
+    {"spirv_has_cooperative_matrix", "cooperative matrices have no WebGPU counterpart"},
+    {"spirv_has_ray_query", "WebGPU has no ray queries or acceleration structures"},
+};
+
 }  // namespace
 
 void default_capabilities(Runtime &rt) {
@@ -62,7 +84,15 @@ bool check_capabilities(const Runtime &rt, const ModuleMetadata &meta) {
     for (int i = 1; i < kCount; ++i) {
       if (kv.first == kCapabilities[i].name) found = i;
     }
-    if (found < 0) return fail(TI_ERROR_INCOMPATIBLE_MODULE, "the module requires unknown capability '%s'", kv.first.c_str());
+    if (found < 0) {
+      const CapabilityInfo *forge = nullptr;
+      for (const auto &c : kForgeCapabilities) {
+        if (kv.first == c.name) forge = &c;
+      }
+      if (forge == nullptr) return fail(TI_ERROR_INCOMPATIBLE_MODULE, "the module requires unknown capability '%s'", kv.first.c_str());
+      if (forge->refusal != nullptr && kv.second > 0) return fail(TI_ERROR_INCOMPATIBLE_MODULE, "the module requires %s = %u: %s", kv.first.c_str(), kv.second, forge->refusal);
+      continue;
+    }
     auto have = rt.capabilities.find(static_cast<TiCapability>(found));
     uint32_t level = have == rt.capabilities.end() ? 0 : have->second;
     if (level < kv.second) {

@@ -251,6 +251,13 @@ export function instruction(ctx: Printer, inst: Instruction): void {
     // Composites.
     case Op.CompositeConstruct: {
       const parts = Array.from(a, (i) => ctx.value(i));
+      // WGSL converts nothing in a constructor; SPIR-V requires the same component type too
+      // (taichi-forge 0.7 breaks this for integer rw_texture stores, which lavapipe accepts).
+      const want = ctx.types.get(inst.type).kind === 'vector' ? ctx.types.info(inst.type)!.scalar : null;
+      for (const p of parts) {
+        const got = want === null ? null : ctx.types.info(p.type)?.scalar;
+        if (want !== null && got !== want) ctx.fail(`a vector of ${want} is built from a ${got ?? 'non-numeric'} constituent (invalid SPIR-V: constituents must have the result's component type)`);
+      }
       ctx.define(inst, `${ctx.types.wgsl(inst.type)}(${parts.map((p) => p.text).join(', ')})`, true, parts.some((p) => p.hasLoad));
       return;
     }

@@ -110,7 +110,14 @@ def nan_inf(x: ti.types.ndarray(ti.f32, ndim=1), out: ti.types.ndarray(ti.i32, n
         out[i, 3] = ti.i32(ti.sqrt(-ti.abs(v) - 1.0) != ti.sqrt(-ti.abs(v) - 1.0))
 
 
-case("nan_and_infinity_tests", (nan_inf, nd(ti.f32, (64,), uniform(-5, 5)), out := nd(ti.i32, (64, 4))), out=[out])
+# taichi-forge's CPU backend folds q == q to true under fast math where its Vulkan backend
+# compares the NaN (false), as WebGPU does: forge's expected values are its Vulkan backend's.
+case(
+    "nan_and_infinity_tests",
+    (nan_inf, nd(ti.f32, (64,), uniform(-5, 5)), out := nd(ti.i32, (64, 4))),
+    out=[out],
+    oracle="vulkan" if ti.__name__ == "taichi_forge" else "cpu",
+)
 
 
 @ti.kernel

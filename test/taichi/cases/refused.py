@@ -17,5 +17,8 @@ case(
     "kernel_return_value",
     (returns_sum, nd(ti.f32, (16,), uniform(-1, 1))),
     out=[],
-    refused={"code": "INCOMPATIBLE_MODULE", "error": "kernel 'returns_sum' returns a value (4 bytes), which the Taichi C API cannot read"},
+    # Each exporter's metadata says it its own way: Taichi 1.7's ret_size, forge's ret_attribs_vec_.
+    refused={"code": "INCOMPATIBLE_MODULE", "error": "kernel returns_sum).ret_attribs_vec_: kernel return values have no C API in Taichi 1.7"}
+    if ti.__name__ == "taichi_forge"
+    else {"code": "INCOMPATIBLE_MODULE", "error": "kernel 'returns_sum' returns a value (4 bytes), which the Taichi C API cannot read"},
 )

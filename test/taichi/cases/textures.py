@@ -6,14 +6,30 @@ backend cannot run textures: the expected values are its Vulkan backend's on the
 Taichi passes texel values as vec4 of f32 whatever the format: an integer format stores and loads
 the float's bits, so those cases check bit patterns."""
 
+import importlib
+
 import numpy as np
-from taichi.types.texture_type import FORMAT2TY_CH
 
 from corpus import case, nd, texture, ti, vec
+
+# The exporter's own formats (taichi's or taichi_forge's enum: a kernel refuses the other's).
+FORMAT2TY_CH = importlib.import_module(f"{ti.__name__}.types.texture_type").FORMAT2TY_CH
 
 W, H = 8, 6
 EXACT = "stores and loads of values the format holds exactly; integer formats keep bit patterns"
 FORMATS = [f for f in FORMAT2TY_CH if not str(f).split(".")[-1].startswith("rgb") or str(f).split(".")[-1].startswith("rgba")]
+
+
+# Vulkan's storage image formats that need no StorageImageExtendedFormats. taichi-forge refuses
+# to export a rw_texture of any other format unless the module declares the capability ("Storage
+# image format N requires extended-format shader support"); Taichi 1.7 writes them without it.
+VULKAN_BASIC_STORAGE = {"rgba32f", "rgba16f", "r32f", "rgba8", "rgba32i", "rgba16i", "rgba8i", "r32i", "rgba32u", "rgba16u", "rgba8u", "r32u"}
+
+
+def CAPS(module):
+    if ti.__name__ == "taichi_forge" and module is not None and module not in VULKAN_BASIC_STORAGE:
+        return ["spirv_has_storage_image_extended_formats"]
+    return []
 
 
 def texel_values(fmt):
@@ -57,6 +73,11 @@ WEBGPU_INTEGER = {"r32i", "r32u", "rg32i", "rg32u", "rgba32i", "rgba32u", "rgba1
 def refusal(name):
     if name in WEBGPU_FLOAT:
         return None
+    if name[-1] in "iu" and ti.__name__ == "taichi_forge":
+        # forge types an integer format's texels as integers but stores a vector of them built
+        # from the f32 values (OpCompositeConstruct of f32 constituents: spirv-val rejects the
+        # shader); the translator meets that before the format.
+        return {"code": "CORRUPTED_DATA", "error": "is built from a f32 constituent (invalid SPIR-V"}
     if name in WEBGPU_INTEGER:
         return {"code": "CORRUPTED_DATA", "error": "texels: WebGPU cannot convert between them"}
     return {"code": "CORRUPTED_DATA", "error": "has no WebGPU storage texture format"}
