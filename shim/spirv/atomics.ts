@@ -3,11 +3,13 @@
 // every plain load and store of it then goes through atomicLoad/atomicStore. Other buffers keep
 // plain types.
 import { SpirvTranslationError } from './errors.js';
+import { IrOp } from './ir/ir.js';
 import { Op, opName } from './opcodes.js';
 import type { SpirvFunction, SpirvModule } from './parse.js';
 
 export function isAtomicOp(op: number): boolean {
-  return (op >= Op.AtomicLoad && op <= Op.AtomicXor) || op === Op.AtomicFAddEXT || op === Op.AtomicFMinEXT || op === Op.AtomicFMaxEXT;
+  return (op >= Op.AtomicLoad && op <= Op.AtomicXor) || op === Op.AtomicFAddEXT || op === Op.AtomicFMinEXT || op === Op.AtomicFMaxEXT ||
+    op === IrOp.FloatAtomicCas;
 }
 
 export function isPointerChain(op: number): boolean {

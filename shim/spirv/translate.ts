@@ -1,7 +1,8 @@
 // SPIR-V compute module -> WGSL plus binding reflection. The passes on words (specialization
 // constants, push constants, 16-bit integers) run before parsing; those on the parsed module
 // (aliased bindings, the uniform barrier loop) after it; the module is then lifted to the IR
-// (ir/: each reachable function with its structured tree), the idiom passes rewrite the IR, the
+// (ir/: each reachable function with its structured tree), the idiom, float-atomic and image
+// passes rewrite the IR, the
 // printer (wgsl/) writes it out and reflect.ts lists the bindings. Whether the entry point is a
 // grid-stride loop is read on the parsed module, as written.
 import { SpirvTranslationError } from './errors.js';
@@ -16,7 +17,9 @@ import { mergeAliasedBindings, type AliasGroup } from './passes/alias-bindings.j
 import { reflectBindings, type BindingReflection } from './reflect.js';
 import { TypeTable } from './types.js';
 import { liftModule } from './ir/lift.js';
+import { floatAtomics } from './passes/float-atomics.js';
 import { floorDivisions } from './passes/floor-division.js';
+import { lowerImages } from './passes/images.js';
 import { relinearize } from './passes/relinearize.js';
 import { shiftMasks } from './passes/shift-mask.js';
 import { emitWgsl } from './wgsl/module.js';
@@ -74,6 +77,8 @@ export function translateSpirv(words: Uint32Array, options: TranslateOptions = {
       floorDivisions(mod, f);
       relinearize(mod, f);
       shiftMasks(mod, f);
+      floatAtomics(mod, f);
+      lowerImages(f);
     }
     const emitted = emitWgsl(ir, options.f16);
     const types = new TypeTable(mod, options.f16);

@@ -25,7 +25,22 @@ export const IrOp = {
    * division's dividend, which it is in the copy of its loop where A equals the divisor.
    */
   Relinearized: 0x10005,
+  /**
+   * A float atomic emulated by a compare-exchange loop on the value's bits (passes/float-atomics.ts):
+   * args [pointer, value, combine as a literal: FLOAT_ATOMIC_ADD, _MIN or _MAX].
+   */
+  FloatAtomicCas: 0x10006,
+  /** textureSampleLevel (passes/images.ts): args [sampled image, coordinate, level, const offset or 0]. */
+  SampleLevel: 0x10007,
+  /** textureSampleGrad: args [sampled image, coordinate, dx, dy, const offset or 0]. */
+  SampleGrad: 0x10008,
+  /** textureLoad: args [image, coordinate, level or 0, sample or 0]. */
+  TextureLoad: 0x10009,
 } as const;
+
+export const FLOAT_ATOMIC_ADD = 0;
+export const FLOAT_ATOMIC_MIN = 1;
+export const FLOAT_ATOMIC_MAX = 2;
 
 const NAMES = new Map<number, string>(Object.entries(IrOp).map(([name, op]) => [op, name]));
 

@@ -34,6 +34,8 @@ export function readIds(inst: Instruction, typeOf: (id: number) => SpirvType | u
     case IrOp.CarriedQuotient: case IrOp.CarriedRemainder: return [];
     case IrOp.ShiftMask: return [a[0]];
     case IrOp.Relinearized: return [a[0], a[1], a[2]];
+    case IrOp.FloatAtomicCas: return [a[0], a[1]];
+    case IrOp.SampleLevel: case IrOp.SampleGrad: case IrOp.TextureLoad: return all().filter((id) => id !== 0);
     case Op.Nop: case Op.Line: case Op.NoLine: case Op.Undef: case Op.Variable:
       return [];
     case Op.Load: case Op.CompositeExtract: case Op.ArrayLength: case Op.Image:

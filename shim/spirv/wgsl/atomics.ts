@@ -1,4 +1,6 @@
-// Atomic instructions -> WGSL atomics; float atomics and strong compare-exchange as loops.
+// Atomic instructions -> WGSL atomics; float atomics (passes/float-atomics.ts) and SPIR-V's
+// strong compare-exchange as loops.
+import { FLOAT_ATOMIC_ADD, FLOAT_ATOMIC_MIN, IrOp } from '../ir/ir.js';
 import { Op, opName } from '../opcodes.js';
 import type { Instruction } from '../parse.js';
 import { Printer } from './printer.js';
@@ -57,14 +59,13 @@ export function atomic(ctx: Printer, inst: Instruction): void {
       ctx.defineEffect(inst, res(`${r}.old_value`));
       return;
     }
-    case Op.AtomicFAddEXT: case Op.AtomicFMinEXT: case Op.AtomicFMaxEXT: {
-      if (leaf !== 'f32') ctx.fail('float atomic on a non-float pointer');
-      // WGSL has no float atomics: a compare-exchange loop on the bits.
+    case IrOp.FloatAtomicCas: {
+      // The loop of passes/float-atomics.ts, which made sure the cell is an f32.
       loopRef();
-      const v = ctx.pin(a[3]).text;
+      const v = ctx.pin(a[1]).text;
       const old = `fa_${ctx.tmp++}`;
       const r = `fr_${ctx.tmp++}`;
-      const next = inst.op === Op.AtomicFAddEXT ? `bitcast<f32>(${old}) + ${v}` : `${inst.op === Op.AtomicFMinEXT ? 'min' : 'max'}(bitcast<f32>(${old}), ${v})`;
+      const next = a[2] === FLOAT_ATOMIC_ADD ? `bitcast<f32>(${old}) + ${v}` : `${a[2] === FLOAT_ATOMIC_MIN ? 'min' : 'max'}(bitcast<f32>(${old}), ${v})`;
       ctx.line(`var ${old} = atomicLoad(${ref});`);
       ctx.line(`loop {`);
       ctx.line(`  let ${r} = atomicCompareExchangeWeak(${ref}, ${old}, bitcast<u32>(${next}));`);

@@ -384,7 +384,8 @@ export function instruction(ctx: Printer, inst: Instruction): void {
     }
     default:
       if (isAtomicOp(inst.op)) { atomic(ctx, inst); return; }
-      if (isImageSample(inst.op) || (inst.op >= Op.ImageFetch && inst.op <= Op.ImageQuerySamples)) { image(ctx, inst); return; }
+      if (isImageSample(inst.op) || (inst.op >= Op.ImageFetch && inst.op <= Op.ImageQuerySamples) ||
+          inst.op === IrOp.SampleLevel || inst.op === IrOp.SampleGrad || inst.op === IrOp.TextureLoad) { image(ctx, inst); return; }
       ctx.fail(`${opName(inst.op)} is not supported`);
   }
 }

@@ -1,4 +1,6 @@
-// Image instructions -> texture builtins (sampling, fetch, read, write and queries).
+// Image instructions -> texture builtins (sampling and loads as passes/images.ts lowered them,
+// writes and queries).
+import { IrOp } from '../ir/ir.js';
 import { Op, opName } from '../opcodes.js';
 import type { Instruction, SpirvType } from '../parse.js';
 import { vecName } from '../types.js';
@@ -35,20 +37,6 @@ export function image(ctx: Printer, inst: Instruction): void {
     if (info.depth === 1 && info.sampled !== 2) return `vec4<f32>(${text}, 0.0f, 0.0f, 0.0f)`;
     return texelKind === n.scalar ? text : `bitcast<${vecName(n.scalar, n.n)}>(${text})`;
   };
-  // Image operands: mask then ids in bit order (Bias 1, Lod 2, Grad 4, ConstOffset 8, Offset 0x10).
-  const operands = (maskAt: number): Map<number, number[]> => {
-    const m = new Map<number, number[]>();
-    if (a.length <= maskAt) return m;
-    const mask = a[maskAt];
-    let i = maskAt + 1;
-    for (const bit of [1, 2, 4, 8, 0x10, 0x20, 0x40, 0x80]) {
-      if (!(mask & bit)) continue;
-      const count = bit === 4 ? 2 : 1;
-      m.set(bit, Array.from(a.subarray(i, i + count)));
-      i += count;
-    }
-    return m;
-  };
   const coords = (id: number): { c: string; layer: string } => {
     if (!info.arrayed) return { c: ctx.value(id).text, layer: '' };
     const e = ctx.pin(id);
@@ -58,29 +46,27 @@ export function image(ctx: Printer, inst: Instruction): void {
     return { c: `${e.text}.${sw}`, layer: `, ${layer}` };
   };
   switch (inst.op) {
-    case Op.ImageSampleExplicitLod: {
+    case IrOp.SampleLevel: case IrOp.SampleGrad: {
       if (img.sampler === undefined) ctx.fail('sampling needs a sampled image');
       markImage(ctx, img.text, true, false, true);
-      const ops = operands(2);
       const { c, layer } = coords(a[1]);
-      const off = ops.get(8) ? `, ${ctx.value(ops.get(8)![0]).text}` : '';
+      const offsetAt = inst.op === IrOp.SampleLevel ? 3 : 4;
+      const off = a[offsetAt] !== 0 ? `, ${ctx.value(a[offsetAt]).text}` : '';
       let text: string;
-      if (ops.has(2)) {
-        const lod = ctx.value(ops.get(2)![0]);
+      if (inst.op === IrOp.SampleLevel) {
+        const lod = ctx.value(a[2]);
         text = `textureSampleLevel(${img.text}, ${img.sampler}, ${c}${layer}, ${info.depth === 1 ? `i32(${lod.text})` : lod.text}${off})`;
-      } else if (ops.has(4)) {
-        const [dx, dy] = ops.get(4)!.map((i) => ctx.value(i).text);
-        text = `textureSampleGrad(${img.text}, ${img.sampler}, ${c}${layer}, ${dx}, ${dy}${off})`;
-      } else ctx.fail('explicit-lod sampling without Lod or Grad');
+      } else {
+        text = `textureSampleGrad(${img.text}, ${img.sampler}, ${c}${layer}, ${ctx.value(a[2]).text}, ${ctx.value(a[3]).text}${off})`;
+      }
       ctx.define(inst, toResult(text), true, true);
       return;
     }
-    case Op.ImageFetch: case Op.ImageRead: {
+    case IrOp.TextureLoad: {
       markImage(ctx, img.text, true, false, false);
-      const ops = operands(2);
       const { c, layer } = coords(a[1]);
-      const lod = info.sampled === 2 ? '' : `, ${ops.has(2) ? ctx.value(ops.get(2)![0]).text : '0'}`;
-      const sample = ops.has(0x40) ? `, ${ctx.value(ops.get(0x40)![0]).text}` : '';
+      const lod = info.sampled === 2 ? '' : `, ${a[2] !== 0 ? ctx.value(a[2]).text : '0'}`;
+      const sample = a[3] !== 0 ? `, ${ctx.value(a[3]).text}` : '';
       ctx.define(inst, toResult(`textureLoad(${img.text}, ${c}${layer}${info.ms ? sample : lod})`), true, true);
       return;
     }
