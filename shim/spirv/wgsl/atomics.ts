@@ -9,11 +9,6 @@ export function atomic(ctx: Printer, inst: Instruction): void {
   const a = inst.args;
   const p = ctx.ptr(a[0]);
   if (p.kind !== 'ref' || !p.atomic) ctx.fail('atomic operation on a pointer that does not lead to a buffer or workgroup variable');
-  if (p.root >= 0 && ctx.resources.has(p.root)) {
-    const r = ctx.resourceUse(p.root);
-    r.read = true;
-    if (inst.op !== Op.AtomicLoad) r.written = true;
-  }
   const leaf = ctx.kindOf(p.pointee);
   const cell = leaf === 'i32' ? 'i32' : 'u32';
   let ref = ctx.addressOf(p);

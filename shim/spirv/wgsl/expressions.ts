@@ -337,7 +337,6 @@ export function instruction(ctx: Printer, inst: Instruction): void {
     case Op.ArrayLength: {
       const p = ctx.ptr(a[0]);
       if (p.kind !== 'ref') ctx.fail('OpArrayLength of a non-storage pointer');
-      if (p.root >= 0) ctx.resourceUse(p.root);
       const r = ctx.toResult(`arrayLength(&${p.text}.m${a[1]})`, 'u32', inst.type);
       ctx.define(inst, r.text, true);
       return;
@@ -351,7 +350,6 @@ export function instruction(ctx: Printer, inst: Instruction): void {
         if (p !== undefined) {
           if (p.kind !== 'ref') ctx.fail('only Function, Private, Workgroup and StorageBuffer pointers can be passed to functions');
           if (p.atomic) ctx.fail('passing a pointer into an atomically accessed variable to a function is not supported');
-          if (p.root >= 0 && ctx.resources.has(p.root)) { const r = ctx.resourceUse(p.root); r.read = true; r.written = true; }
           args.push(p.text.startsWith('(*') ? p.text.slice(2, -1) : `&${p.text}`);
         } else {
           args.push(ctx.value(a[i]).text);

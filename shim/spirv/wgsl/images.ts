@@ -18,15 +18,6 @@ export function imageInfo(ctx: Printer, e: Expr): Extract<SpirvType, { kind: 'im
   return img;
 }
 
-export function markImage(ctx: Printer, text: string, read: boolean, write: boolean, sampled: boolean): void {
-  const id = Number(text.slice(2));
-  if (!text.startsWith('g_') || !ctx.resources.has(id)) return;
-  const r = ctx.resourceUse(id);
-  r.read ||= read;
-  r.written ||= write;
-  r.sampled ||= sampled;
-}
-
 export function image(ctx: Printer, inst: Instruction): void {
   const a = inst.args;
   const img = ctx.value(a[0]);
@@ -48,7 +39,6 @@ export function image(ctx: Printer, inst: Instruction): void {
   switch (inst.op) {
     case IrOp.SampleLevel: case IrOp.SampleGrad: {
       if (img.sampler === undefined) ctx.fail('sampling needs a sampled image');
-      markImage(ctx, img.text, true, false, true);
       const { c, layer } = coords(a[1]);
       const offsetAt = inst.op === IrOp.SampleLevel ? 3 : 4;
       const off = a[offsetAt] !== 0 ? `, ${ctx.value(a[offsetAt]).text}` : '';
@@ -63,7 +53,6 @@ export function image(ctx: Printer, inst: Instruction): void {
       return;
     }
     case IrOp.TextureLoad: {
-      markImage(ctx, img.text, true, false, false);
       const { c, layer } = coords(a[1]);
       const lod = info.sampled === 2 ? '' : `, ${a[2] !== 0 ? ctx.value(a[2]).text : '0'}`;
       const sample = a[3] !== 0 ? `, ${ctx.value(a[3]).text}` : '';
@@ -71,7 +60,6 @@ export function image(ctx: Printer, inst: Instruction): void {
       return;
     }
     case Op.ImageWrite: {
-      markImage(ctx, img.text, false, true, false);
       const { c, layer } = coords(a[1]);
       const texel = ctx.value(a[2]);
       ctx.line(`textureStore(${img.text}, ${c}${layer}, ${ctx.as(texel, texelKind)});`);

@@ -88,7 +88,6 @@ export function load(ctx: Printer, inst: Instruction): void {
     ctx.define(inst, loadText(ctx, p), true);
     return;
   }
-  if (p.root >= 0 && ctx.resources.has(p.root)) ctx.resourceUse(p.root).read = true;
   const immutable = p.storage === StorageClass.Input;
   ctx.define(inst, loadText(ctx, p), true, !immutable);
 }
@@ -124,7 +123,6 @@ export function atomicLoadText(ctx: Printer, ref: string, type: number): string 
 export function store(ctx: Printer, p: Ptr, v: Expr): void {
   if (p.kind !== 'ref') ctx.fail('store through a uniform, image or sampler pointer');
   if (p.storage === StorageClass.Input) ctx.fail('store to an input variable');
-  if (p.root >= 0 && ctx.resources.has(p.root)) ctx.resourceUse(p.root).written = true;
   if (!p.atomic) {
     ctx.line(`${p.text} = ${v.text};`);
     return;

@@ -17,10 +17,11 @@
 // Storage buffers keep their SPIR-V types, with @size padding where Offsets ask for it.
 import { findAtomicRoots } from '../atomics.js';
 import type { IrFunction, IrModule } from '../ir/ir.js';
+import { resourceUses, type ResourceUse } from '../ir/resources.js';
 import { BuiltIn, Op, StorageClass } from '../opcodes.js';
 import type { EntryPoint, Instruction } from '../parse.js';
 import { BUILTIN_NAMES, entryName } from './names.js';
-import { Printer, type ResourceUse } from './printer.js';
+import { Printer } from './printer.js';
 import { nodes } from './statements.js';
 import { analyze } from './uses.js';
 
@@ -38,6 +39,7 @@ export function emitWgsl(ir: IrModule, f16 = false): EmitResult {
   const mod = ir.spirv;
   const entry = ir.entry;
   const ctx = new Printer(mod, f16);
+  ctx.resources = resourceUses(ir);
   ctx.atomicRoots = findAtomicRoots(mod, ir.functions.map((f) => f.fn));
   const fnTexts: string[] = [];
   const main = ir.functions[ir.functions.length - 1];
@@ -88,7 +90,7 @@ export function emitGlobals(ctx: Printer): string[] {
         if (isStorage) {
           ctx.types.checkHostLayout(g.pointee);
           // Read-only buffers say so: WebGPU lets one buffer fill several read-only bindings.
-          const readOnly = !ctx.resourceUse(id).written && !atomic;
+          const readOnly = !ctx.resources.get(id)?.written && !atomic;
           if (readOnly) ctx.readOnlyStorage.add(id);
           lines.push(`${res}var<storage, ${readOnly ? 'read' : 'read_write'}> g_${id}: ${ctx.types.wgsl(g.pointee, atomic)};`);
         } else {
@@ -109,7 +111,7 @@ export function emitGlobals(ctx: Printer): string[] {
       }
       case StorageClass.UniformConstant: {
         const t = ctx.types.get(g.pointee);
-        const use = ctx.resourceUse(id);
+        const use = ctx.resources.get(id) ?? { read: false, written: false, sampled: false };
         const access = use.read && use.written ? 'read_write' : use.written ? 'write' : 'read';
         if (t.kind === 'sampler') lines.push(`${res}var g_${id}: sampler;`);
         else if (t.kind === 'image') lines.push(`${res}var g_${id}: ${ctx.types.imageType(g.pointee, access)};`);

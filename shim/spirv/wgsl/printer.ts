@@ -3,6 +3,7 @@
 // `let` or hoisted) and the casts between kinds.
 import { SpirvTranslationError } from '../errors.js';
 import type { IrFunction } from '../ir/ir.js';
+import type { ResourceUse } from '../ir/resources.js';
 import { opName, StorageClass } from '../opcodes.js';
 import type { Instruction, SpirvFunction, SpirvModule, SpirvType } from '../parse.js';
 import type { StructuredFunction } from '../structurize.js';
@@ -25,7 +26,6 @@ export type Ptr =
   | { kind: 'uniform'; root: number; pointee: number; offset: number; dyn: string[]; matrixStride: number; rowMajor: boolean }
   | { kind: 'handle'; root: number; pointee: number; text: string; sampler?: string };
 
-export interface ResourceUse { read: boolean; written: boolean; sampled: boolean }
 
 export class Printer {
   readonly types: TypeTable;
@@ -33,7 +33,8 @@ export class Printer {
   readonly constNames = new Map<number, string>();
   readonly nonFinite = new Set<number>();
   readonly usedGlobals = new Set<number>();
-  readonly resources = new Map<number, ResourceUse>();
+  /** How the entry point uses each resource (ir/resources.ts). */
+  resources = new Map<number, ResourceUse>();
   readonly uniformWords = new Map<number, number>();
   readonly combinedSamplerBinding = new Map<number, number>();
   readonly readOnlyStorage = new Set<number>();
@@ -98,12 +99,6 @@ export class Printer {
   }
 
   // ---------------------------------------------------------------- module-scope declarations
-
-  resourceUse(root: number): ResourceUse {
-    let r = this.resources.get(root);
-    if (r === undefined) this.resources.set(root, (r = { read: false, written: false, sampled: false }));
-    return r;
-  }
 
   // ---------------------------------------------------------------- functions
 
@@ -310,15 +305,12 @@ export class Printer {
         if (d?.set === undefined || d.binding === undefined) this.fail(`buffer variable %${id} lacks DescriptorSet/Binding`);
         if (!isStorage) {
           if (t.kind !== 'struct') this.fail(`uniform variable %${id} is not a block`);
-          this.resourceUse(id).read = true;
           return { kind: 'uniform', root: id, pointee, offset: 0, dyn: [], matrixStride: 0, rowMajor: false };
         }
-        this.resourceUse(id);
         return { kind: 'ref', text: `g_${id}`, pointee, root: id, storage: StorageClass.StorageBuffer, atomic: this.atomicRoots.has(id) };
       }
       case StorageClass.StorageBuffer:
         if (d?.set === undefined || d.binding === undefined) this.fail(`buffer variable %${id} lacks DescriptorSet/Binding`);
-        this.resourceUse(id);
         return { kind: 'ref', text: `g_${id}`, pointee, root: id, storage: g.storage, atomic: this.atomicRoots.has(id) };
       case StorageClass.Workgroup: case StorageClass.Private:
         return { kind: 'ref', text: `g_${id}`, pointee, root: id, storage: g.storage, atomic: this.atomicRoots.has(id) };
@@ -333,7 +325,6 @@ export class Printer {
       case StorageClass.UniformConstant: {
         if (d?.set === undefined || d.binding === undefined) this.fail(`resource variable %${id} lacks DescriptorSet/Binding`);
         const t = this.types.get(pointee);
-        this.resourceUse(id);
         if (t.kind === 'sampled-image') {
           this.combinedSamplerBinding.set(id, d.binding + COMBINED_SAMPLER_BINDING_OFFSET);
           return { kind: 'handle', root: id, pointee, text: `g_${id}`, sampler: `gs_${id}` };
