@@ -100,14 +100,14 @@ export class Memory {
       this.copyOut(this, offset, size, out);
       return type ? new type(out) : new Uint8Array(out);
     }
-    const staging = this.runtime.allocateMemory({ size: end - start, hostRead: true });
+    const staging = this.runtime.takeStaging(end - start);
     try {
-      this.runtime.copy({ memory: staging }, { memory: this, offset: start, size: end - start });
+      this.runtime.copy({ memory: staging, size: end - start }, { memory: this, offset: start, size: end - start });
       await this.runtime.wait();
       this.copyOut(staging, offset - start, size, out);
     } finally {
       // A runtime destroyed meanwhile has freed the staging memory with everything else.
-      if (!this.runtime.isDestroyed) staging.free();
+      if (!this.runtime.isDestroyed) this.runtime.returnStaging(staging);
     }
     return type ? new type(out) : new Uint8Array(out);
   }

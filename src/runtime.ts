@@ -47,8 +47,15 @@ export interface RuntimeDiagnostics {
  * runtime.destroy();
  * ```
  */
+/** Reads up to this many bytes reuse a staging allocation instead of allocating one each time. */
+const REUSED_STAGING_BYTES = 64 * 1024;
+/** How many staging allocations are kept for reuse (more only while reads overlap). */
+const REUSED_STAGINGS = 4;
+
 export class Runtime {
   private destroyed = false;
+  /** Host-readable staging kept from earlier small reads (sizes are powers of two from 256). */
+  private readonly stagings: Memory[] = [];
   /** Vulkan interop (taichi_vulkan.h): export and import runtimes' memory and events, and their WebGPU objects. */
   readonly vulkan: VulkanInterop = new VulkanInterop(this);
 
@@ -91,6 +98,24 @@ export class Runtime {
       return this.wasm.call('ti_allocate_memory', this.handle, ptr);
     });
     return new Memory(this, handle, size, !!options.hostRead, !!options.hostWrite);
+  }
+
+  /**
+   * @internal A host-readable allocation of at least `size` bytes for a read's copy. A read in a
+   * loop (one launch, wait, read back) would otherwise allocate, bind and free device memory,
+   * and a mappable read-back buffer, every time.
+   */
+  takeStaging(size: number): Memory {
+    const i = this.stagings.findIndex((m) => m.size >= size);
+    if (i >= 0) return this.stagings.splice(i, 1)[0];
+    const bucket = size <= REUSED_STAGING_BYTES ? Math.max(256, 2 ** Math.ceil(Math.log2(size))) : size;
+    return this.allocateMemory({ size: bucket, hostRead: true });
+  }
+
+  /** @internal Gives back what takeStaging returned, once the read has copied out of it. */
+  returnStaging(staging: Memory): void {
+    if (staging.size <= REUSED_STAGING_BYTES && this.stagings.length < REUSED_STAGINGS) this.stagings.push(staging);
+    else staging.free();
   }
 
   /** Allocates a 1D, 2D, 3D, 2D-array or cube image. */
