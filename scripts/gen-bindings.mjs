@@ -17,10 +17,12 @@ const [outDir = 'wasm/build'] = process.argv.slice(2);
 mkdirSync(outDir, { recursive: true });
 
 // Entry points that wait for the GPU (or for a GPUDevice) and so must be able to suspend wasm,
-// and the status queries, which suspend briefly so that a host loop polling them lets the event
-// loop deliver WebGPU's completions (queue.ts, answerAfterYield).
+// as the shim lists them (read from its source: this script runs before TypeScript is built).
 // The link instruments indirect calls too, so they suspend through any function pointer.
-const SUSPENDING = ['vkCreateDevice', 'vkCreateComputePipelines', 'vkWaitForFences', 'vkQueueWaitIdle', 'vkDeviceWaitIdle', 'vkGetFenceStatus', 'vkGetEventStatus'];
+const SUSPENDING_SOURCE = 'shim/src/entry/suspending.ts';
+const listed = /SUSPENDING_ENTRY_POINTS[^=]*=\s*(\[[^\]]*\])/.exec(readFileSync(SUSPENDING_SOURCE, 'utf8'));
+if (!listed) throw new Error(`no SUSPENDING_ENTRY_POINTS list in ${SUSPENDING_SOURCE}`);
+const SUSPENDING = JSON.parse(listed[1].replace(/'/g, '"'));
 // Implemented in C (they hand out C function pointers), not forwarded to the shim.
 const IN_C = ['vkGetInstanceProcAddr', 'vkGetDeviceProcAddr'];
 const alias = (name) => `tiwvk_${name.slice(2)}`;
@@ -38,7 +40,7 @@ function prototypes(source, pattern) {
 
 // The Khronos header, as build-wasm.sh links it into the build's include folder. Each feature
 // block opens with `#define VK_VERSION_1_x 1` or `#define VK_<EXT> 1`; the core ones are kept,
-// and those of the extensions the shim offers (shim/src/instance.ts).
+// and those of the extensions the shim offers (shim/src/entry/instance.ts).
 const HEADER = join(outDir, 'include', 'vulkan', 'vulkan_core.h');
 const header = readFileSync(HEADER, 'utf8');
 const core = header
@@ -85,7 +87,7 @@ for (const [name, { arity, returns }] of vk) {
   }
   lines.push(`  ${alias(name)}: '${name}',`, `  ${alias(name)}__sig: '${sig(vk.get(name))}',`);
 }
-// How the shim calls a messenger's C callback (debug-utils.ts): through the wasm table.
+// How the shim calls a messenger's C callback (objects/debug-messenger.ts): through the wasm table.
 lines.push("  $tiwvkCall: function () {},");
 lines.push("  $tiwvkCall__postset: 'Module.vulkanCall = function (fn) { return wasmTable.get(fn); };',");
 // Whether the shim implements a command, for the proc-address lookup (vk_proc_addr.c).

@@ -5,7 +5,7 @@ import { TaichiError } from './errors.js';
 import { TiVulkanRuntimeInteropInfo, TiVulkanMemoryInteropInfo, TiVulkanEventInteropInfo, TiVulkanImageInteropInfo } from './abi/taichi-structs.js';
 import { Image, type ImageDimension } from './image.js';
 import { VkImageViewType, VkImageLayout } from '../shim/src/abi/vk-enums.js';
-import { gpuBufferOf, gpuDeviceOf, gpuTextureOf, importGpuBuffer, importGpuTexture, releaseImportedGpuBuffer, releaseImportedGpuTexture } from '../shim/src/interop.js';
+import { gpuBufferOf, gpuDeviceOf, gpuTextureOf, importGpuBuffer, importGpuTexture, releaseImportedGpuBuffer, releaseImportedGpuTexture } from '../shim/src/entry/interop.js';
 
 /** What ti_export_vulkan_runtime hands out (dispatchable handles are 32-bit on wasm32). */
 export interface VulkanRuntimeInfo {

@@ -98,16 +98,14 @@ export async function runMain(options: RunMainOptions): Promise<MainResult> {
   const argvPtr = wasm.malloc(4 * (argv.length + 1));
   strings.forEach((ptr, i) => wasm.view().setUint32(argvPtr + 4 * i, ptr, true));
   let exitCode: number;
-  wasm.shim.suspendable++;
   try {
-    const main = wasm.module.ccall('main', 'number', ['number', 'number'], [argv.length, argvPtr], { async: true }) as Promise<number>;
-    exitCode = Number(await Promise.race([main, abort]));
+    // main runs until its first wait inside ccall, so suspension is allowed before the call.
+    const main = () => wasm.module.ccall('main', 'number', ['number', 'number'], [argv.length, argvPtr], { async: true }) as Promise<number>;
+    exitCode = Number(await wasm.shim.suspending(() => Promise.race([main(), abort])));
   } catch (e) {
     const status = exitStatus(e);
     if (status === undefined) throw e;
     exitCode = status;
-  } finally {
-    wasm.shim.suspendable--;
   }
   const files = new Map<string, Uint8Array>();
   for (const path of options.outputs ?? []) {
@@ -115,6 +113,6 @@ export async function runMain(options: RunMainOptions): Promise<MainResult> {
   }
   const liveObjects = wasm.shim.liveObjects();
   // A program that exits without vkDestroyDevice would keep its GPUDevice (and Node) alive.
-  for (const device of wasm.shim.devices.values()) if (device.owned) device.gpu.destroy();
+  for (const device of wasm.shim.handles.devices.values()) if (device.owned) device.gpu.destroy();
   return { exitCode, output, files, liveObjects };
 }

@@ -70,14 +70,11 @@ export class TaichiWasm {
     if (!this.running) return this.callNow(name, args);
     // A waiting call is suspended: this one must not suspend too (it cannot), and must leave the
     // error slot as it found it, for the waiting call to report when it resumes.
-    const suspendable = this.shim.suspendable;
     const { code, message } = this.lastError();
     const seen = this.validationSeen;
-    this.shim.suspendable = 0;
     try {
-      return this.callNow(name, args);
+      return this.shim.notSuspending(() => this.callNow(name, args));
     } finally {
-      this.shim.suspendable = suspendable;
       this.validationSeen = seen;
       const text = this.allocCString(message);
       this.raw('ti_set_last_error', BigInt(code), text);
@@ -101,13 +98,12 @@ export class TaichiWasm {
       const start = () => {
         this.running = true;
         this.clearError();
-        this.shim.suspendable++;
         const done = () => {
-          this.shim.suspendable--;
           this.running = false;
           this.queue.shift()?.start();
         };
-        Promise.resolve(this.module.ccall(name, 'number', args.map(() => 'number'), args, { async: true }))
+        this.shim
+          .suspending(() => Promise.resolve(this.module.ccall(name, 'number', args.map(() => 'number'), args, { async: true })))
           .then((result) => {
             // The error slot is read before the next call can run and clear it.
             try {

@@ -39,7 +39,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(() => {
-  for (const d of wasm?.shim.devices.values() ?? []) d.gpu.destroy();
+  for (const d of wasm?.shim.handles.devices.values() ?? []) d.gpu.destroy();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

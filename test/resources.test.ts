@@ -9,7 +9,7 @@ import { checkKnownGood } from './fuzz/session.js';
 /** Bytes of live GPUBuffers behind the shim's VkDeviceMemory objects. */
 function gpuBytes(rt: Runtime): number {
   let bytes = 0;
-  for (const m of rt.wasm.shim.memories.values()) if (m.hasGpuBuffer()) bytes += m.paddedSize;
+  for (const m of rt.wasm.shim.handles.memories.values()) if (m.hasGpuBuffer()) bytes += m.paddedSize;
   return bytes;
 }
 

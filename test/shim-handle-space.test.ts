@@ -99,7 +99,7 @@ describe('shim handle space', () => {
     expect(vk.shim.validation.last?.message).toMatch(/too many live COMMAND_BUFFER objects/);
     expect(new Set(live).size).toBe(live.length);
     expect(vk.shim.liveObjects().commandBuffers).toBe(live.length);
-    for (const cb of live) expect(vk.shim.commandBuffers.lookup(cb)).toBeDefined();
+    for (const cb of live) expect(vk.shim.handles.commandBuffers.lookup(cb)).toBeDefined();
 
     // One freed, one more fits, in the freed slot under a new generation.
     const pFree = vk.alloc(4);

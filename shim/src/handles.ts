@@ -14,8 +14,7 @@
 // refused, never mistaken for the object that now holds its slot. The slot array stays bounded by
 // the live count plus REUSE_AFTER, so long runs do not grow it.
 
-import { VkObjectType } from './object-type.js';
-import { VkResult } from './abi/vk-enums.js';
+import { VkObjectType, VkResult } from './abi/vk-enums.js';
 import { VkFailure } from './validation.js';
 
 export type HandleWidth = 32 | 64;
@@ -24,8 +23,6 @@ interface Slot<T> {
   generation: number;
   value: T | undefined;
 }
-
-export class StaleHandleError extends Error {}
 
 /** Freed slots that must be waiting before the oldest is reused (a table holds up to this many empty slots). */
 const REUSE_AFTER = 2048;
@@ -41,10 +38,14 @@ export class HandleTable<T> {
   private readonly generationScale: number;
   private readonly typeScale: number;
 
+  /** The object type's name in VkObjectType (DEVICE_MEMORY), for messages. */
+  readonly typeName: string;
+
   constructor(
     readonly objectType: VkObjectType,
     readonly width: HandleWidth,
   ) {
+    this.typeName = Object.keys(VkObjectType).find((k) => VkObjectType[k as keyof typeof VkObjectType] === objectType) ?? String(objectType);
     // 64-bit handles: 24 index bits, 21 generation bits; 32-bit ones: 12 and 16.
     this.indexScale = 2 ** (width === 64 ? 24 : 12);
     this.generationScale = 2 ** (width === 64 ? 21 : 16);
@@ -70,7 +71,7 @@ export class HandleTable<T> {
     } else {
       index = this.slots.length;
       if (index >= this.indexScale) {
-        throw new VkFailure(VkResult.ERROR_OUT_OF_HOST_MEMORY, `too many live ${VkObjectType[this.objectType]} objects`);
+        throw new VkFailure(VkResult.ERROR_OUT_OF_HOST_MEMORY, `too many live ${this.typeName} objects`);
       }
       this.slots.push({ generation: 1, value: undefined });
     }

@@ -1,54 +1,31 @@
-// The shim's state and its table of vk* entry points. Each object family lives in its own file
-// (instance.ts, memory.ts, command-buffer.ts, ...) and exports its vk* functions, which take this
-// state first; this file binds them into the table that the emscripten library calls.
+// The shim: its state (entry/state.ts) and the table of vk* entry points that the emscripten
+// library calls. Each object family's entry points live in entry/ and take the state first;
+// this file binds them into the table and keeps any exception from crossing into wasm.
 
-import { Heap, type HeapHost } from './heap.js';
-import { HandleTable } from './handles.js';
-import { VkObjectType } from './object-type.js';
 import { VkResult } from './abi/vk-enums.js';
-import { ValidationLog, VkFailure } from './validation.js';
-import type { Instance } from './instance.js';
-import type { PhysicalDevice } from './physical-device.js';
-import type { Device, Queue } from './device.js';
-import type { DeviceMemory } from './memory.js';
-import type { Buffer } from './buffer.js';
-import type { CommandPool } from './command-pool.js';
-import type { CommandBuffer } from './command-buffer.js';
-import type { Fence } from './fence.js';
-import type { Semaphore } from './semaphore.js';
-import type { VkEvent } from './event.js';
-import type { ShaderModule } from './shader-module.js';
-import type { Image, ImageView } from './image.js';
-import type { Sampler } from './sampler.js';
-import type { DescriptorSetLayout, DescriptorPool, DescriptorSet } from './descriptor.js';
-import type { PipelineLayout, Pipeline, PipelineCache } from './pipeline.js';
-import * as instance from './instance.js';
-import * as physicalDevice from './physical-device.js';
-import * as device from './device.js';
-import * as memory from './memory.js';
-import * as buffer from './buffer.js';
-import * as commandPool from './command-pool.js';
-import * as commandBuffer from './command-buffer.js';
-import * as queue from './queue.js';
-import * as fence from './fence.js';
-import * as semaphore from './semaphore.js';
-import * as event from './event.js';
-import * as shaderModule from './shader-module.js';
-import * as image from './image.js';
-import * as sampler from './sampler.js';
-import * as descriptor from './descriptor.js';
-import * as pipeline from './pipeline.js';
-import * as debugUtils from './debug-utils.js';
+import { VkFailure } from './validation.js';
+import { ShimState } from './entry/state.js';
+import { SUSPENDING_ENTRY_POINTS } from './entry/suspending.js';
+import * as instance from './entry/instance.js';
+import * as physicalDevice from './entry/physical-device.js';
+import * as device from './entry/device.js';
+import * as memory from './entry/memory.js';
+import * as buffer from './entry/buffer.js';
+import * as commandPool from './entry/command-pool.js';
+import * as commandBuffer from './entry/command-buffer.js';
+import * as queue from './entry/queue.js';
+import * as fence from './entry/fence.js';
+import * as semaphore from './entry/semaphore.js';
+import * as event from './entry/event.js';
+import * as shaderModule from './entry/shader-module.js';
+import * as image from './entry/image.js';
+import * as imageCommands from './entry/image-commands.js';
+import * as sampler from './entry/sampler.js';
+import * as descriptor from './entry/descriptor.js';
+import * as pipeline from './entry/pipeline.js';
+import * as debugUtils from './entry/debug-utils.js';
 
-export interface GpuSource {
-  /** navigator.gpu in a browser, Dawn's `create([])` in Node. */
-  gpu?: GPU;
-  /** Run on this existing device instead of requesting one; the shim never destroys it. */
-  device?: GPUDevice;
-  /** The adapter of `device`, when the caller has it (limits are read from the device otherwise). */
-  adapter?: GPUAdapter;
-}
-
+export type { GpuSource } from './objects/physical-device.js';
 
 type EntryPoint = (...args: never[]) => unknown;
 const families: Record<string, unknown>[] = [
@@ -65,68 +42,63 @@ const families: Record<string, unknown>[] = [
   event,
   shaderModule,
   image,
+  imageCommands,
   sampler,
   descriptor,
   pipeline,
   debugUtils,
 ];
 
-export class VulkanShim {
-  readonly heap: Heap;
-  readonly validation = new ValidationLog();
-  readonly instances = new HandleTable<Instance>(VkObjectType.INSTANCE, 32);
-  readonly physicalDevices = new HandleTable<PhysicalDevice>(VkObjectType.PHYSICAL_DEVICE, 32);
-  readonly devices = new HandleTable<Device>(VkObjectType.DEVICE, 32);
-  readonly queues = new HandleTable<Queue>(VkObjectType.QUEUE, 32);
-  readonly commandBuffers = new HandleTable<CommandBuffer>(VkObjectType.COMMAND_BUFFER, 32);
-  readonly memories = new HandleTable<DeviceMemory>(VkObjectType.DEVICE_MEMORY, 64);
-  readonly buffers = new HandleTable<Buffer>(VkObjectType.BUFFER, 64);
-  readonly commandPools = new HandleTable<CommandPool>(VkObjectType.COMMAND_POOL, 64);
-  readonly fences = new HandleTable<Fence>(VkObjectType.FENCE, 64);
-  readonly semaphores = new HandleTable<Semaphore>(VkObjectType.SEMAPHORE, 64);
-  readonly events = new HandleTable<VkEvent>(VkObjectType.EVENT, 64);
-  readonly shaderModules = new HandleTable<ShaderModule>(VkObjectType.SHADER_MODULE, 64);
-  readonly images = new HandleTable<Image>(VkObjectType.IMAGE, 64);
-  readonly imageViews = new HandleTable<ImageView>(VkObjectType.IMAGE_VIEW, 64);
-  readonly samplers = new HandleTable<Sampler>(VkObjectType.SAMPLER, 64);
-  readonly descriptorSetLayouts = new HandleTable<DescriptorSetLayout>(VkObjectType.DESCRIPTOR_SET_LAYOUT, 64);
-  readonly descriptorPools = new HandleTable<DescriptorPool>(VkObjectType.DESCRIPTOR_POOL, 64);
-  readonly descriptorSets = new HandleTable<DescriptorSet>(VkObjectType.DESCRIPTOR_SET, 64);
-  readonly pipelineLayouts = new HandleTable<PipelineLayout>(VkObjectType.PIPELINE_LAYOUT, 64);
-  readonly pipelineCaches = new HandleTable<PipelineCache>(VkObjectType.PIPELINE_CACHE, 64);
-  readonly pipelines = new HandleTable<Pipeline>(VkObjectType.PIPELINE, 64);
-
+export class VulkanShim extends ShimState {
   /** Entry points by name, bound to this shim; what the emscripten library calls. */
   readonly entryPoints: Record<string, (...args: unknown[]) => unknown> = {};
 
-  /**
-   * How many callers up the stack can be suspended: the TS API raises it around calls made with
-   * ccall's async mode. Without it a waiting entry point answers at once (VK_TIMEOUT) rather than
-   * unwinding a wasm stack that nobody would rewind.
-   */
-  suspendable = 0;
-
-  constructor(
-    host: HeapHost,
-    readonly source: GpuSource,
-  ) {
-    this.heap = new Heap(host);
+  constructor(...args: ConstructorParameters<typeof ShimState>) {
+    super(...args);
     for (const family of families) {
       for (const [name, fn] of Object.entries(family)) {
         if (name.startsWith('vk') && typeof fn === 'function') {
-          this.entryPoints[name] = this.guard(name, fn as EntryPoint);
+          this.entryPoints[name] = this.guard(name, fn as EntryPoint, SUSPENDING_ENTRY_POINTS.includes(name));
         }
       }
+    }
+    for (const name of SUSPENDING_ENTRY_POINTS) {
+      if (!this.entryPoints[name]) throw new Error(`${name} is listed as suspending but not implemented`);
+    }
+  }
+
+  /**
+   * Runs `call` (a C API call made with ccall's async mode) with the entry points allowed to
+   * suspend wasm: without it, a waiting entry point answers at once instead of returning a
+   * promise for Asyncify.
+   */
+  async suspending<T>(call: () => Promise<T>): Promise<T> {
+    this.suspendDepth++;
+    try {
+      return await call();
+    } finally {
+      this.suspendDepth--;
+    }
+  }
+
+  /** Runs `call` with suspension forbidden, as a call made while another is suspended must be. */
+  notSuspending<T>(call: () => T): T {
+    const depth = this.suspendDepth;
+    this.suspendDepth = 0;
+    try {
+      return call();
+    } finally {
+      this.suspendDepth = depth;
     }
   }
 
   /** Live objects of every type, for leak checks. */
   liveObjects(): Record<string, number> {
-    const counts: Record<string, number> = {};
-    for (const [key, value] of Object.entries(this)) {
-      if (value instanceof HandleTable && value.live > 0) counts[key] = value.live;
-    }
-    return counts;
+    return this.handles.liveObjects();
+  }
+
+  totalLiveObjects(): number {
+    return Object.values(this.liveObjects()).reduce((a, b) => a + b, 0);
   }
 
   /**
@@ -140,30 +112,27 @@ export class VulkanShim {
     };
   }
 
-  totalLiveObjects(): number {
-    return Object.values(this.liveObjects()).reduce((a, b) => a + b, 0);
-  }
-
   /**
    * Runs an entry point so that nothing escapes into wasm: a VkFailure becomes its VkResult, any
-   * other exception becomes VK_ERROR_UNKNOWN, both reported to the validation log. The wrapper
-   * has the entry point's own arity, so a call allocates no argument arrays.
+   * other exception becomes VK_ERROR_UNKNOWN, both reported to the validation log (a suspending
+   * entry point's promise settles the same way). The wrapper has the entry point's own arity, so
+   * a call allocates no argument arrays.
    */
-  private guard(name: string, fn: EntryPoint): (...args: unknown[]) => unknown {
+  private guard(name: string, fn: EntryPoint, suspends: boolean): (...args: unknown[]) => unknown {
     // A refused vkCmd* returns nothing its caller could check: its command buffer keeps the
-    // first such failure and vkEndCommandBuffer reports it (command-buffer.ts).
+    // first such failure and vkEndCommandBuffer reports it (entry/command-buffer.ts).
     const recording = name.startsWith('vkCmd');
     const fail = (e: unknown, commandBuffer?: unknown): number => {
       const message = e instanceof VkFailure ? e.message : `internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
       this.validation.report(name, message);
       if (recording) {
-        const cb = this.commandBuffers.lookup(commandBuffer as number);
+        const cb = this.handles.commandBuffers.lookup(commandBuffer as number);
         if (cb && cb.state === 'recording') cb.refused ??= message.startsWith(name) ? message : `${name}: ${message}`;
       }
       return e instanceof VkFailure ? e.result : VkResult.ERROR_UNKNOWN;
     };
     const f = fn as (...a: unknown[]) => unknown;
-    const settle = (result: unknown): unknown => (result instanceof Promise ? result.catch(fail) : result);
+    const settle = suspends ? (result: unknown): unknown => (result instanceof Promise ? result.catch(fail) : result) : (result: unknown): unknown => result;
     const vk = this;
     switch (fn.length - 1) {
       case 1:

@@ -2,7 +2,7 @@
 // reads structs from, with a bump allocator (the tests are short-lived, so frees are counted,
 // not reused).
 
-import type { HeapHost } from '../../shim/src/heap.js';
+import type { HeapHost } from '../../shim/src/abi/heap.js';
 
 export class TestHeap implements HeapHost {
   readonly memory: WebAssembly.Memory;

@@ -36,12 +36,7 @@ export class VkHarness {
 
   /** Calls an entry point that may wait, with suspension allowed, and awaits its result. */
   async callWaiting(name: string, ...args: unknown[]): Promise<number> {
-    this.shim.suspendable++;
-    try {
-      return (await this.call(name, ...args)) as number;
-    } finally {
-      this.shim.suspendable--;
-    }
+    return (await this.shim.suspending(async () => this.call(name, ...args))) as number;
   }
 
   alloc(size: number): number {

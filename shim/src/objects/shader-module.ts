@@ -1,0 +1,35 @@
+// VkShaderModule: SPIR-V words kept as given. Translation to WGSL needs the entry point, which
+// only vkCreateComputePipelines names, so it happens there (once per module and entry point).
+
+import { VkResult } from '../abi/vk-enums.js';
+import { VkFailure } from '../validation.js';
+import { translateSpirv, type TranslationResult } from '../../spirv/translate.js';
+import { SpirvTranslationError } from '../../spirv/errors.js';
+import type { Device } from './device.js';
+
+export const SPIRV_MAGIC = 0x07230203;
+
+export class ShaderModule {
+  /** Translations by entry point name (and specialization values, when there are any). */
+  readonly translations = new Map<string, TranslationResult>();
+  constructor(
+    readonly device: Device,
+    readonly words: Uint32Array,
+  ) {}
+
+  /** The WGSL of one entry point with these specialization values (named by `key`), translated once. */
+  translate(entryPoint: string, specialization: Map<number, Uint8Array>, key: string, pushConstantSet: number): TranslationResult {
+    const cacheKey = `${entryPoint}\u0000${pushConstantSet}\u0000${key}`;
+    let translation = this.translations.get(cacheKey);
+    if (!translation) {
+      try {
+        translation = translateSpirv(this.words, { entryPoint, f16: this.device.gpu.features.has('shader-f16'), specialization, pushConstantSet });
+      } catch (e) {
+        if (e instanceof SpirvTranslationError) throw new VkFailure(VkResult.ERROR_INVALID_SHADER_NV, `SPIR-V to WGSL: ${e.message}`);
+        throw e;
+      }
+      this.translations.set(cacheKey, translation);
+    }
+    return translation;
+  }
+}
