@@ -138,3 +138,73 @@ OpReturn
 OpFunctionEnd
 `;
 }
+
+/**
+ * Taichi's other loop form (its ndarray index split with bare truncating divisions): thread t,
+ * a = start[t], while a < n: q = a / d, m = a - d * q and the joined index
+ * (q - M * (q / M)) * d + m, for the first ITER iterations, a += step (in[0] = d, in[1] = step,
+ * in[2] = n, in[3] = M, in[4 + t] = start).
+ */
+export function truncLoopModule(): string {
+  return `
+${PRELUDE}%int_3 = OpConstant %int 3
+%int_4 = OpConstant %int 4
+%int_iter = OpConstant %int ${ITER}
+%int_half = OpConstant %int ${LOOP_THREADS * ITER}
+%int_twohalves = OpConstant %int ${2 * LOOP_THREADS * ITER}
+%main = OpFunction %void None %fnty
+%entry = OpLabel
+%g = OpLoad %v3uint %gid
+%gx = OpCompositeExtract %uint %g 0
+%t = OpBitcast %int %gx
+%pd = OpAccessChain %pInt %inbuf %int_0 %int_0
+%ps = OpAccessChain %pInt %inbuf %int_0 %int_1
+%pn = OpAccessChain %pInt %inbuf %int_0 %int_2
+%pm = OpAccessChain %pInt %inbuf %int_0 %int_3
+%t4 = OpIAdd %int %t %int_4
+%pp = OpAccessChain %pInt %inbuf %int_0 %t4
+%b = OpLoad %int %pd
+%step = OpLoad %int %ps
+%n = OpLoad %int %pn
+%mod = OpLoad %int %pm
+%start = OpLoad %int %pp
+%base = OpIMul %int %t %int_iter
+OpBranch %header
+%header = OpLabel
+%a = OpPhi %int %start %entry %anext %cont
+%k = OpPhi %int %int_0 %entry %knext %cont
+%more = OpSLessThan %bool %a %n
+OpLoopMerge %merge %cont None
+OpBranchConditional %more %body %merge
+%body = OpLabel
+%r = OpSDiv %int %a %b
+%qb = OpIMul %int %b %r
+%m = OpISub %int %a %qb
+%qm = OpSDiv %int %r %mod
+%qmm = OpIMul %int %mod %qm
+%wrapped = OpISub %int %r %qmm
+%rs = OpIMul %int %wrapped %b
+%rel = OpIAdd %int %rs %m
+%keep = OpSLessThan %bool %k %int_iter
+OpSelectionMerge %cont None
+OpBranchConditional %keep %write %cont
+%write = OpLabel
+%o = OpIAdd %int %base %k
+%po = OpAccessChain %pInt %outbuf %int_0 %o
+OpStore %po %r
+%o2 = OpIAdd %int %o %int_half
+%po2 = OpAccessChain %pInt %outbuf %int_0 %o2
+OpStore %po2 %m
+%o3 = OpIAdd %int %o %int_twohalves
+%po3 = OpAccessChain %pInt %outbuf %int_0 %o3
+OpStore %po3 %rel
+OpBranch %cont
+%cont = OpLabel
+%anext = OpIAdd %int %a %step
+%knext = OpIAdd %int %k %int_1
+OpBranch %header
+%merge = OpLabel
+OpReturn
+OpFunctionEnd
+`;
+}

@@ -5,11 +5,13 @@
 // from the idiom in one operand is left alone. In a loop whose phi steps by an invariant amount,
 // the quotient is carried from iteration to iteration; the test drives it through negative
 // starts, wrap-around, zero divisors and negative steps. Taichi's shift pair (x << c) >> c becomes
-// one mask (passes/shift-mask.ts), with the same results.
+// one mask (passes/shift-mask.ts), with the same results. Taichi's bare truncating division of a
+// loop index is carried too, and its (q mod M) * d + r joined back into the index where the
+// loop's bound allows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translateSpirv } from '../../shim/spirv/translate.js';
 import { createDevice, rng, run, SpirvCompiler } from './harness.js';
-import { ITER, LOOP_THREADS, loopModule, module, N, perThread } from './idiom-modules.js';
+import { ITER, LOOP_THREADS, loopModule, module, N, perThread, truncLoopModule } from './idiom-modules.js';
 
 /** The original sequence under WGSL's integer division (x / 0 = x, INT_MIN / -1 = INT_MIN). */
 function expected(a: number, b: number): number {
@@ -155,6 +157,67 @@ describe('floor-division idiom', () => {
       return (q - (c ? 1 : 0)) | 0;
     });
     expect(Array.from(got)).toEqual(want);
+  });
+});
+
+/** WGSL's truncating i32 division (x / 0 = x, INT_MIN / -1 = INT_MIN). */
+function truncDiv(a: number, b: number): number {
+  return b === 0 || (a === -0x80000000 && b === -1) ? a : Math.trunc(a / b) | 0;
+}
+
+/** What truncLoopModule computes, on the CPU with i32 wrap-around. */
+function truncLoopExpected(d: number, step: number, n: number, mod: number, starts: number[]): number[] {
+  const parts: number[][] = [[], [], []];
+  for (const start of starts) {
+    const rows = [0, 1, 2].map(() => new Array<number>(ITER).fill(0));
+    let a = start;
+    for (let k = 0; a < n; k++) {
+      if (k < ITER) {
+        const q = truncDiv(a, d);
+        const m = (a - Math.imul(d, q)) | 0;
+        const wrapped = (q - Math.imul(mod, truncDiv(q, mod))) | 0;
+        rows[0][k] = q;
+        rows[1][k] = m;
+        rows[2][k] = (Math.imul(wrapped, d) + m) | 0;
+      }
+      a = (a + step) | 0;
+    }
+    rows.forEach((row, i) => parts[i].push(...row));
+  }
+  return parts.flat();
+}
+
+describe('truncating division of a loop index', () => {
+  let device: GPUDevice;
+  const compiler = new SpirvCompiler();
+  beforeAll(async () => { device = await createDevice(); });
+  afterAll(() => { device?.destroy(); compiler.dispose(); });
+
+  it('is carried, and joined as the loop index where n <= M * d bounds the quotient, with the results as written', async () => {
+    const r = translateSpirv(compiler.asm(truncLoopModule()));
+    expect(r.wgsl).toMatch(/iq_\d+ = iq_\d+ \+ isq_\d+;/);
+    // The first copy runs under the extra tests on the modulus and the bound.
+    expect(r.wgsl).toMatch(/if \(v_\d+ == v_\d+ && iok_\d+ && v_\d+ > 0i && v_\d+ <= 2147483647i \/ v_\d+ && v_\d+ <= v_\d+ \* v_\d+\) \{/);
+    const threads = (f: (t: number) => number) => Array.from({ length: LOOP_THREADS }, (_, t) => f(t));
+    const cases: [number, number, number, number, number[]][] = [
+      // Taichi's shape: n = M * d, starts from 0.
+      [7, 3, 210, 30, threads((t) => t)],
+      [128, 4096, 8192, 64, threads((t) => 3 * t)],
+      // Negative starts: truncation differs from floor there, so nothing is carried for them.
+      [7, 3, 210, 30, threads((t) => t - 20)],
+      [0, 3, 0, 50, threads((t) => t - 30)],
+      [-3, 5, 30, -10, threads((t) => t - 40)],
+      // M * d overflows i32; and a bound past M * d, where q mod M is not q.
+      [65536, 5000, 65536, 65537, threads((t) => 1000 * t)],
+      [5, 3, 100, 4, threads((t) => t)],
+      [7, 3, 200, 2 ** 30, threads((t) => t)],
+    ];
+    for (const [d, step, n, mod, starts] of cases) {
+      const input = new Int32Array([d, step, n, mod, ...starts]);
+      const out = await run(device, r, { resources: { 0: { buffer: input }, 1: { buffer: 3 * LOOP_THREADS * ITER * 4 } }, groups: [1, 1, 1] });
+      const got = Array.from(new Int32Array(out[1]));
+      expect({ d, step, n, mod, got }).toEqual({ d, step, n, mod, got: truncLoopExpected(d, step, n, mod, starts) });
+    }
   });
 });
 

@@ -66,6 +66,8 @@ export interface CarriedDivision {
   header: number;
   /** A CarriedRemainder reads the remainder. */
   remainder: boolean;
+  /** A bare truncating OpSDiv rather than the floor-division sequence (passes/floor-division.ts). */
+  truncating: boolean;
 }
 
 /** A Relinearized instruction's id, and the two values whose equality lets it read the dividend. */
@@ -75,6 +77,11 @@ export interface Relinearization {
   scale: number;
   /** b, the carried division's divisor. */
   divisor: number;
+  /**
+   * For a truncating division joined as (q mod M) * A + r: M, the loop's bound n and the carried
+   * division's id, whose exactness flag the test reads too (passes/relinearize.ts).
+   */
+  modulus?: { m: number; bound: number; division: number };
 }
 
 export interface IrFunction {

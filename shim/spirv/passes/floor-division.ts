@@ -20,6 +20,11 @@
 // Taichi computes next to every such quotient, is read as r. Wrap-around is ruled out once for
 // the whole loop when the loop runs while a < n (its header's branch, as in Taichi's loops) and
 // n - 1 + s fits in an i32; in other loops each step checks that a did not decrease.
+//
+// Truncating division. Taichi also divides a grid-stride loop's index by a shape with a bare
+// OpSDiv, with no sign correction (the index is never negative). Such a quotient is carried the
+// same way, with one more condition for the carried path, a >= 0 on entry (then truncation and
+// floor agree); where that fails, the back edge computes a / b afresh, as written.
 import { definitions } from '../def-use.js';
 import { STD450_SMAX } from '../glsl-std450.js';
 import { IrOp, replaceInstruction, type IrFunction } from '../ir/ir.js';
@@ -35,6 +40,8 @@ interface FloorDivision {
   induction?: Induction;
   /** With `induction`: the id of `dividend - quotient * divisor` in the same block, if there is one. */
   remainder?: number;
+  /** A bare OpSDiv (keyed by its own id), not the floor-division sequence. */
+  truncating?: boolean;
 }
 
 interface Induction {
@@ -140,6 +147,15 @@ function findFloorDivisions(mod: SpirvModule, fn: SpirvFunction): Map<number, Fl
       found.set(sub.id, { dividend: a, divisor: d, divisorNonNegative, induction: divisorNonNegative ? induction(a, d) : undefined });
     }
   }
+  // Bare truncating divisions of induction phis (the quotients of the sequences above excluded).
+  const floorQuotients = new Set([...found.keys()].map((id) => defs.get(id)!.args[0]));
+  for (const b of fn.blocks) {
+    for (const div of b.body) {
+      if (div.op !== Op.SDiv || !isScalarI32(mod, div.type) || floorQuotients.has(div.id)) continue;
+      const carried = induction(div.args[0], div.args[1]);
+      if (carried) found.set(div.id, { dividend: div.args[0], divisor: div.args[1], divisorNonNegative: false, induction: carried, truncating: true });
+    }
+  }
   for (const b of fn.blocks) {
     for (const sub of b.body) {
       if (sub.op !== Op.ISub || found.has(sub.id)) continue;
@@ -169,7 +185,7 @@ export function floorDivisions(mod: SpirvModule, f: IrFunction): void {
     if (fd.remainder !== undefined) replaceInstruction(f.fn, fd.remainder, IrOp.CarriedRemainder, [id]);
     const { step, next, bound, header } = fd.induction;
     const list = f.carried.get(fd.dividend) ?? [];
-    list.push({ division: id, dividend: fd.dividend, divisor: fd.divisor, step, next, bound, header, remainder: fd.remainder !== undefined });
+    list.push({ division: id, dividend: fd.dividend, divisor: fd.divisor, step, next, bound, header, remainder: fd.remainder !== undefined, truncating: fd.truncating === true });
     f.carried.set(fd.dividend, list);
   }
 }

@@ -5,8 +5,13 @@
 // a small loop twice over, under `if (A == b)`: the first copy reads a for the index and leaves
 // the carried quotient dead, the second is the loop as written. This pass finds the IAdds,
 // makes them Relinearized and lists them under their loop in `f.versioned`.
+//
+// Where the division is a bare truncating one, Taichi splits the quotient again before joining:
+// (q - M * (q / M)) * A + r, q mod M. That is the dividend too when q stays in [0, M): the copy
+// also runs only where the quotient is carried exactly (so a >= 0) and the loop's bound n is at
+// most M * b, computed without overflow, since a < n inside the loop.
 import { definitions } from '../def-use.js';
-import { IrOp, replaceInstruction, type CarriedDivision, type IrFunction } from '../ir/ir.js';
+import { IrOp, replaceInstruction, type CarriedDivision, type IrFunction, type Relinearization } from '../ir/ir.js';
 import { Op } from '../opcodes.js';
 import { isScalarI32, type SpirvFunction, type SpirvModule } from '../parse.js';
 
@@ -26,14 +31,40 @@ export function relinearize(mod: SpirvModule, f: IrFunction): void {
       const product = defs.get(other);
       if (division === undefined || product?.op !== Op.IMul) continue;
       const d = division.division;
-      const scale = product.args[0] === d ? product.args[1] : product.args[1] === d ? product.args[0] : undefined;
-      if (scale === undefined || (defBlock.get(scale) ?? -1) >= division.header || loopSize(f.fn, division.header) > MAX_VERSIONED_LOOP) continue;
+      const invariant = (id: number | undefined): id is number => id !== undefined && (defBlock.get(id) ?? -1) < division.header;
+      if (loopSize(f.fn, division.header) > MAX_VERSIONED_LOOP) continue;
+      let found: Relinearization | undefined;
+      for (const [factor, scale] of [[product.args[0], product.args[1]], [product.args[1], product.args[0]]]) {
+        if (!invariant(scale)) continue;
+        if (factor === d) {
+          found = { id: add.id, scale, divisor: division.divisor };
+          break;
+        }
+        const m = division.truncating && division.bound !== undefined ? truncatedModulus(factor, d) : undefined;
+        if (invariant(m)) {
+          found = { id: add.id, scale, divisor: division.divisor, modulus: { m, bound: division.bound!, division: d } };
+          break;
+        }
+      }
+      if (!found) continue;
       replaceInstruction(f.fn, add.id, IrOp.Relinearized, [add.args[0], add.args[1], division.dividend]);
       const list = f.versioned.get(division.header) ?? [];
-      list.push({ id: add.id, scale, divisor: division.divisor });
+      list.push(found);
       f.versioned.set(division.header, list);
       break;
     }
+  }
+
+  // M when `id` is q - M * (q / M) with a bare OpSDiv: q mod M, truncating.
+  function truncatedModulus(id: number, q: number): number | undefined {
+    const sub = defs.get(id);
+    const product = sub?.op === Op.ISub && sub.args[0] === q ? defs.get(sub.args[1]) : undefined;
+    if (product?.op !== Op.IMul) return undefined;
+    for (const [m, quotient] of [[product.args[0], product.args[1]], [product.args[1], product.args[0]]]) {
+      const div = defs.get(quotient);
+      if (div?.op === Op.SDiv && div.args[0] === q && div.args[1] === m) return m;
+    }
+    return undefined;
   }
 }
 

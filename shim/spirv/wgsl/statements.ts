@@ -121,7 +121,16 @@ export function loop(ctx: Printer, n: Extract<Node, { k: 'loop' }>): void {
  */
 export function versionedLoop(ctx: Printer, n: Extract<Node, { k: 'loop' }>, relinearizations: Relinearization[]): void {
   const tests = new Set<string>();
-  for (const { scale, divisor } of relinearizations) tests.add(`${ctx.as(ctx.value(scale), 'i32')} == ${ctx.as(ctx.value(divisor), 'i32')}`);
+  for (const { scale, divisor, modulus } of relinearizations) {
+    const d = ctx.as(ctx.value(divisor), 'i32');
+    tests.add(`${ctx.as(ctx.value(scale), 'i32')} == ${d}`);
+    if (modulus) {
+      // iok: d > 0, the phi starts non-negative and never wraps; then n <= M * d (computed
+      // without overflow) keeps the quotient in [0, M), where q mod M is q.
+      const m = ctx.as(ctx.value(modulus.m), 'i32');
+      tests.add(`iok_${modulus.division} && ${m} > 0i && ${m} <= 2147483647i / ${d} && ${ctx.as(ctx.value(modulus.bound), 'i32')} <= ${m} * ${d}`);
+    }
+  }
   const exprs = new Map(ctx.exprs);
   const ptrs = new Map(ctx.ptrs);
   ctx.line(`if (${[...tests].join(' && ')}) {`);
@@ -190,7 +199,9 @@ export function stepInduction(ctx: Printer, c: CarriedDivision, value: number): 
   const d = ctx.as(ctx.pin(c.divisor), 'i32');
   const s = ctx.as(ctx.pin(c.step), 'i32');
   const a = ctx.as(ctx.pin(value), 'i32');
-  ctx.helpers.set(FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL);
+  // A bare OpSDiv truncates: computed afresh it stays a plain division.
+  const div = (x: string) => (c.truncating ? `${x} / ${d}` : `${FLOOR_DIV_NONNEG_FN}(${x}, ${d})`);
+  if (!c.truncating) ctx.helpers.set(FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL);
   if (value === c.next) {
     if (c.bound === undefined) ctx.line(`iok_${n} = iok_${n} && (${a} >= p_${phi});`);
     ctx.line(`if (iok_${n}) {`);
@@ -198,19 +209,21 @@ export function stepInduction(ctx: Printer, c: CarriedDivision, value: number): 
     ctx.line(`  ir_${n} = ir_${n} + isr_${n};`);
     ctx.line(`  if (ir_${n} >= bitcast<u32>(${d})) { ir_${n} = ir_${n} - bitcast<u32>(${d}); iq_${n} = iq_${n} + 1i; }`);
     ctx.line('} else {');
-    ctx.line(`  iq_${n} = ${FLOOR_DIV_NONNEG_FN}(${a}, ${d});`);
+    ctx.line(`  iq_${n} = ${div(a)};`);
     ctx.line(`  ir_${n} = bitcast<u32>(${a} - iq_${n} * ${d});`);
     ctx.line('}');
     return;
   }
-  ctx.line(`iq_${n} = ${FLOOR_DIV_NONNEG_FN}(${a}, ${d});`);
+  ctx.line(`iq_${n} = ${div(a)};`);
   ctx.line(`ir_${n} = bitcast<u32>(${a} - iq_${n} * ${d});`);
-  ctx.line(`isq_${n} = ${FLOOR_DIV_NONNEG_FN}(${s}, ${d});`);
+  ctx.line(`isq_${n} = ${div(s)};`);
   ctx.line(`isr_${n} = bitcast<u32>(${s} - isq_${n} * ${d});`);
   // With the loop's bound n, phi < n on every step, so no step wraps when n - 1 <= i32 max - s.
   const bound = c.bound === undefined ? undefined : ctx.as(ctx.pin(c.bound), 'i32');
   const noWrap = bound === undefined ? '' : ` && (${bound} <= 0i || ${bound} - 1i <= 2147483647i - ${s})`;
-  ctx.line(`iok_${n} = ${d} > 0i && ${s} >= 0i${noWrap};`);
+  // Truncation agrees with the floor stepping only while the phi is non-negative: from its start.
+  const start = c.truncating ? ` && ${a} >= 0i` : '';
+  ctx.line(`iok_${n} = ${d} > 0i && ${s} >= 0i${start}${noWrap};`);
 }
 
 export function block(ctx: Printer, b: Block): void {

@@ -66,7 +66,11 @@ export function analyze(ctx: Printer): void {
   // A loop run twice over is chosen by its relinearisations' strides, outside the loop.
   for (const [header, list] of ctx.ir.versioned) {
     const scope = st.scopeParent[scopeOf[header]];
-    for (const r of list) for (const id of [r.scale, r.divisor]) use(ctx, id, OUTSIDE_BLOCKS, 0, scope);
+    for (const r of list) {
+      // The modulus test reads the divisor a second time, M twice and the bound.
+      const ids = r.modulus ? [r.scale, r.divisor, r.divisor, r.divisor, r.modulus.m, r.modulus.m, r.modulus.m, r.modulus.bound] : [r.scale, r.divisor];
+      for (const id of ids) use(ctx, id, OUTSIDE_BLOCKS, 0, scope);
+    }
   }
 }
 
