@@ -2,6 +2,7 @@
 // taichi-wasm command line. Subcommands live in one table; each parses its own arguments with
 // node:util parseArgs and writes through `io`, so tests can call main() and read the output.
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { zipSync } from 'fflate';
 import { pathToFileURL } from 'node:url';
@@ -9,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { encodePng, imageOf } from './cli-png.js';
 import { moduleDeclarations, typeNameFor } from './kernel-types.js';
 import { SpirvTranslationError, translateSpirv } from '../shim/spirv/translate.js';
-import { Runtime, NdArray, TaichiError, describeModule, type ModuleDescription, type ArgumentSignature, type ArgumentValue, type DType } from './index.js';
+import { Runtime, NdArray, TaichiError, describeModule, type RuntimeOptions, type ModuleDescription, type ArgumentSignature, type ArgumentValue, type DType } from './index.js';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -93,12 +94,12 @@ const subcommands: Record<string, Subcommand> = {
     },
   },
   run: {
-    usage: 'run <module> <kernel|graph> [name=value ...] [--times <n>] [--png <name>=<file.png>]',
-    summary: 'launch a kernel or graph (--times: n times, with a progress bar) and summarise its ndarrays; values: name=f32[640,320] (a zeroed ndarray; the element shape comes from the signature), name=0.3 (scalar), name=1,2,3 (tensor); --png writes a 2-D ndarray as a picture',
+    usage: 'run <module> <kernel|graph> [name=value ...] [--times <n>] [--png <name>=<file.png>] [--deterministic]',
+    summary: 'launch a kernel or graph (--times: n times, with a progress bar) and summarise its ndarrays; values: name=f32[640,320] (a zeroed ndarray; the element shape comes from the signature), name=0.3 (scalar), name=1,2,3 (tensor); --png writes a 2-D ndarray as a picture; --deterministic: every range-for in index order on one invocation (docs/deterministic.md), each ndarray with the SHA-256 of its bytes',
     run: async (args, io) => {
       const { values: options, positionals } = parseArgs({
         args, allowPositionals: true,
-        options: { times: { type: 'string', default: '1' }, png: { type: 'string', multiple: true, default: [] } },
+        options: { times: { type: 'string', default: '1' }, png: { type: 'string', multiple: true, default: [] }, deterministic: { type: 'boolean', default: false } },
       });
       if (positionals.length < 2) throw new UsageError('run takes a module, a kernel or graph name, and arguments');
       const times = Number(options.times);
@@ -109,7 +110,7 @@ const subcommands: Record<string, Subcommand> = {
         return { name: spec.slice(0, eq), file: spec.slice(eq + 1) };
       });
       const [path, name, ...assignments] = positionals;
-      return withModule(path, io, async (runtime, mod) => {
+      return withModule(path, io, { deterministic: options.deterministic }, async (runtime, mod) => {
         const kernel = mod.kernels.find((k) => k.name === name);
         const graph = mod.graphs.find((g) => g.name === name);
         const signature = kernel ?? graph;
@@ -149,7 +150,10 @@ const subcommands: Record<string, Subcommand> = {
         const ms = performance.now() - started;
         io.out(`${kernel ? 'kernel' : 'graph'} ${name}: ran ${times === 1 ? '' : `${times} times `}in ${ms.toFixed(1)} ms${times > 1 ? ` (${(ms / times).toFixed(3)} ms each)` : ''}\n`);
         for (const [argName, value] of values) {
-          if (value instanceof NdArray) io.out(`  ${argName}: ${summarise(value, await value.read())}\n`);
+          if (!(value instanceof NdArray)) continue;
+          const data = await value.read();
+          const digest = options.deterministic ? `, sha256 ${createHash('sha256').update(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)).digest('hex')}` : '';
+          io.out(`  ${argName}: ${summarise(value, data)}${digest}\n`);
         }
         for (const { name: key, file } of pngs) {
           const value = values.get(find(key)!.name);
@@ -233,12 +237,12 @@ async function describePath(path: string, io: CliIo): Promise<ModuleDescription 
 }
 
 /** Creates a runtime, loads the module, runs `fn`, and always tears both down. */
-async function withModule(path: string, io: CliIo, fn: (runtime: Runtime, mod: Awaited<ReturnType<Runtime['loadModule']>>) => Promise<number>): Promise<number> {
+async function withModule(path: string, io: CliIo, options: RuntimeOptions, fn: (runtime: Runtime, mod: Awaited<ReturnType<Runtime['loadModule']>>) => Promise<number>): Promise<number> {
   if (!existsSync(path)) {
     io.err(`${path}: no such file or directory\n`);
     return 1;
   }
-  const runtime = await Runtime.create();
+  const runtime = await Runtime.create(options);
   try {
     const mod = await runtime.loadModule(path);
     try {

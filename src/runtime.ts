@@ -24,7 +24,17 @@ export interface RuntimeOptions {
    * is (esbuild): copy the package's `taichi-wasm/taichi.wasm` next to your bundle and pass its URL.
    */
   wasmUrl?: string | URL;
+  /**
+   * Deterministic mode (docs/deterministic.md): every task runs on one invocation, its range-for
+   * in index order, so a module gives the same bits run after run and on every adapter. Kernels
+   * whose results depend on the workgroup (shared arrays, barriers) load, and their launch throws
+   * NOT_SUPPORTED naming the kernel and the reason. Slow: one GPU thread does all the work.
+   */
+  deterministic?: boolean;
 }
+
+/** TI_RUNTIME_FLAG_DETERMINISTIC_BIT_EXT of ti_create_runtime_ext (taichi_wasm.h). */
+const RUNTIME_FLAG_DETERMINISTIC = 1;
 
 /** Diagnostic counters, for leak checks. */
 export interface RuntimeDiagnostics {
@@ -75,7 +85,7 @@ export class Runtime {
       if (!adapter) throw new TaichiError('NOT_SUPPORTED', 'no WebGPU adapter is available');
     }
     const wasm = await TaichiWasm.instantiate({ gpu, adapter, device: options.device }, undefined, options.wasmUrl);
-    const handle = await wasm.callAsync('ti_create_runtime', TiArch.VULKAN, 0);
+    const handle = await wasm.callAsync('ti_create_runtime_ext', TiArch.VULKAN, 0, options.deterministic ? RUNTIME_FLAG_DETERMINISTIC : 0);
     const info = adapter?.info ?? (options.device as { adapterInfo?: GPUAdapterInfo } | undefined)?.adapterInfo;
     return new Runtime(wasm, handle, info);
   }

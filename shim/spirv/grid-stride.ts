@@ -36,8 +36,13 @@ export interface GridStride {
   end: BoundExpr;
 }
 
-/** The loop's instructions, for rewrites of it (passes/uniform-barrier-loop.ts). */
-export interface GridStrideLoop extends GridStride {
+/** The loop's instructions, for rewrites of it (passes/uniform-barrier-loop.ts, passes/index-order.ts). */
+export interface GridStrideLoop {
+  /** Invocations per workgroup (all along x). */
+  groupSize: number;
+  /** The bounds as expressions; undefined where one is not an expression of constants and uniform words. */
+  begin: BoundExpr | undefined;
+  end: BoundExpr | undefined;
   /** The block that branches into the loop header. */
   pre: number;
   header: Block;
@@ -110,10 +115,25 @@ const LEAVES_FUNCTION = new Set<number>([Op.Return, Op.ReturnValue, Op.Kill, Op.
 /** The grid-stride loop of the entry point, or undefined when it is not one (see the file comment). */
 export function findGridStride(mod: SpirvModule, entry: EntryPoint): GridStride | undefined {
   const loop = findGridStrideLoop(mod, entry);
-  return loop && { groupSize: loop.groupSize, begin: loop.begin, end: loop.end };
+  return loop?.begin && loop.end ? { groupSize: loop.groupSize, begin: loop.begin, end: loop.end } : undefined;
 }
 
-export function findGridStrideLoop(mod: SpirvModule, entry: EntryPoint): GridStrideLoop | undefined {
+/**
+ * How much of the file comment's proof a caller needs. The dispatch sizing needs all of it. A
+ * loop run on one invocation alone (passes/index-order.ts) needs only the loop's shape: there
+ * the invocation id is 0 wherever it is read, and work before and after the loop runs once.
+ */
+export interface GridStrideProof {
+  /** Accept side effects before and after the loop, and further reads of the invocation id. */
+  oneInvocation?: boolean;
+}
+
+/**
+ * The entry point's grid-stride loop; undefined when it is not one. Its bounds are set only
+ * where they are expressions the shim can evaluate; the sizing uses the loop only then.
+ */
+export function findGridStrideLoop(mod: SpirvModule, entry: EntryPoint, proof: GridStrideProof = {}): GridStrideLoop | undefined {
+  const one = proof.oneInvocation === true;
   const size = mod.localSize.get(entry.fn);
   const fn = mod.functions.get(entry.fn);
   if (!size || size[1] !== 1 || size[2] !== 1 || !fn || fn.params.length > 0) return undefined;
@@ -136,9 +156,9 @@ export function findGridStrideLoop(mod: SpirvModule, entry: EntryPoint): GridStr
     else if (builtIn === BuiltIn.NumWorkgroups && workgroupCount === 0) workgroupCount = g.id;
     else return undefined;
   }
-  if (invocationId === 0 || workgroupCount === 0 || used(invocationId) !== 1 || used(workgroupCount) !== 1) return undefined;
+  if (invocationId === 0 || workgroupCount === 0 || (!one && used(invocationId) !== 1) || used(workgroupCount) !== 1) return undefined;
 
-  const pure = (b: Block) => b.body.every((inst) => !SIDE_EFFECTS.has(inst.op));
+  const pure = (b: Block) => one || b.body.every((inst) => !SIDE_EFFECTS.has(inst.op));
   const block = (label: number): Block | undefined => {
     const i = fn.blockIndex.get(label);
     return i === undefined ? undefined : fn.blocks[i];
@@ -193,18 +213,32 @@ export function findGridStrideLoop(mod: SpirvModule, entry: EntryPoint): GridStr
     }
     return id;
   };
-  /** Whether `id` is component x of `variable`, read once: OpLoad(OpAccessChain(v, 0)) or OpCompositeExtract(OpLoad(v), 0). */
-  const componentX = (id: number, variable: number): boolean => {
-    if (used(id) !== 1) return false;
+  /** The same, whatever else uses the bitcasts. */
+  const unwrapAll = (id: number): number => {
+    let inst = def(id, Op.Bitcast);
+    for (let depth = 0; inst && depth < MAX_DEPTH; depth++) {
+      id = inst.args[0];
+      inst = def(id, Op.Bitcast);
+    }
+    return id;
+  };
+  /**
+   * Whether `id` is component x of `variable`, read once: OpLoad(OpAccessChain(v, 0)) or
+   * OpCompositeExtract(OpLoad(v), 0). `shared`: its value may have other uses too.
+   */
+  const componentX = (id: number, variable: number, shared = false): boolean => {
+    const once = (x: number) => shared || used(x) === 1;
+    if (!once(id)) return false;
     const load = def(id, Op.Load);
     if (load) {
       const chain = def(load.args[0], Op.AccessChain, Op.InBoundsAccessChain);
-      return chain !== undefined && used(chain.id) === 1 && chain.args.length === 2 && chain.args[0] === variable && intConstant(mod, chain.args[1]) === 0;
+      return chain !== undefined && once(chain.id) && chain.args.length === 2 && chain.args[0] === variable && intConstant(mod, chain.args[1]) === 0;
     }
     const extract = def(id, Op.CompositeExtract);
     const whole = extract && extract.args.length === 2 && extract.args[1] === 0 ? def(extract.args[0], Op.Load) : undefined;
-    return whole !== undefined && used(whole.id) === 1 && whole.args[0] === variable;
+    return whole !== undefined && once(whole.id) && whole.args[0] === variable;
   };
+  const isInvocationX = (id: number) => componentX(one ? unwrapAll(id) : unwrap(id), invocationId, one);
 
   // The step: num_workgroups.x * groupSize, read for nothing else.
   const product = def(unwrap(step), Op.IMul);
@@ -248,15 +282,15 @@ export function findGridStrideLoop(mod: SpirvModule, entry: EntryPoint): GridStr
   };
   let begin: BoundExpr | undefined = { op: 'const', value: 0 };
   let beginId = 0;
-  if (!componentX(unwrap(start), invocationId)) {
+  if (!isInvocationX(start)) {
     const add = def(start, Op.IAdd);
     if (!add || used(add.id) !== 1) return undefined;
     const [l, r] = add.args;
-    beginId = componentX(unwrap(l), invocationId) ? r : componentX(unwrap(r), invocationId) ? l : 0;
-    begin = beginId === 0 ? undefined : expression(beginId, 0);
+    beginId = isInvocationX(l) ? r : isInvocationX(r) ? l : 0;
+    if (beginId === 0) return undefined;
+    begin = expression(beginId, 0);
   }
   const end = expression(test.args[1], 0);
-  if (!begin || !end) return undefined;
   const inside = new Set(fn.blocks.filter((b) => !outside.has(b)).map((b) => b.label));
   return { groupSize: size[0], begin, end, pre: pre.label, header, phi, test, next, invocationId, beginId, inside };
 }

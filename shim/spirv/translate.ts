@@ -8,6 +8,7 @@
 import { SpirvTranslationError } from './errors.js';
 import { findGridStrideLoop, type GridStride } from './grid-stride.js';
 import { uniformBarrierLoop } from './passes/uniform-barrier-loop.js';
+import { IndexOrderRefusal, runInIndexOrder } from './passes/index-order.js';
 import { ExecutionModel } from './opcodes.js';
 import { parseSpirv } from './parse.js';
 import { foldSpecConstants, type SpecializationValues } from './passes/spec-constants.js';
@@ -29,6 +30,7 @@ export type { BoundExpr, GridStride } from './grid-stride.js';
 export { COMBINED_SAMPLER_BINDING_OFFSET } from './wgsl/names.js';
 export { SpirvTranslationError } from './errors.js';
 export type { AliasGroup } from './passes/alias-bindings.js';
+export { IndexOrderRefusal } from './passes/index-order.js';
 
 export type { SpecializationValues } from './passes/spec-constants.js';
 
@@ -42,6 +44,11 @@ export interface TranslateOptions {
   pushConstantSet?: number;
   /** Storage bindings the caller fills with one buffer: each group becomes one binding (passes/alias-bindings.ts). */
   aliases?: readonly AliasGroup[];
+  /**
+   * Deterministic mode: the entry point runs on one invocation, its range-for in index order
+   * (passes/index-order.ts); throws IndexOrderRefusal for one whose results depend on its workgroup.
+   */
+  indexOrder?: boolean;
 }
 
 export interface TranslationResult {
@@ -53,13 +60,18 @@ export interface TranslationResult {
   pushConstantSet?: number;
   /** Set when any grid of at least one workgroup runs the same iterations (grid-stride.ts). */
   gridStride?: GridStride;
+  /** Set in deterministic mode: the shader runs as one workgroup of one invocation, whatever the dispatch asks. */
+  oneInvocation?: true;
 }
 
 export function translateSpirv(words: Uint32Array, options: TranslateOptions = {}): TranslationResult {
   try {
     const specialized = foldSpecConstants(words, options.specialization);
     const pushed = lowerPushConstants(specialized, options.pushConstantSet);
-    const mod = parseSpirv(widenInt16(pushed?.words ?? specialized));
+    // The passes below rewrite instructions in place, and instructions are views of the words
+    // parsed: the caller's words (a shader module's, translated again for each variant) are copied.
+    const source = widenInt16(pushed?.words ?? specialized);
+    const mod = parseSpirv(source === words ? words.slice() : source);
     if (options.aliases) mergeAliasedBindings(mod, options.aliases);
     const computes = mod.entryPoints.filter((e) => e.model === ExecutionModel.GLCompute);
     const entry = options.entryPoint === undefined ? computes[0] : computes.find((e) => e.name === options.entryPoint);
@@ -70,8 +82,10 @@ export function translateSpirv(words: Uint32Array, options: TranslateOptions = {
     }
     if (!mod.functions.has(entry.fn)) throw new SpirvTranslationError(entry.offset, 15, `entry point function %${entry.fn} is not defined`);
     // The dispatch sizing reads the loop as written; the pass then rewrites it in place.
-    const loop = findGridStrideLoop(mod, entry);
+    const found = options.indexOrder ? undefined : findGridStrideLoop(mod, entry);
+    const loop = found?.begin && found.end ? { ...found, begin: found.begin, end: found.end } : undefined;
     if (loop) uniformBarrierLoop(mod, entry, loop);
+    if (options.indexOrder) runInIndexOrder(mod, entry);
     const ir = liftModule(mod, entry);
     for (const f of ir.functions) {
       floorDivisions(mod, f);
@@ -90,9 +104,10 @@ export function translateSpirv(words: Uint32Array, options: TranslateOptions = {
     };
     if (pushed) result.pushConstantSet = pushed.block.set;
     if (loop) result.gridStride = { groupSize: loop.groupSize, begin: loop.begin, end: loop.end };
+    if (options.indexOrder) result.oneInvocation = true;
     return result;
   } catch (e) {
-    if (e instanceof SpirvTranslationError) throw e;
+    if (e instanceof SpirvTranslationError || e instanceof IndexOrderRefusal) throw e;
     // Internal failures (including stack exhaustion on absurd nesting) still name a place.
     const reason = e instanceof Error ? `internal error: ${e.message}` : `internal error: ${String(e)}`;
     throw new SpirvTranslationError(0, undefined, reason);

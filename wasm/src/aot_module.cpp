@@ -123,8 +123,16 @@ bool create_task(Runtime &rt, const Archive &files, const TaskInfo &info, Task &
   cpci.stage.module = t.shader;
   cpci.stage.pName = "main";
   cpci.layout = t.pipeline_layout;
+  rt.shim_error.clear();
   r = vkCreateComputePipelines(rt.device, VK_NULL_HANDLE, 1, &cpci, nullptr, &t.pipeline);
   if (r == VK_ERROR_DEVICE_LOST) return fail_vk(r, "vkCreateComputePipelines");
+  // A deterministic device refuses a shader whose results depend on its workgroup (the reason
+  // came through the runtime's debug messenger).
+  if (r == VK_ERROR_FEATURE_NOT_PRESENT && rt.deterministic) {
+    t.refusal = rt.shim_error.empty() ? std::string("the shim cannot run it on one invocation in index order") : rt.shim_error;
+    t.pipeline = VK_NULL_HANDLE;
+    return true;
+  }
   // The shim answers INVALID_SHADER for SPIR-V it cannot read (its message names the instruction).
   if (r == VK_ERROR_INVALID_SHADER_NV) return fail(TI_ERROR_CORRUPTED_DATA, "task %s: %s.spv is not valid SPIR-V", info.name.c_str(), info.name.c_str());
   if (r != VK_SUCCESS) return fail(TI_ERROR_INVALID_STATE, "task %s: the shader could not become a WebGPU pipeline (VkResult %d)", info.name.c_str(), r);

@@ -19,6 +19,9 @@ struct Task {
   VkDescriptorSetLayout set_layout = VK_NULL_HANDLE;
   VkPipelineLayout pipeline_layout = VK_NULL_HANDLE;
   VkPipeline pipeline = VK_NULL_HANDLE;
+  // In deterministic mode, why the shim refused the task's pipeline (then null): launching its
+  // kernel fails with this reason, while the module's other kernels run.
+  std::string refusal;
   // Descriptor sets by what they bind: the buffers (in buffer_binds order), then the image view
   // and sampler of each texture (in texture_binds order). Made once and reused.
   std::map<std::vector<uint64_t>, VkDescriptorSet> sets;

@@ -116,6 +116,16 @@ bool check_texture(TiRuntime runtime, const ArgInfo &arg, uint32_t index, const 
   return true;
 }
 
+// In deterministic mode a kernel with a refused task cannot launch (aot_module.cpp).
+bool check_runnable(const Kernel &kernel) {
+  for (const Task &t : kernel.tasks) {
+    if (!t.refusal.empty()) {
+      return fail(TI_ERROR_NOT_SUPPORTED, "kernel '%s' cannot run in deterministic mode: task %s: %s", kernel.info->name.c_str(), t.info->name.c_str(), t.refusal.c_str());
+    }
+  }
+  return true;
+}
+
 bool check_args(TiRuntime runtime, const KernelInfo &kernel, uint32_t arg_count, const TiArgument *args) {
   if (arg_count != kernel.args.size()) {
     return fail(TI_ERROR_INVALID_ARGUMENT, "kernel '%s' takes %zu arguments, got %u", kernel.name.c_str(), kernel.args.size(), arg_count);
@@ -405,7 +415,7 @@ void ti_launch_kernel(TiRuntime runtime, TiKernel kernel, uint32_t arg_count, co
   }
   if (arg_count > 0) TIW_CHECK_NULL(args, );
   AotModule *module = registry().modules.get(handle_bits(k->module));
-  if (!check_args(runtime, *k->info, arg_count, args)) return;
+  if (!check_args(runtime, *k->info, arg_count, args) || !check_runnable(*k)) return;
   if (record_launch(*rt, *module, *k, arg_count, args)) rt->submit_if_due(1);
 }
 
@@ -454,6 +464,9 @@ void ti_launch_compute_graph(TiRuntime runtime, TiComputeGraph compute_graph, ui
       fail(code, "graph '%s', dispatch %zu (%s): %s", g->info->name.c_str(), d, dispatch.kernel.c_str(), inner.c_str());
       return;
     }
+  }
+  for (size_t d = 0; d < resolved.size(); ++d) {
+    if (!check_runnable(*g->kernels[d])) return;
   }
   for (size_t d = 0; d < resolved.size(); ++d) {
     if (!record_launch(*rt, *module, *g->kernels[d], static_cast<uint32_t>(resolved[d].size()), resolved[d].data())) return;

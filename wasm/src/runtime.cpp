@@ -7,6 +7,8 @@
 
 #include <emscripten/emscripten.h>
 
+#include <taichi/taichi_wasm.h>
+
 #include "capabilities.h"
 #include "error.h"
 #include "heap.h"
@@ -26,6 +28,20 @@ std::vector<std::string> device_extension_names(VkPhysicalDevice physical) {
   return names;
 }
 
+constexpr const char *kDeterministicExtension = "VK_TAICHIWASM_deterministic";
+
+bool names_include(uint32_t count, const char *const *names, const char *name) {
+  for (uint32_t i = 0; i < count; ++i)
+    if (std::strcmp(names[i], name) == 0) return true;
+  return false;
+}
+
+VKAPI_ATTR VkBool32 VKAPI_CALL keep_shim_error(VkDebugUtilsMessageSeverityFlagBitsEXT, VkDebugUtilsMessageTypeFlagsEXT, const VkDebugUtilsMessengerCallbackDataEXT *data,
+                                                void *user) {
+  static_cast<Runtime *>(user)->shim_error = data != nullptr && data->pMessage != nullptr ? data->pMessage : "";
+  return VK_FALSE;
+}
+
 uint32_t find_memory_type(const VkPhysicalDeviceMemoryProperties &props, VkMemoryPropertyFlags want, VkMemoryPropertyFlags avoid) {
   for (uint32_t i = 0; i < props.memoryTypeCount; ++i) {
     VkMemoryPropertyFlags f = props.memoryTypes[i].propertyFlags;
@@ -38,8 +54,15 @@ uint32_t find_memory_type(const VkPhysicalDeviceMemoryProperties &props, VkMemor
 }
 
 TiRuntime create_vulkan_runtime(uint32_t api_version, uint32_t instance_extension_count, const char **instance_extensions,
-                                uint32_t device_extension_count, const char **device_extensions, uint32_t device_index) {
+                                uint32_t device_extension_count, const char **device_extensions, uint32_t device_index, bool deterministic) {
   auto rt = std::make_unique<Runtime>();
+  // Deterministic mode is asked for by flag or by naming the shim's extension; its refusals are
+  // read through a debug messenger, so the instance gets VK_EXT_debug_utils.
+  deterministic = deterministic || names_include(device_extension_count, device_extensions, kDeterministicExtension);
+  std::vector<const char *> instance_names(instance_extensions, instance_extensions + instance_extension_count);
+  if (deterministic && !names_include(instance_extension_count, instance_extensions, VK_EXT_DEBUG_UTILS_EXTENSION_NAME)) {
+    instance_names.push_back(VK_EXT_DEBUG_UTILS_EXTENSION_NAME);
+  }
   rt->api_version = api_version;
   VkApplicationInfo app{};
   app.sType = VK_STRUCTURE_TYPE_APPLICATION_INFO;
@@ -49,8 +72,8 @@ TiRuntime create_vulkan_runtime(uint32_t api_version, uint32_t instance_extensio
   VkInstanceCreateInfo ici{};
   ici.sType = VK_STRUCTURE_TYPE_INSTANCE_CREATE_INFO;
   ici.pApplicationInfo = &app;
-  ici.enabledExtensionCount = instance_extension_count;
-  ici.ppEnabledExtensionNames = instance_extensions;
+  ici.enabledExtensionCount = static_cast<uint32_t>(instance_names.size());
+  ici.ppEnabledExtensionNames = instance_names.data();
   VkResult r = vkCreateInstance(&ici, nullptr, &rt->instance);
   if (r == VK_ERROR_EXTENSION_NOT_PRESENT) {
     fail(TI_ERROR_NOT_SUPPORTED, "an instance extension asked for is not offered by the WebGPU shim");
@@ -85,6 +108,7 @@ TiRuntime create_vulkan_runtime(uint32_t api_version, uint32_t instance_extensio
     if (device_extension_count == 0 && (name == "VK_KHR_shader_float16_int8" || name == "VK_KHR_16bit_storage")) wanted.push_back(name.c_str());
   }
   for (uint32_t i = 0; i < device_extension_count; ++i) wanted.push_back(device_extensions[i]);
+  if (deterministic && !names_include(device_extension_count, device_extensions, kDeterministicExtension)) wanted.push_back(kDeterministicExtension);
   for (const char *name : wanted) rt->float16 = rt->float16 || std::strcmp(name, "VK_KHR_shader_float16_int8") == 0;
   VkDeviceCreateInfo dci{};
   dci.sType = VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO;
@@ -103,6 +127,21 @@ TiRuntime create_vulkan_runtime(uint32_t api_version, uint32_t instance_extensio
     return TI_NULL_HANDLE;
   }
   vkGetDeviceQueue(rt->device, 0, 0, &rt->queue);
+  rt->deterministic = deterministic;
+  if (deterministic) {
+    VkDebugUtilsMessengerCreateInfoEXT mci{};
+    mci.sType = VK_STRUCTURE_TYPE_DEBUG_UTILS_MESSENGER_CREATE_INFO_EXT;
+    mci.messageSeverity = VK_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT;
+    mci.messageType = VK_DEBUG_UTILS_MESSAGE_TYPE_VALIDATION_BIT_EXT;
+    mci.pfnUserCallback = keep_shim_error;
+    mci.pUserData = rt.get();
+    r = vkCreateDebugUtilsMessengerEXT(rt->instance, &mci, nullptr, &rt->messenger);
+    if (r != VK_SUCCESS) {
+      rt->destroy_device_objects();
+      fail_vk(r, "vkCreateDebugUtilsMessengerEXT");
+      return TI_NULL_HANDLE;
+    }
+  }
   if (!init_device_state(*rt)) {
     rt->destroy_device_objects();
     return TI_NULL_HANDLE;
@@ -390,6 +429,8 @@ void Runtime::destroy_device_objects() {
     if (owns_device) vkDestroyDevice(device, nullptr);
     device = VK_NULL_HANDLE;
   }
+  if (messenger != VK_NULL_HANDLE) vkDestroyDebugUtilsMessengerEXT(instance, messenger, nullptr);
+  messenger = VK_NULL_HANDLE;
   if (instance != VK_NULL_HANDLE && owns_device) vkDestroyInstance(instance, nullptr);
   instance = VK_NULL_HANDLE;
 }
@@ -419,7 +460,19 @@ TiRuntime ti_create_runtime(TiArch arch, uint32_t device_index) {
     fail(TI_ERROR_NOT_SUPPORTED, "arch %u: taichi-wasm runs only TI_ARCH_VULKAN", static_cast<unsigned>(arch));
     return TI_NULL_HANDLE;
   }
-  return create_vulkan_runtime(VK_API_VERSION_1_3, 0, nullptr, 0, nullptr, device_index);
+  return create_vulkan_runtime(VK_API_VERSION_1_3, 0, nullptr, 0, nullptr, device_index, false);
+}
+
+TiRuntime ti_create_runtime_ext(TiArch arch, uint32_t device_index, uint32_t flags) {
+  if (arch != TI_ARCH_VULKAN) {
+    fail(TI_ERROR_NOT_SUPPORTED, "arch %u: taichi-wasm runs only TI_ARCH_VULKAN", static_cast<unsigned>(arch));
+    return TI_NULL_HANDLE;
+  }
+  if ((flags & ~static_cast<uint32_t>(TI_RUNTIME_FLAG_DETERMINISTIC_BIT_EXT)) != 0) {
+    fail(TI_ERROR_ARGUMENT_OUT_OF_RANGE, "flags 0x%x: only TI_RUNTIME_FLAG_DETERMINISTIC_BIT_EXT is defined", flags);
+    return TI_NULL_HANDLE;
+  }
+  return create_vulkan_runtime(VK_API_VERSION_1_3, 0, nullptr, 0, nullptr, device_index, (flags & TI_RUNTIME_FLAG_DETERMINISTIC_BIT_EXT) != 0);
 }
 
 TiRuntime ti_create_vulkan_runtime_ext(uint32_t api_version, uint32_t instance_extension_count, const char **instance_extensions,
@@ -447,7 +500,7 @@ TiRuntime ti_create_vulkan_runtime_ext(uint32_t api_version, uint32_t instance_e
       }
     }
   }
-  return create_vulkan_runtime(api_version, instance_extension_count, instance_extensions, device_extension_count, device_extensions, 0);
+  return create_vulkan_runtime(api_version, instance_extension_count, instance_extensions, device_extension_count, device_extensions, 0, false);
 }
 
 void ti_destroy_runtime(TiRuntime runtime) {

@@ -3,6 +3,7 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include <taichi/taichi.h>
@@ -44,6 +45,13 @@ struct Runtime {
   // VK_KHR_shader_float16_int8 is enabled: SPIR-V's float16 becomes WGSL's f16.
   bool float16 = false;
   VkPhysicalDeviceProperties properties{};
+  // Made with the shim's VK_TAICHIWASM_deterministic: every task runs on one invocation in index
+  // order, and a task the shim cannot run so is refused (at launch, with the shim's reason).
+  bool deterministic = false;
+  // In deterministic mode, a VK_EXT_debug_utils messenger keeps the shim's latest error message
+  // in `shim_error`: why it refused a pipeline.
+  VkDebugUtilsMessengerEXT messenger = VK_NULL_HANDLE;
+  std::string shim_error;
 
   uint32_t memory_type_device = UINT32_MAX;
   uint32_t memory_type_upload = UINT32_MAX;

@@ -143,7 +143,12 @@ export class EncodeContext implements ImageEncoding {
       case 'dispatch': {
         const pass = this.prepareDispatch();
         if (!pass) return;
-        const grid = this.pipeline!.gridStride;
+        const p = this.pipeline!;
+        if (p.oneInvocation) {
+          pass.dispatchWorkgroups(1, 1, 1);
+          return;
+        }
+        const grid = p.gridStride;
         const x = grid && c.y === 1 && c.z === 1 ? gridStrideGroups(grid, c.x, this.boundWord) : c.x;
         pass.dispatchWorkgroups(x, c.y, c.z);
         return;
@@ -163,6 +168,8 @@ export class EncodeContext implements ImageEncoding {
         // The queue runs in order and drainQueue only encodes a wait whose events are set.
         return;
       case 'dispatchIndirect': {
+        // The group count lies in device memory: one invocation cannot stand for it (zero groups run nothing).
+        if (this.pipeline?.oneInvocation) throw new VkFailure(VkResult.ERROR_FEATURE_NOT_PRESENT, 'vkCmdDispatchIndirect: a deterministic device (VK_TAICHIWASM_deterministic) dispatches directly only');
         const pass = this.prepareDispatch();
         if (!pass) return;
         const b = c.buffer.bound('vkCmdDispatchIndirect');

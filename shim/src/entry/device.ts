@@ -6,6 +6,7 @@ import * as S from '../abi/vk-structs.js';
 import { readStruct, readArray, requirePointer, writeHandle32 } from '../abi/structs.js';
 import { VkFailure } from '../validation.js';
 import { Device, requestDevice } from '../objects/device.js';
+import { DETERMINISTIC_EXTENSION } from '../objects/physical-device.js';
 import { Queue } from '../commands/queue.js';
 import { waitQueueIdle } from './queue.js';
 
@@ -15,11 +16,13 @@ export function vkCreateDevice(vk: ShimState, physicalDevice: number, pCreateInf
   requirePointer(vk.heap, pDevice, 4, 'pDevice');
   const offered = physical.extensions();
   const names = info.ptr('ppEnabledExtensionNames');
+  let deterministic = false;
   for (let i = 0; i < info.u32('enabledExtensionCount'); i++) {
     const name = vk.heap.cstring(vk.heap.u32(names + 4 * i), 256);
     if (!offered.includes(name)) {
       throw new VkFailure(VkResult.ERROR_EXTENSION_NOT_PRESENT, `device extension ${name} is not offered (offered: ${offered.join(', ') || 'none'})`);
     }
+    deterministic ||= name === DETERMINISTIC_EXTENSION;
   }
   const queueInfos = readArray(vk.heap, info.ptr('pQueueCreateInfos'), info.u32('queueCreateInfoCount'), S.VkDeviceQueueCreateInfo, 'pQueueCreateInfos');
   for (const q of queueInfos) {
@@ -28,7 +31,7 @@ export function vkCreateDevice(vk: ShimState, physicalDevice: number, pCreateInf
     }
   }
   const finish = (gpu: GPUDevice, owned: boolean): VkResult => {
-    const device = new Device(gpu, physical, owned);
+    const device = new Device(gpu, physical, owned, deterministic);
     const handle = vk.handles.devices.insert(device);
     device.queueHandle = vk.handles.queues.insert(new Queue(device, { heap: vk.heap, validation: vk.validation, memories: () => vk.handles.memories.values() }));
     writeHandle32(vk.heap, pDevice, handle);

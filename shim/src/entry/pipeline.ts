@@ -106,7 +106,7 @@ export function vkCreateComputePipelines(vk: ShimState, deviceHandle: number, _c
   const finish = (gpuPipelines: GPUComputePipeline[]): VkResult => {
     gpuPipelines.forEach((gpu, i) => {
       const p = prepared[i];
-      const pipeline = new Pipeline(device, p.layout, gpu, p.groups, p.translation.workgroupSize, p.translation.wgsl, p.translation.gridStride, p.pushConstants, p.source);
+      const pipeline = new Pipeline(device, p.layout, gpu, p.groups, p.translation.workgroupSize, p.translation.wgsl, p.translation.gridStride, p.translation.oneInvocation === true, p.pushConstants, p.source);
       writeHandle64(vk.heap, pPipelines + 8 * i, vk.handles.pipelines.insert(pipeline));
     });
     return VkResult.SUCCESS;

@@ -16,6 +16,8 @@ export class Device {
     readonly gpu: GPUDevice,
     readonly physical: PhysicalDevice,
     readonly owned: boolean,
+    /** Made with VK_TAICHIWASM_deterministic: pipelines run on one invocation in index order. */
+    readonly deterministic = false,
   ) {
     gpu.lost.then((info) => {
       this.lostReason ??= info.message || info.reason || 'device lost';

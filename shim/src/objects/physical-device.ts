@@ -13,6 +13,14 @@ export interface GpuSource {
   adapter?: GPUAdapter;
 }
 
+/**
+ * The shim's own device extension for deterministic mode (docs/deterministic.md), offered on every
+ * physical device: a device made with it runs every compute shader on one invocation, its
+ * range-for in index order (spirv/passes/index-order.ts), and refuses the shaders whose results
+ * depend on the workgroup with VK_ERROR_FEATURE_NOT_PRESENT and the reason in a validation message.
+ */
+export const DETERMINISTIC_EXTENSION = 'VK_TAICHIWASM_deterministic';
+
 /** The three memory types of the issue: device-local, host-visible+coherent, host-visible+cached. */
 export const MEMORY_TYPES = [
   { flags: VkMemoryPropertyFlagBits.DEVICE_LOCAL_BIT, heap: 0 },
@@ -55,10 +63,11 @@ export class PhysicalDevice {
   /**
    * The device extensions the shim offers here: the 16-bit float ones where WebGPU has
    * shader-f16 (every device the shim makes asks for it), which lets SPIR-V's float16 become
-   * WGSL's f16. 16-bit integers, which 16-bit storage also brings, stay refused by the
-   * translator: WGSL has none.
+   * WGSL's f16 (16-bit integers, which 16-bit storage also brings, stay refused by the
+   * translator: WGSL has none); and deterministic mode everywhere.
    */
   extensions(): string[] {
-    return this.features.has('shader-f16') ? ['VK_KHR_16bit_storage', 'VK_KHR_shader_float16_int8'] : [];
+    const f16 = this.features.has('shader-f16') ? ['VK_KHR_16bit_storage', 'VK_KHR_shader_float16_int8'] : [];
+    return [...f16, DETERMINISTIC_EXTENSION];
   }
 }

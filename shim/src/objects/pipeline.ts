@@ -66,6 +66,8 @@ export class Pipeline {
     readonly wgsl: string,
     /** Set when a dispatch needs only the workgroups its loop range fills (commands/encode.ts). */
     readonly gridStride: GridStride | undefined,
+    /** Deterministic mode: every dispatch is one workgroup of one invocation (spirv/passes/index-order.ts). */
+    readonly oneInvocation: boolean,
     /** The set and layout of the shader's push constants, bound per dispatch (commands/push-constants.ts). */
     readonly pushConstants: { set: number; layout: GPUBindGroupLayout } | undefined,
     readonly source: PipelineSource,
@@ -192,9 +194,9 @@ export function pipelineDescriptor(
  */
 export function pipelineVariant(base: Pipeline, aliases: readonly AliasGroup[]): Pipeline {
   const { words, entryPoint, specialization, pushConstantSet } = base.source;
-  const translation = translateSpirv(words, { entryPoint, f16: base.device.gpu.features.has('shader-f16'), specialization, pushConstantSet, aliases });
+  const translation = translateSpirv(words, { entryPoint, f16: base.device.gpu.features.has('shader-f16'), specialization, pushConstantSet, aliases, indexOrder: base.oneInvocation });
   const { groups, descriptor, pushConstants } = pipelineDescriptor(base.device, base.layout, translation);
   for (const a of aliases) groups[a.set]?.merged.set(a.bindings[0], a.bindings);
   const gpu = base.device.gpu.createComputePipeline(descriptor);
-  return new Pipeline(base.device, base.layout, gpu, groups, translation.workgroupSize, translation.wgsl, base.gridStride, pushConstants, base.source);
+  return new Pipeline(base.device, base.layout, gpu, groups, translation.workgroupSize, translation.wgsl, base.gridStride, base.oneInvocation, pushConstants, base.source);
 }

@@ -3,7 +3,7 @@
 
 import { VkResult } from '../abi/vk-enums.js';
 import { VkFailure } from '../validation.js';
-import { translateSpirv, type TranslationResult } from '../../spirv/translate.js';
+import { IndexOrderRefusal, translateSpirv, type TranslationResult } from '../../spirv/translate.js';
 import { SpirvTranslationError } from '../../spirv/errors.js';
 import type { Device } from './device.js';
 
@@ -22,10 +22,13 @@ export class ShaderModule {
     const cacheKey = `${entryPoint}\u0000${pushConstantSet}\u0000${key}`;
     let translation = this.translations.get(cacheKey);
     if (!translation) {
+      const indexOrder = this.device.deterministic;
       try {
-        translation = translateSpirv(this.words, { entryPoint, f16: this.device.gpu.features.has('shader-f16'), specialization, pushConstantSet });
+        translation = translateSpirv(this.words, { entryPoint, f16: this.device.gpu.features.has('shader-f16'), specialization, pushConstantSet, indexOrder });
       } catch (e) {
         if (e instanceof SpirvTranslationError) throw new VkFailure(VkResult.ERROR_INVALID_SHADER_NV, `SPIR-V to WGSL: ${e.message}`);
+        // A valid shader this mode cannot run: the feature (one invocation in index order) is missing for it.
+        if (e instanceof IndexOrderRefusal) throw new VkFailure(VkResult.ERROR_FEATURE_NOT_PRESENT, `deterministic device: ${e.message}`);
         throw e;
       }
       this.translations.set(cacheKey, translation);

@@ -25,6 +25,20 @@ TI_DLL_EXPORT void TI_API_CALL ti_copy_image_to_memory_ext(TiRuntime runtime, co
 // Describes a live image (allocated or imported) as the TiImageAllocateInfo that would make it.
 TI_DLL_EXPORT void TI_API_CALL ti_describe_image_ext(TiRuntime runtime, TiImage image, TiImageAllocateInfo *info);
 
+// Flags of ti_create_runtime_ext.
+typedef enum TiRuntimeFlagBitsExt {
+  // Deterministic mode (docs/deterministic.md): every task runs on one invocation, its range-for
+  // in index order, so a module gives the same bits run after run and on every adapter. The
+  // device is made with the shim's VK_TAICHIWASM_deterministic extension. A kernel whose results
+  // depend on the workgroup (shared arrays, barriers) still loads; launching it fails with
+  // TI_ERROR_NOT_SUPPORTED, naming the kernel and the reason.
+  TI_RUNTIME_FLAG_DETERMINISTIC_BIT_EXT = 1 << 0,
+  TI_RUNTIME_FLAG_MAX_ENUM_EXT = 0xffffffff,
+} TiRuntimeFlagBitsExt;
+
+// ti_create_runtime with flags (TiRuntimeFlagBitsExt); 0 makes the same runtime.
+TI_DLL_EXPORT TiRuntime TI_API_CALL ti_create_runtime_ext(TiArch arch, uint32_t device_index, uint32_t flags);
+
 // Limits every handle table (runtimes, memories, images, samplers, modules, kernels, compute
 // graphs, events) to `capacity` live objects, 1 to 65535 (the default and the most). A creation
 // beyond the limit fails with TI_ERROR_OUT_OF_MEMORY and changes nothing; objects already live
