@@ -1,6 +1,7 @@
 // The taichi-wasm command line, called in-process through main() with its output captured.
 
 import { describe, expect, test } from 'vitest';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +46,14 @@ describe('taichi-wasm CLI', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^kernel fill: ran in/);
     expect(r.out).toContain('a: f32[5,7] min 2.5 max 2.5 mean 2.5; first [2.5, 2.5, 2.5, 2.5, 2.5, 2.5]');
+  });
+
+  test('run --deterministic gives each ndarray the SHA-256 of its bytes', async () => {
+    const r = await cli('run', example('fill_matmul.tcm'), 'fill', 'a=f32[5,7]', 'val=2.5', '--deterministic');
+    expect(r.code).toBe(0);
+    const filled = new Float32Array(35).fill(2.5);
+    const digest = createHash('sha256').update(new Uint8Array(filled.buffer)).digest('hex');
+    expect(r.out).toContain(`a: f32[5,7] min 2.5 max 2.5 mean 2.5; first [2.5, 2.5, 2.5, 2.5, 2.5, 2.5], sha256 ${digest}`);
   });
 
   test('run launches a graph by named arguments, element shapes taken from its signature', async () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { evaluateBound, gridStrideGroups, type BoundExpr } from '../../shim/spirv/grid-stride.js';
-import { translateSpirv } from '../../shim/spirv/translate.js';
+import { IndexOrderRefusal, translateSpirv } from '../../shim/spirv/translate.js';
 import { fixtureBytes } from '../fuzz/fixtures.js';
 import { createDevice, INT_BUFFER_DECORATIONS, INT_BUFFER_TYPES, run, SpirvCompiler } from './harness.js';
 
@@ -202,5 +202,47 @@ describe('grid-stride dispatch on Dawn', () => {
     expect(evaluateBound(e, w([65536, 65536, 5]))).toBe(3); // 2^32 wraps to 0; 0 - (-3)
     expect(evaluateBound(e, w([7, 6, -10]))).toBe(52);
     expect(evaluateBound(e, w([0xffffffff, 2, 0]))).toBe(1); // the word read as i32 -1: -2 - (-3)
+  });
+});
+
+describe('index order (deterministic mode, passes/index-order.ts)', () => {
+  /** As module(), with out[i] also getting the number of trips before it: 1 + (i - begin) in index order. */
+  const ordered = (shape: Shape = {}) =>
+    module({ ...shape, body: `%pc = OpAccessChain %pInt %out %int_0 %int_4096\n%seq = OpAtomicIAdd %int %pc %uint_1 %uint_0 %int_1\n%o3 = OpAtomicIAdd %int %po %uint_1 %uint_0 %seq\n${shape.body ?? ''}` });
+
+  it('makes the workgroup one invocation and the step 1; every trip runs once, in index order, on one workgroup', async () => {
+    const r = translateSpirv(spirv.asm(ordered()), { indexOrder: true });
+    expect(r.workgroupSize).toEqual([1, 1, 1]);
+    expect(r.oneInvocation).toBe(true);
+    expect(r.gridStride).toBeUndefined();
+    const [n, begin] = [1000, 10];
+    const out = await run(device, r, { resources: { 0: { buffer: new Int32Array([n, begin, 0, 0]) }, 1: { buffer: SLOTS * 4 } }, groups: [1, 1, 1] });
+    const got = new Int32Array(out[1]);
+    const expected = new Int32Array(SLOTS);
+    for (let i = begin; i < n; i++) expected[i] = 1 + (i - begin);
+    expected[4096] = n - begin;
+    expect(Array.from(got)).toEqual(Array.from(expected));
+  });
+
+  it("accepts what runs once on one invocation: gid read again (Taichi's random seeds), stores before and after the loop", () => {
+    const store = '%p0 = OpAccessChain %pInt %out %int_0 %int_0\nOpStore %p0 %int_1';
+    for (const shape of [{ body: '%pgx2 = OpAccessChain %pInU %gid %uint_0\n%gx2 = OpLoad %uint %pgx2' }, { pre: store }, { post: store }]) {
+      expect(translateSpirv(spirv.asm(module(shape)), { indexOrder: true }).workgroupSize).toEqual([1, 1, 1]);
+    }
+  });
+
+  /** module() with a workgroup barrier in its loop body. */
+  const withBarrier = () =>
+    module()
+      .replace('%main = OpFunction', '%uint_2 = OpConstant %uint 2\n%uint_264 = OpConstant %uint 264\n%main = OpFunction')
+      .replace('OpBranch %cont\n%cont', 'OpControlBarrier %uint_2 %uint_2 %uint_264\nOpBranch %cont\n%cont');
+  const refusals: [string, string, string][] = [
+    ['a barrier', withBarrier(), 'barriers'],
+    ['local_invocation_id', module({ body: '%plx = OpAccessChain %pInU %lid %uint_0\n%lx = OpLoad %uint %plx' }), 'LocalInvocationId'],
+    ['a wide workgroup with no grid-stride loop', module({ step: '%int_4096' }), 'no range-for'],
+  ];
+  it.each(refusals)('refuses %s, saying why', (_, text, reason) => {
+    expect(() => translateSpirv(spirv.asm(text), { indexOrder: true })).toThrow(IndexOrderRefusal);
+    expect(() => translateSpirv(spirv.asm(text), { indexOrder: true })).toThrow(reason);
   });
 });

@@ -2,24 +2,36 @@
 // compares its outputs with the exporter's own results: integers exactly, floats within the
 // case's stated tolerance.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { decodeNpy, Image, type DType, type AotModule, type ArgumentValue, type ImageDimension, type ImageFormat, type NdArray, type Runtime } from '../../src/index.js';
 import type { CorpusCase, ArgRef } from './manifest.js';
 
 const DIMENSIONS: ImageDimension[] = ['1d', '2d', '3d'];
 const SPECIAL = { inf: Infinity, '-inf': -Infinity, nan: NaN };
 
+/** Reads a corpus file: from disk by default (Node, Deno), over fetch in a browser page. */
+export type ReadFile = (path: string) => Promise<Uint8Array>;
+
+export const readFromDisk: ReadFile = async (path) => {
+  // Imported where it is used, so a browser bundle of this file needs no Node module.
+  const { readFile } = await import('node:fs/promises');
+  return new Uint8Array(await readFile(path));
+};
+
 /** Loads each module once per runtime; a module that fails to load fails every case of its group the same way. */
 export class ModuleCache {
   private readonly modules = new Map<string, Promise<AotModule>>();
 
-  constructor(private readonly runtime: Runtime) {}
+  /** `read`: how module files are read; by default the runtime loads them from disk by path. */
+  constructor(
+    private readonly runtime: Runtime,
+    private readonly read?: ReadFile,
+  ) {}
 
   get(path: string): Promise<AotModule> {
     let m = this.modules.get(path);
     if (!m) {
-      m = this.runtime.loadModule(path);
+      const read = this.read;
+      m = read ? read(path).then((bytes) => this.runtime.loadModule(bytes)) : this.runtime.loadModule(path);
       m.catch(() => undefined);
       this.modules.set(path, m);
     }
@@ -44,6 +56,8 @@ export interface Mismatch {
 export interface CaseResult {
   compared: number;
   mismatches: Mismatch[];
+  /** Each compared array's contents as read back, as a .npy file. */
+  outputs: Map<string, Uint8Array>;
 }
 
 /** An f16's bits as a number. */
@@ -67,9 +81,9 @@ function withinTolerance(got: number, want: number, rtol: number, atol: number):
   return Math.abs(got - want) <= atol + rtol * Math.abs(want);
 }
 
-export async function runCase(runtime: Runtime, modules: ModuleCache, c: CorpusCase, root: string): Promise<CaseResult> {
+export async function runCase(runtime: Runtime, modules: ModuleCache, c: CorpusCase, root: string, read: ReadFile = readFromDisk): Promise<CaseResult> {
   const m = c.manifest;
-  const mod = await modules.get(join(root, c.exporter, m.module));
+  const mod = await modules.get(`${root}/${c.exporter}/${m.module}`);
   const owned: (NdArray | Image)[] = [];
   try {
     const arrays = new Map<string, NdArray | Image>();
@@ -82,7 +96,7 @@ export async function runCase(runtime: Runtime, modules: ModuleCache, c: CorpusC
       } else {
         // WebGPU zeroes new buffers, as Taichi's ndarrays start.
         const nd = spec.input
-          ? runtime.ndarrayFromNpy(new Uint8Array(readFileSync(join(c.dir, spec.input))), { elementDims: spec.elementShape!.length, hostRead: true })
+          ? runtime.ndarrayFromNpy(await read(`${c.dir}/${spec.input}`), { elementDims: spec.elementShape!.length, hostRead: true })
           : runtime.ndarray(spec.dtype as DType, spec.shape, { elementShape: spec.elementShape, hostRead: true });
         owned.push(nd);
         arrays.set(name, nd);
@@ -94,12 +108,14 @@ export async function runCase(runtime: Runtime, modules: ModuleCache, c: CorpusC
       else mod.graph(step.graph).launch(Object.fromEntries(Object.entries(step.args).map(([k, v]) => [k, value(v)])));
     }
     await runtime.wait();
-    const result: CaseResult = { compared: 0, mismatches: [] };
+    const result: CaseResult = { compared: 0, mismatches: [], outputs: new Map() };
     const { rtol, atol } = m.tolerance;
     for (const name of m.outputs) {
       const spec = m.arrays[name];
-      const want = decodeNpy(new Uint8Array(readFileSync(join(c.dir, spec.expected!))));
-      const got = decodeNpy(await (arrays.get(name) as NdArray).readNpy());
+      const want = decodeNpy(await read(`${c.dir}/${spec.expected!}`));
+      const npy = await (arrays.get(name) as NdArray).readNpy();
+      result.outputs.set(name, npy);
+      const got = decodeNpy(npy);
       if (got.dtype !== want.dtype || got.shape.join() !== want.shape.join()) {
         throw new Error(`${name}: got ${got.dtype} (${got.shape.join(', ')}), expected ${want.dtype} (${want.shape.join(', ')})`);
       }

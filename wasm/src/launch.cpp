@@ -415,7 +415,7 @@ void ti_launch_kernel(TiRuntime runtime, TiKernel kernel, uint32_t arg_count, co
   }
   if (arg_count > 0) TIW_CHECK_NULL(args, );
   AotModule *module = registry().modules.get(handle_bits(k->module));
-  if (!check_args(runtime, *k->info, arg_count, args) || !check_runnable(*k)) return;
+  if (!check_runnable(*k) || !check_args(runtime, *k->info, arg_count, args)) return;
   if (record_launch(*rt, *module, *k, arg_count, args)) rt->submit_if_due(1);
 }
 
