@@ -9,6 +9,32 @@ import { Rng } from './fuzz/random.js';
 
 const FILL = fixtureBytes('android_fill_matmul.tcm');
 
+test('launches and reads made while a module destroy waits are neither lost nor run on recycled fences', async () => {
+  // The api fuzzer's case api-224c6ee6: the destroy's wait resumed after these calls and took a
+  // submission still in flight for finished, recycling its fence and command buffer (a read saw
+  // 0, later submissions failed with "fence is already signalled or in use"). Timing decides
+  // whether it shows, so a few fresh runtimes try it.
+  for (let round = 0; round < 4; round++) {
+    const rt = await Runtime.create();
+    try {
+      const nd = rt.ndarray('f32', [4, 4], { hostRead: true });
+      const first = await rt.loadModule(FILL);
+      const next = rt.loadModule(FILL);
+      const destroyed = first.destroy();
+      const second = await next;
+      const before = [nd.read(), nd.read()];
+      second.kernel('fill').launch(nd, 100 + round);
+      const after = nd.read();
+      await destroyed;
+      await Promise.all(before);
+      expect([...(await after)], `round ${round}`).toEqual(new Array(16).fill(100 + round));
+      await second.destroy();
+    } finally {
+      await rt.destroy();
+    }
+  }
+});
+
 test('an un-awaited loadModule, reads and waits in flight do not lock the runtime: every call made meanwhile runs, in call order', async () => {
   const rt = await Runtime.create();
   try {

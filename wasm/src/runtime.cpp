@@ -298,12 +298,26 @@ bool Runtime::submit_if_due(uint64_t commands) {
 }
 
 void Runtime::retire() {
+  // A poll that never suspends: vkWaitForFences with a zero timeout answers at once, where
+  // vkGetFenceStatus may yield to the event loop. Yielding here, inside a wait resumed after
+  // calls made while it was suspended, let a still-pending submission be taken for finished
+  // (its fence and command buffer recycled under it: the fuzzers' lost launches).
+  auto finished = [&](VkFence fence) {
+    VkResult r = vkWaitForFences(device, 1, &fence, VK_TRUE, 0);
+    return r == VK_SUCCESS || r == VK_ERROR_VALIDATION_FAILED_EXT;  // ran, or was rejected
+  };
   size_t done = 0;
-  while (done < in_flight.size() && vkGetFenceStatus(device, in_flight[done].fence) == VK_SUCCESS) ++done;
+  while (done < in_flight.size() && finished(in_flight[done].fence)) ++done;
+  // A fence the shim will not reset is still in use: it and what follows stay in flight.
+  for (size_t i = 0; i < done; ++i) {
+    if (vkResetFences(device, 1, &in_flight[i].fence) != VK_SUCCESS) {
+      done = i;
+      break;
+    }
+  }
   if (done == 0) return;
   for (size_t i = 0; i < done; ++i) {
     InFlight &s = in_flight[i];
-    vkResetFences(device, 1, &s.fence);
     vkResetCommandBuffer(s.command_buffer, 0);
     free_command_buffers.push_back(s.command_buffer);
     free_fences.push_back(s.fence);
