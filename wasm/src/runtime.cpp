@@ -478,6 +478,7 @@ TiRuntime ti_create_runtime(TiArch arch, uint32_t device_index) {
 }
 
 TiRuntime ti_create_runtime_ext(TiArch arch, uint32_t device_index, uint32_t flags) {
+  TIW_HEAP_READY(TI_NULL_HANDLE);
   if (arch != TI_ARCH_VULKAN) {
     fail(TI_ERROR_NOT_SUPPORTED, "arch %u: taichi-wasm runs only TI_ARCH_VULKAN", static_cast<unsigned>(arch));
     return TI_NULL_HANDLE;
