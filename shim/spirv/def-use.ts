@@ -1,5 +1,5 @@
 // Definitions and uses of a function's result ids, for the analyses that match instruction
-// patterns (idioms.ts, grid-stride.ts).
+// patterns (the idiom passes in passes/, grid-stride.ts).
 import { Op } from './opcodes.js';
 import type { Instruction, SpirvFunction } from './parse.js';
 

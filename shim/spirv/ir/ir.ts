@@ -100,6 +100,14 @@ export interface IrModule {
   functions: IrFunction[];
 }
 
+// The SPIR-V opcode each IR operation replaced: errors name the instruction the module holds.
+const replaced = new WeakMap<Instruction, number>();
+
+/** The SPIR-V opcode of `inst`, or of the instruction an IR operation took the place of. */
+export function spirvOpcode(inst: Instruction): number {
+  return replaced.get(inst) ?? inst.op;
+}
+
 /** Replaces the instruction defining `id` in `fn`'s blocks (a pass's rewrite in place). */
 export function replaceInstruction(fn: SpirvFunction, id: number, op: number, args: readonly number[]): Instruction {
   for (const b of fn.blocks) {
@@ -107,6 +115,7 @@ export function replaceInstruction(fn: SpirvFunction, id: number, op: number, ar
     if (i < 0) continue;
     const old = b.body[i];
     const inst: Instruction = { op, type: old.type, id, args: Uint32Array.from(args), offset: old.offset };
+    replaced.set(inst, spirvOpcode(old));
     b.body[i] = inst;
     return inst;
   }

@@ -1,14 +1,14 @@
 // Aliased bindings: several storage-buffer bindings that the caller fills with one buffer become
 // one binding. WebGPU refuses a dispatch where a buffer bound writable overlaps another binding
 // of it (Vulkan allows it), so the shim runs a variant of the pipeline whose aliased bindings are
-// one WGSL variable. This pass rewrites the parsed module before emission:
+// one WGSL variable. This pass rewrites the parsed module before it is lifted to the IR:
 // - the bindings' variables are replaced by one (the keeper), which takes the group's first
 //   binding number; it is writable if any of them was;
 // - each binding's range may start at another offset of the buffer than the merged range: its
 //   array index is shifted by that many elements;
 // - where a binding views the buffer with another 32-bit element type than the keeper (Taichi
 //   declares i32, u32 and f32 views of one buffer), its loads and stores are bitcast, and atomics
-//   take the keeper's cell (the emitter converts their operands and results).
+//   take the keeper's cell (the printer converts their operands and results).
 import { isAtomicOp, isPointerChain } from '../atomics.js';
 import { idOperands } from '../def-use.js';
 import { SpirvTranslationError } from '../errors.js';
@@ -219,6 +219,6 @@ function rewriteAccess(mod: SpirvModule, inst: Instruction, viewElem: number, ke
     fail(`${where} alias one buffer, and ${opName(inst.op)} through one of them would compare with the other's signedness`, inst);
   }
   if (FLOAT_ATOMICS.has(inst.op) && keeperKind.kind !== 'float') fail(`${where} alias one buffer, and ${opName(inst.op)} needs a float view of it`, inst);
-  // Integer atomics: the emitter converts operands to the keeper's cell and the result back.
+  // Integer atomics: the printer converts operands to the keeper's cell and the result back.
   return [inst];
 }

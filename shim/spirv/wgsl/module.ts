@@ -1,11 +1,13 @@
-// SPIR-V module -> WGSL text: the functions the entry point reaches (callees first), then the
-// module-scope declarations they used. Beside this file: printer.ts (the state every part shares:
-// values, pointers, constants, definitions), uses.ts (the use analysis), statements.ts (the
-// structured tree), expressions.ts, memory.ts, atomics.ts, images.ts and names.ts.
+// IR -> WGSL text: the functions the entry point reaches (callees first), then the module-scope
+// declarations they used. The printer reads the IR (ir/) and nothing else. Beside this file:
+// printer.ts (the state every part shares: values, pointers, constants, definitions), uses.ts
+// (use counts, from what each instruction reads: ir/operands.ts), statements.ts (the structured
+// tree), expressions.ts, memory.ts, atomics.ts, images.ts, idiom-helpers.ts and names.ts.
 //
 // Values: every SPIR-V result id becomes an expression. A pure expression used once, in its own
 // block, is inlined at its use; a load is inlined only when no store, call, barrier or atomic
-// sits between it and its use. Everything else becomes a `let`. A value used in a WGSL scope
+// sits between it and its use. Everything else becomes a `let` (so does an inlined value where
+// the printer writes it twice or in a loop: Printer.pin). A value used in a WGSL scope
 // where its `let` would not be visible (e.g. defined in a loop, used after it) is "hoisted": a
 // function-scope `var` declared at the top and assigned at the definition. OpPhi results are
 // function-scope vars assigned on each incoming edge.

@@ -2,7 +2,7 @@
 // shares: values, constants, pointers (module-scope variables among them), definitions (inline,
 // `let` or hoisted) and the casts between kinds.
 import { SpirvTranslationError } from '../errors.js';
-import type { IrFunction } from '../ir/ir.js';
+import { irOpName, spirvOpcode, type IrFunction } from '../ir/ir.js';
 import type { ResourceUse } from '../ir/resources.js';
 import { opName, StorageClass } from '../opcodes.js';
 import type { Instruction, SpirvFunction, SpirvModule, SpirvType } from '../parse.js';
@@ -88,8 +88,9 @@ export class Printer {
 
   fail(reason: string, inst: Instruction | null = this.types.current): never {
     if (inst === null) throw new SpirvTranslationError(0, undefined, reason);
-    const what = inst.id !== 0 ? `${opName(inst.op)} %${inst.id}` : opName(inst.op);
-    throw new SpirvTranslationError(inst.offset, inst.op, `${what}: ${reason}`);
+    const op = spirvOpcode(inst);
+    const what = inst.id !== 0 ? `${opName(op)} %${inst.id}` : opName(op);
+    throw new SpirvTranslationError(inst.offset, op, `${what}: ${reason}`);
   }
 
   scalarConstant(id: number): number {
@@ -125,7 +126,7 @@ export class Printer {
   private checkRead(id: number): void {
     if (this.reads === null || this.reads.includes(id) || this.mod.constants.has(id)) return;
     const inst = this.types.current;
-    this.fail(`internal error: the printer reads %${id}, which ${inst ? opName(inst.op) : 'this instruction'} does not read (ir/operands.ts)`);
+    this.fail(`internal error: the printer reads %${id}, which ${inst ? (irOpName(inst.op) ?? opName(inst.op)) : 'this instruction'} does not read (ir/operands.ts)`);
   }
 
   /** The type of an operand, where the function or module defines it. */

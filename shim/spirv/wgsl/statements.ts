@@ -1,5 +1,5 @@
 // The structured tree of one function -> WGSL statements: blocks, if/loop/switch, the phi copies
-// on each edge, and the induction steps of carried floor divisions (see idioms.ts).
+// on each edge, and the induction steps of carried floor divisions (passes/floor-division.ts).
 import type { CarriedDivision, Relinearization } from '../ir/ir.js';
 import { readIds } from '../ir/operands.js';
 import type { Block } from '../parse.js';
