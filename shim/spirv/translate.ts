@@ -1,10 +1,10 @@
 // SPIR-V compute module -> WGSL plus binding reflection. The passes on words (specialization
 // constants, push constants, 16-bit integers) run before parsing; those on the parsed module
-// (aliased bindings, the uniform barrier loop) after it; the module is then lifted to the IR
-// (ir/: each reachable function with its structured tree), the idiom, float-atomic and image
-// passes rewrite the IR, the
-// printer (wgsl/) writes it out and reflect.ts lists the bindings. Whether the entry point is a
-// grid-stride loop is read on the parsed module, as written.
+// (aliased bindings, the uniform barrier loop, deterministic index order) after it; the module
+// is then lifted to the IR (ir/: each reachable function with its structured tree), the idiom,
+// float-atomic and image passes rewrite the IR, the printer (wgsl/) writes it out and
+// reflect.ts lists the bindings. Whether the entry point is a grid-stride loop is read on the
+// parsed module, as written.
 import { SpirvTranslationError } from './errors.js';
 import { findGridStrideLoop, type GridStride } from './grid-stride.js';
 import { uniformBarrierLoop } from './passes/uniform-barrier-loop.js';
