@@ -1,4 +1,4 @@
-import type { Runtime } from './runtime.js';
+import type { RuntimeContext } from './context.js';
 import { TaichiError } from './errors.js';
 
 /**
@@ -18,7 +18,7 @@ export class Event {
 
   /** @internal */
   constructor(
-    readonly runtime: Runtime,
+    readonly runtime: RuntimeContext,
     /** The TiEvent handle. */ readonly handle: number,
   ) {}
 

@@ -1,8 +1,9 @@
-import type { Runtime } from './runtime.js';
+import { interopCall, type RuntimeContext } from './context.js';
 import { TaichiError } from './errors.js';
-import { TiImageAllocateInfo, TiImageExtent, TiImageOffset, TiImageSlice, TiMemorySlice, TiSamplerCreateInfo, TiTexture } from './abi/taichi-structs.js';
+import { TiImageAllocateInfo, TiImageExtent, TiImageOffset, TiImageSlice, TiMemorySlice, TiSamplerCreateInfo, TiTexture, TiVulkanImageInteropInfo } from './abi/taichi-structs.js';
 import { TiAddressMode, TiFilter, TiFormat, TiImageDimension } from './abi/taichi-enums.js';
-import type { Memory } from './memory.js';
+import { Memory } from './memory.js';
+import { gpuTextureOf } from '../shim/src/entry/interop.js';
 
 /** An image format: a TiFormat name in lower case ('r32f', 'rgba8', 'rgba8srgb', 'r32u', ...). */
 export type ImageFormat = Lowercase<Exclude<keyof typeof TiFormat, 'UNKNOWN'>>;
@@ -57,6 +58,19 @@ function formatValue(format: string): number {
 
 type TypedArrayConstructor<T> = { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number };
 
+/** A TiImage as Vulkan sees it (TiVulkanImageInteropInfo). */
+export interface VulkanImageInfo {
+  image: bigint;
+  imageType: number;
+  format: number;
+  extent: { width: number; height: number; depth: number };
+  mipLevels: number;
+  arrayLayers: number;
+  sampleCount: number;
+  tiling: number;
+  usage: number;
+}
+
 /**
  * An image allocated by the runtime (a TiImage). Texels are written and read through staging
  * memory and copies recorded on the runtime, in the format's own texel layout (rows tightly
@@ -75,7 +89,7 @@ export class Image {
 
   /** @internal */
   constructor(
-    readonly runtime: Runtime,
+    readonly runtime: RuntimeContext,
     /** The TiImage handle. */
     readonly handle: number,
     readonly dimension: ImageDimension,
@@ -88,7 +102,7 @@ export class Image {
   ) {}
 
   /** @internal An Image object for a live TiImage, as the runtime describes it. */
-  static describe(runtime: Runtime, handle: number): Image {
+  static describe(runtime: RuntimeContext, handle: number): Image {
     const L = TiImageAllocateInfo;
     const wasm = runtime.wasm;
     return wasm.withHeap(L.size, (p) => {
@@ -103,7 +117,7 @@ export class Image {
   }
 
   /** @internal */
-  static allocate(runtime: Runtime, options: ImageAllocateOptions): Image {
+  static allocate(runtime: RuntimeContext, options: ImageAllocateOptions): Image {
     const dimension = DIMENSIONS[options.dimension];
     if (dimension === undefined) throw new TaichiError('ARGUMENT_OUT_OF_RANGE', `allocateImage: unknown dimension '${String(options.dimension)}'`);
     const format = formatValue(options.format);
@@ -155,7 +169,7 @@ export class Image {
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     const size = this.regionBytes(region);
     if (bytes.byteLength !== size) throw new TaichiError('INVALID_ARGUMENT', `write: the region holds ${size} bytes, got ${bytes.byteLength}`);
-    const staging = this.runtime.allocateMemory({ size, hostWrite: true });
+    const staging = Memory.allocate(this.runtime, { size, hostWrite: true });
     try {
       staging.write(bytes);
       this.copyWithMemory('ti_copy_memory_to_image_ext', staging, region);
@@ -170,7 +184,7 @@ export class Image {
   async read<T>(type?: TypedArrayConstructor<T>, region: ImageRegion = {}): Promise<T | Uint8Array> {
     this.checkLive('read');
     const size = this.regionBytes(region);
-    const staging = this.runtime.allocateMemory({ size, hostRead: true });
+    const staging = Memory.allocate(this.runtime, { size, hostRead: true });
     try {
       this.copyWithMemory('ti_copy_image_to_memory_ext', staging, region);
       const bytes = await staging.read();
@@ -191,7 +205,30 @@ export class Image {
   /** The GPUTexture holding this image (shared, not copied): sample or render it in your own passes. */
   get gpuTexture(): GPUTexture {
     this.checkLive('gpuTexture');
-    return this.runtime.vulkan.gpuTexture(this);
+    return interopCall(this.runtime, () => gpuTextureOf(this.runtime.wasm.shim, this.exportVulkan().image));
+  }
+
+  /** @internal The VkImage behind this image and how it was made (ti_export_vulkan_image). */
+  exportVulkan(): VulkanImageInfo {
+    const L = TiVulkanImageInteropInfo;
+    const wasm = this.runtime.wasm;
+    return wasm.withHeap(L.size, (p) => {
+      wasm.call('ti_export_vulkan_image', this.runtime.handle, this.handle, p);
+      const v = wasm.view();
+      const u = (offset: number) => v.getUint32(p + offset, true);
+      const e = L.offsets.extent;
+      return {
+        image: v.getBigUint64(p + L.offsets.image, true),
+        imageType: u(L.offsets.image_type),
+        format: u(L.offsets.format),
+        extent: { width: u(e), height: u(e + 4), depth: u(e + 8) },
+        mipLevels: u(L.offsets.mip_level_count),
+        arrayLayers: u(L.offsets.array_layer_count),
+        sampleCount: u(L.offsets.sample_count),
+        tiling: u(L.offsets.tiling),
+        usage: u(L.offsets.usage),
+      };
+    });
   }
 
   /** @internal Writes a TiImageSlice covering `region` at `ptr`. */
@@ -272,12 +309,12 @@ export class Sampler {
 
   /** @internal */
   constructor(
-    readonly runtime: Runtime,
+    readonly runtime: RuntimeContext,
     readonly handle: number,
   ) {}
 
   /** @internal */
-  static create(runtime: Runtime, options: SamplerOptions = {}): Sampler {
+  static create(runtime: RuntimeContext, options: SamplerOptions = {}): Sampler {
     const mag = FILTERS[options.magFilter ?? 'linear'];
     const min = FILTERS[options.minFilter ?? 'linear'];
     const address = ADDRESS_MODES[options.addressMode ?? 'repeat'];

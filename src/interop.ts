@@ -1,9 +1,11 @@
-import type { Runtime } from './runtime.js';
-import { Memory } from './memory.js';
+import { interopCall, type RuntimeContext } from './context.js';
+import { Memory, type VulkanMemoryInfo } from './memory.js';
 import { Event } from './event.js';
 import { TaichiError } from './errors.js';
 import { TiVulkanRuntimeInteropInfo, TiVulkanMemoryInteropInfo, TiVulkanEventInteropInfo, TiVulkanImageInteropInfo } from './abi/taichi-structs.js';
-import { Image, type ImageDimension } from './image.js';
+import { Image, type ImageDimension, type VulkanImageInfo } from './image.js';
+
+export type { VulkanMemoryInfo, VulkanImageInfo };
 import { VkImageViewType, VkImageLayout } from '../shim/src/abi/vk-enums.js';
 import { gpuBufferOf, gpuDeviceOf, gpuTextureOf, importGpuBuffer, importGpuTexture, releaseImportedGpuBuffer, releaseImportedGpuTexture } from '../shim/src/entry/interop.js';
 
@@ -19,30 +21,8 @@ export interface VulkanRuntimeInfo {
   graphicsQueueFamilyIndex: number;
 }
 
-/** TiVulkanMemoryInteropInfo: non-dispatchable handles are uint64 (bigint). */
-export interface VulkanMemoryInfo {
-  buffer: bigint;
-  size: number;
-  usage: number;
-  memory: bigint;
-  offset: number;
-}
-
 export interface VulkanEventInfo {
   event: bigint;
-}
-
-/** TiVulkanImageInteropInfo. */
-export interface VulkanImageInfo {
-  image: bigint;
-  imageType: number;
-  format: number;
-  extent: { width: number; height: number; depth: number };
-  mipLevels: number;
-  arrayLayers: number;
-  sampleCount: number;
-  tiling: number;
-  usage: number;
 }
 
 const VIEW_TYPES: Record<ImageDimension, number> = {
@@ -59,7 +39,7 @@ const VIEW_TYPES: Record<ImageDimension, number> = {
  */
 export class VulkanInterop {
   /** @internal */
-  constructor(private readonly runtime: Runtime) {}
+  constructor(private readonly runtime: RuntimeContext) {}
 
   exportRuntime(): VulkanRuntimeInfo {
     const L = TiVulkanRuntimeInteropInfo;
@@ -82,19 +62,7 @@ export class VulkanInterop {
   }
 
   exportMemory(memory: Memory): VulkanMemoryInfo {
-    const L = TiVulkanMemoryInteropInfo;
-    const wasm = this.runtime.wasm;
-    return wasm.withHeap(L.size, (p) => {
-      wasm.call('ti_export_vulkan_memory', this.runtime.handle, memory.handle, p);
-      const v = wasm.view();
-      return {
-        buffer: v.getBigUint64(p + L.offsets.buffer, true),
-        size: Number(v.getBigUint64(p + L.offsets.size, true)),
-        usage: v.getUint32(p + L.offsets.usage, true),
-        memory: v.getBigUint64(p + L.offsets.memory, true),
-        offset: Number(v.getBigUint64(p + L.offsets.offset, true)),
-      };
-    });
+    return memory.exportVulkan();
   }
 
   importMemory(info: VulkanMemoryInfo): Memory {
@@ -130,25 +98,7 @@ export class VulkanInterop {
   }
 
   exportImage(image: Image): VulkanImageInfo {
-    const L = TiVulkanImageInteropInfo;
-    const wasm = this.runtime.wasm;
-    return wasm.withHeap(L.size, (p) => {
-      wasm.call('ti_export_vulkan_image', this.runtime.handle, image.handle, p);
-      const v = wasm.view();
-      const u = (offset: number) => v.getUint32(p + offset, true);
-      const e = L.offsets.extent;
-      return {
-        image: v.getBigUint64(p + L.offsets.image, true),
-        imageType: u(L.offsets.image_type),
-        format: u(L.offsets.format),
-        extent: { width: u(e), height: u(e + 4), depth: u(e + 8) },
-        mipLevels: u(L.offsets.mip_level_count),
-        arrayLayers: u(L.offsets.array_layer_count),
-        sampleCount: u(L.offsets.sample_count),
-        tiling: u(L.offsets.tiling),
-        usage: u(L.offsets.usage),
-      };
-    });
+    return image.exportVulkan();
   }
 
   /** Wraps a VkImage as a TiImage viewed as `dimension`, in Vulkan layout `layout` (default UNDEFINED). */
@@ -178,13 +128,13 @@ export class VulkanInterop {
 
   /** The GPUTexture behind an image: the same texels, no copy. */
   gpuTexture(image: Image): GPUTexture {
-    return this.shimCall(() => gpuTextureOf(this.runtime.wasm.shim, this.exportImage(image).image));
+    return interopCall(this.runtime, () => gpuTextureOf(this.runtime.wasm.shim, image.exportVulkan().image));
   }
 
   /** Wraps an existing GPUTexture of the runtime's device as a Taichi image, without copying. */
   importGpuTexture(texture: GPUTexture, dimension?: ImageDimension): Image {
     const shim = this.runtime.wasm.shim;
-    const wrapped = this.shimCall(() => importGpuTexture(shim, this.exportRuntime().device, texture));
+    const wrapped = interopCall(this.runtime, () => importGpuTexture(shim, this.exportRuntime().device, texture));
     const viewDimension: ImageDimension = dimension ?? (texture.dimension === '2d' && wrapped.arrayLayers > 1 ? '2d-array' : texture.dimension);
     try {
       const image = this.importImage(
@@ -202,18 +152,18 @@ export class VulkanInterop {
 
   /** The GPUDevice the runtime's VkDevice runs on. */
   gpuDevice(): GPUDevice {
-    return this.shimCall(() => gpuDeviceOf(this.runtime.wasm.shim, this.exportRuntime().device));
+    return interopCall(this.runtime, () => gpuDeviceOf(this.runtime.wasm.shim, this.exportRuntime().device));
   }
 
   /** The GPUBuffer behind a memory: the same storage, no copy. */
   gpuBuffer(memory: Memory): GPUBuffer {
-    return this.shimCall(() => gpuBufferOf(this.runtime.wasm.shim, this.exportMemory(memory).buffer).buffer);
+    return interopCall(this.runtime, () => gpuBufferOf(this.runtime.wasm.shim, memory.exportVulkan().buffer).buffer);
   }
 
   /** Wraps an existing GPUBuffer of the runtime's device as Taichi memory, without copying. */
   importGpuBuffer(gpuBuffer: GPUBuffer, size = gpuBuffer.size): Memory {
     const shim = this.runtime.wasm.shim;
-    const wrapped = this.shimCall(() => importGpuBuffer(shim, this.exportRuntime().device, gpuBuffer));
+    const wrapped = interopCall(this.runtime, () => importGpuBuffer(shim, this.exportRuntime().device, gpuBuffer));
     try {
       const memory = this.importMemory({ buffer: BigInt(wrapped.buffer), size, usage: wrapped.usage, memory: BigInt(wrapped.memory), offset: 0 });
       memory.onFree = () => releaseImportedGpuBuffer(shim, wrapped.buffer, wrapped.memory);
@@ -221,16 +171,6 @@ export class VulkanInterop {
     } catch (e) {
       releaseImportedGpuBuffer(shim, wrapped.buffer, wrapped.memory);
       throw e;
-    }
-  }
-
-  private shimCall<T>(fn: () => T): T {
-    this.runtime.checkLive('vulkan interop');
-    try {
-      return fn();
-    } catch (e) {
-      if (e instanceof TaichiError) throw e;
-      throw new TaichiError('INVALID_INTEROP', e instanceof Error ? e.message : String(e));
     }
   }
 }

@@ -1,6 +1,7 @@
-import type { Runtime } from './runtime.js';
+import { interopCall, type RuntimeContext } from './context.js';
 import { TaichiError, describe } from './errors.js';
-import { TiMemorySlice } from './abi/taichi-structs.js';
+import { TiMemoryAllocateInfo, TiMemorySlice, TiVulkanMemoryInteropInfo } from './abi/taichi-structs.js';
+import { gpuBufferOf } from '../shim/src/entry/interop.js';
 
 /** Usage of a memory allocation (TiMemoryUsageFlagBits). */
 export const MemoryUsage = { STORAGE: 1, UNIFORM: 2, VERTEX: 4, INDEX: 8 } as const;
@@ -25,6 +26,15 @@ export interface MemorySlice {
   size?: number;
 }
 
+/** A TiMemory as Vulkan sees it (TiVulkanMemoryInteropInfo): non-dispatchable handles are uint64 (bigint). */
+export interface VulkanMemoryInfo {
+  buffer: bigint;
+  size: number;
+  usage: number;
+  memory: bigint;
+  offset: number;
+}
+
 /**
  * Device memory allocated by the runtime (a TiMemory). Host-visible memory is read and written
  * through ti_map_memory; device-only memory through a staging allocation and a device copy.
@@ -36,13 +46,34 @@ export class Memory {
 
   /** @internal */
   constructor(
-    readonly runtime: Runtime,
+    readonly runtime: RuntimeContext,
     /** The TiMemory handle. */
     readonly handle: number,
     readonly size: number,
     readonly hostRead: boolean,
     readonly hostWrite: boolean,
   ) {}
+
+  /** @internal Allocates device memory on `runtime` (Runtime.allocateMemory). */
+  static allocate(runtime: RuntimeContext, options: MemoryAllocateOptions): Memory {
+    runtime.checkLive('allocateMemory');
+    const { size } = options;
+    if (!Number.isSafeInteger(size) || size <= 0) throw new TaichiError('ARGUMENT_OUT_OF_RANGE', `allocateMemory: size must be a positive integer, got ${size}`);
+    const usage = options.usage ?? MemoryUsage.STORAGE;
+    if (!Number.isInteger(usage) || usage < 0 || usage > 15) throw new TaichiError('ARGUMENT_OUT_OF_RANGE', `allocateMemory: usage ${usage} is not a set of MemoryUsage bits`);
+    const L = TiMemoryAllocateInfo;
+    const wasm = runtime.wasm;
+    const handle = wasm.withHeap(L.size, (ptr) => {
+      const v = wasm.view();
+      v.setBigUint64(ptr + L.offsets.size, BigInt(size), true);
+      v.setUint32(ptr + L.offsets.host_write, options.hostWrite ? 1 : 0, true);
+      v.setUint32(ptr + L.offsets.host_read, options.hostRead ? 1 : 0, true);
+      v.setUint32(ptr + L.offsets.export_sharing, 0, true);
+      v.setUint32(ptr + L.offsets.usage, usage, true);
+      return wasm.call('ti_allocate_memory', runtime.handle, ptr);
+    });
+    return new Memory(runtime, handle, size, !!options.hostRead, !!options.hostWrite);
+  }
 
   get isFreed(): boolean {
     return this.freed;
@@ -65,10 +96,10 @@ export class Memory {
       this.runtime.wasm.call('ti_unmap_memory', this.runtime.handle, this.handle);
       return;
     }
-    const staging = this.runtime.allocateMemory({ size: bytes.byteLength, hostWrite: true });
+    const staging = Memory.allocate(this.runtime, { size: bytes.byteLength, hostWrite: true });
     try {
       staging.write(bytes);
-      this.runtime.copy({ memory: this, offset, size: bytes.byteLength }, { memory: staging });
+      copyMemory(this.runtime, { memory: this, offset, size: bytes.byteLength }, { memory: staging });
     } finally {
       staging.free();
     }
@@ -100,14 +131,14 @@ export class Memory {
       this.copyOut(this, offset, size, out);
       return type ? new type(out) : new Uint8Array(out);
     }
-    const staging = this.runtime.takeStaging(end - start);
+    const staging = takeStaging(this.runtime, end - start);
     try {
-      this.runtime.copy({ memory: staging, size: end - start }, { memory: this, offset: start, size: end - start });
+      copyMemory(this.runtime, { memory: staging, size: end - start }, { memory: this, offset: start, size: end - start });
       await this.runtime.wait();
       this.copyOut(staging, offset - start, size, out);
     } finally {
       // A runtime destroyed meanwhile has freed the staging memory with everything else.
-      if (!this.runtime.isDestroyed) this.runtime.returnStaging(staging);
+      if (!this.runtime.isDestroyed) returnStaging(this.runtime, staging);
     }
     return type ? new type(out) : new Uint8Array(out);
   }
@@ -132,7 +163,24 @@ export class Memory {
   /** The GPUBuffer holding this memory (shared, not copied): bind it in your own WebGPU passes. */
   get gpuBuffer(): GPUBuffer {
     this.checkLive('gpuBuffer');
-    return this.runtime.vulkan.gpuBuffer(this);
+    return interopCall(this.runtime, () => gpuBufferOf(this.runtime.wasm.shim, this.exportVulkan().buffer).buffer);
+  }
+
+  /** @internal The VkBuffer and VkDeviceMemory behind this memory (ti_export_vulkan_memory). */
+  exportVulkan(): VulkanMemoryInfo {
+    const L = TiVulkanMemoryInteropInfo;
+    const wasm = this.runtime.wasm;
+    return wasm.withHeap(L.size, (p) => {
+      wasm.call('ti_export_vulkan_memory', this.runtime.handle, this.handle, p);
+      const v = wasm.view();
+      return {
+        buffer: v.getBigUint64(p + L.offsets.buffer, true),
+        size: Number(v.getBigUint64(p + L.offsets.size, true)),
+        usage: v.getUint32(p + L.offsets.usage, true),
+        memory: v.getBigUint64(p + L.offsets.memory, true),
+        offset: Number(v.getBigUint64(p + L.offsets.offset, true)),
+      };
+    });
   }
 
   /** @internal Writes this memory as a TiMemorySlice at `ptr`. */
@@ -153,4 +201,46 @@ function checkRange(memory: Memory, offset: number, size: number, what: string):
   if (!Number.isInteger(offset) || !Number.isInteger(size) || offset < 0 || size < 0 || offset + size > memory.size) {
     throw new TaichiError('ARGUMENT_OUT_OF_RANGE', `${what}: [${offset}, +${size}) is outside the ${memory.size}-byte memory`);
   }
+}
+
+/** @internal Records a device-to-device copy of `from` into `to`, both of `runtime` (Runtime.copy checks them). */
+export function copyMemory(runtime: RuntimeContext, to: MemorySlice, from: MemorySlice): void {
+  const srcOffset = from.offset ?? 0;
+  const size = from.size ?? from.memory.size - srcOffset;
+  const dstOffset = to.offset ?? 0;
+  const dstSize = to.size ?? size;
+  const n = TiMemorySlice.size;
+  runtime.wasm.withHeap(2 * n, (ptr) => {
+    to.memory.writeSlice(ptr, dstOffset, dstSize);
+    from.memory.writeSlice(ptr + n, srcOffset, size);
+    runtime.wasm.call('ti_copy_memory_device_to_device', runtime.handle, ptr, ptr + n);
+  });
+}
+
+/** Reads up to this many bytes reuse a staging allocation instead of allocating one each time. */
+const REUSED_STAGING_BYTES = 64 * 1024;
+/** How many staging allocations a runtime keeps for reuse (more only while reads overlap). */
+const REUSED_STAGINGS = 4;
+/** Host-readable staging kept from earlier small reads, by runtime (sizes are powers of two from 256). */
+const stagings = new WeakMap<RuntimeContext, Memory[]>();
+
+/**
+ * A host-readable allocation of at least `size` bytes for a read's copy. A read in a loop (one
+ * launch, wait, read back) would otherwise allocate, bind and free device memory, and a mappable
+ * read-back buffer, every time.
+ */
+function takeStaging(runtime: RuntimeContext, size: number): Memory {
+  const kept = stagings.get(runtime) ?? [];
+  const i = kept.findIndex((m) => m.size >= size);
+  if (i >= 0) return kept.splice(i, 1)[0];
+  const bucket = size <= REUSED_STAGING_BYTES ? Math.max(256, 2 ** Math.ceil(Math.log2(size))) : size;
+  return Memory.allocate(runtime, { size: bucket, hostRead: true });
+}
+
+/** Gives back what takeStaging returned, once the read has copied out of it. */
+function returnStaging(runtime: RuntimeContext, staging: Memory): void {
+  let kept = stagings.get(runtime);
+  if (!kept) stagings.set(runtime, (kept = []));
+  if (staging.size <= REUSED_STAGING_BYTES && kept.length < REUSED_STAGINGS) kept.push(staging);
+  else staging.free();
 }

@@ -1,4 +1,4 @@
-import type { Runtime } from './runtime.js';
+import type { RuntimeContext } from './context.js';
 import { NdArray } from './ndarray.js';
 import { dtypeInfo } from './dtype.js';
 import { Image, type TextureArgument } from './image.js';
@@ -55,7 +55,7 @@ export interface UntypedModule extends ModuleTypes {
 const ARG = TiArgument.size;
 
 /** Writes TiArgument `index` of a list at `base`. */
-function writeArgument(view: DataView, at: number, sig: ArgumentSignature, value: ArgumentValue, runtime: Runtime, where: string): void {
+function writeArgument(view: DataView, at: number, sig: ArgumentSignature, value: ArgumentValue, runtime: RuntimeContext, where: string): void {
   const v = at + TiArgument.offsets.value;
   switch (sig.kind) {
     case 'ndarray':
@@ -233,7 +233,7 @@ export class AotModule<M extends ModuleTypes = UntypedModule> {
 
   /** @internal */
   constructor(
-    readonly runtime: Runtime,
+    readonly runtime: RuntimeContext,
     readonly handle: number,
   ) {
     const wasm = runtime.wasm;

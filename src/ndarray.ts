@@ -1,5 +1,5 @@
-import type { Runtime } from './runtime.js';
-import type { Memory } from './memory.js';
+import type { RuntimeContext } from './context.js';
+import { Memory } from './memory.js';
 import { TaichiError, describe } from './errors.js';
 import { TiNdArray, TiNdShape } from './abi/taichi-structs.js';
 import { dtypeInfo, integerRange, type DType } from './dtype.js';
@@ -59,7 +59,7 @@ export class NdArray<D extends DType = DType, N extends number = number, E exten
    * `elementDims` dimensions are the element shape (1 for an ndarray of vectors, 2 of matrices).
    * @internal
    */
-  static fromNpy(runtime: Runtime, bytes: Uint8Array, elementDims: number, options: Omit<NdArrayOptions, 'elementShape' | 'memory'>): NdArray {
+  static fromNpy(runtime: RuntimeContext, bytes: Uint8Array, elementDims: number, options: Omit<NdArrayOptions, 'elementShape' | 'memory'>): NdArray {
     const npy = decodeNpy(bytes);
     if (!Number.isInteger(elementDims) || elementDims < 0 || elementDims > npy.shape.length) {
       throw new TaichiError('INVALID_ARGUMENT', `ndarrayFromNpy: elementDims ${elementDims} of an array of shape (${npy.shape.join(', ')})`);
@@ -71,7 +71,7 @@ export class NdArray<D extends DType = DType, N extends number = number, E exten
   }
 
   /** @internal */
-  static allocate<D extends DType>(runtime: Runtime, dtype: D, shape: readonly number[], options: NdArrayOptions = {}): NdArray<D> {
+  static allocate<D extends DType>(runtime: RuntimeContext, dtype: D, shape: readonly number[], options: NdArrayOptions = {}): NdArray<D> {
     const info = dtypeInfo(dtype);
     const elementShape = options.elementShape ?? [];
     for (const [what, dims] of [['shape', shape], ['elementShape', elementShape]] as const) {
@@ -83,7 +83,7 @@ export class NdArray<D extends DType = DType, N extends number = number, E exten
     if (options.memory && options.memory.size < count * info.bytes) {
       throw new TaichiError('INVALID_ARGUMENT', `ndarray of ${count * info.bytes} bytes does not fit the ${options.memory.size}-byte memory`);
     }
-    const memory = options.memory ?? runtime.allocateMemory({ size: count * info.bytes, hostRead: options.hostRead, hostWrite: options.hostWrite });
+    const memory = options.memory ?? Memory.allocate(runtime, { size: count * info.bytes, hostRead: options.hostRead, hostWrite: options.hostWrite });
     return new NdArray(memory, dtype, [...shape], [...elementShape]);
   }
 

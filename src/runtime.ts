@@ -1,9 +1,9 @@
 import { TaichiWasm } from './wasm.js';
 import { currentPlatform } from './platform/index.js';
 import { TaichiError } from './errors.js';
-import { Memory, MemoryUsage, type MemoryAllocateOptions, type MemorySlice } from './memory.js';
-import { TiMemoryAllocateInfo, TiMemorySlice } from './abi/taichi-structs.js';
+import { Memory, copyMemory, type MemoryAllocateOptions, type MemorySlice } from './memory.js';
 import { readCapabilities, type Capabilities } from './capabilities.js';
+import type { RuntimeContext } from './context.js';
 import { TiArch } from './abi/taichi-enums.js';
 import { AotModule, type ModuleTypes, type UntypedModule } from './module.js';
 import { Event } from './event.js';
@@ -57,15 +57,8 @@ export interface RuntimeDiagnostics {
  * runtime.destroy();
  * ```
  */
-/** Reads up to this many bytes reuse a staging allocation instead of allocating one each time. */
-const REUSED_STAGING_BYTES = 64 * 1024;
-/** How many staging allocations are kept for reuse (more only while reads overlap). */
-const REUSED_STAGINGS = 4;
-
-export class Runtime {
+export class Runtime implements RuntimeContext {
   private destroyed = false;
-  /** Host-readable staging kept from earlier small reads (sizes are powers of two from 256). */
-  private readonly stagings: Memory[] = [];
   /** Vulkan interop (taichi_vulkan.h): export and import runtimes' memory and events, and their WebGPU objects. */
   readonly vulkan: VulkanInterop = new VulkanInterop(this);
 
@@ -92,40 +85,7 @@ export class Runtime {
 
   /** Allocates device memory. */
   allocateMemory(options: MemoryAllocateOptions): Memory {
-    this.checkLive('allocateMemory');
-    const { size } = options;
-    if (!Number.isSafeInteger(size) || size <= 0) throw new TaichiError('ARGUMENT_OUT_OF_RANGE', `allocateMemory: size must be a positive integer, got ${size}`);
-    const usage = options.usage ?? MemoryUsage.STORAGE;
-    if (!Number.isInteger(usage) || usage < 0 || usage > 15) throw new TaichiError('ARGUMENT_OUT_OF_RANGE', `allocateMemory: usage ${usage} is not a set of MemoryUsage bits`);
-    const L = TiMemoryAllocateInfo;
-    const handle = this.wasm.withHeap(L.size, (ptr) => {
-      const v = this.wasm.view();
-      v.setBigUint64(ptr + L.offsets.size, BigInt(size), true);
-      v.setUint32(ptr + L.offsets.host_write, options.hostWrite ? 1 : 0, true);
-      v.setUint32(ptr + L.offsets.host_read, options.hostRead ? 1 : 0, true);
-      v.setUint32(ptr + L.offsets.export_sharing, 0, true);
-      v.setUint32(ptr + L.offsets.usage, usage, true);
-      return this.wasm.call('ti_allocate_memory', this.handle, ptr);
-    });
-    return new Memory(this, handle, size, !!options.hostRead, !!options.hostWrite);
-  }
-
-  /**
-   * @internal A host-readable allocation of at least `size` bytes for a read's copy. A read in a
-   * loop (one launch, wait, read back) would otherwise allocate, bind and free device memory,
-   * and a mappable read-back buffer, every time.
-   */
-  takeStaging(size: number): Memory {
-    const i = this.stagings.findIndex((m) => m.size >= size);
-    if (i >= 0) return this.stagings.splice(i, 1)[0];
-    const bucket = size <= REUSED_STAGING_BYTES ? Math.max(256, 2 ** Math.ceil(Math.log2(size))) : size;
-    return this.allocateMemory({ size: bucket, hostRead: true });
-  }
-
-  /** @internal Gives back what takeStaging returned, once the read has copied out of it. */
-  returnStaging(staging: Memory): void {
-    if (staging.size <= REUSED_STAGING_BYTES && this.stagings.length < REUSED_STAGINGS) this.stagings.push(staging);
-    else staging.free();
+    return Memory.allocate(this, options);
   }
 
   /** Allocates a 1D, 2D, 3D, 2D-array or cube image. */
@@ -217,19 +177,10 @@ export class Runtime {
   copy(dst: MemorySlice | Memory | NdArray, src: MemorySlice | Memory | NdArray): void {
     this.checkLive('copy');
     const [to, from] = [sliceOf(dst, 'dst'), sliceOf(src, 'src')];
-    const srcOffset = from.offset ?? 0;
-    const size = from.size ?? from.memory.size - srcOffset;
-    const dstOffset = to.offset ?? 0;
-    const dstSize = to.size ?? size;
     for (const m of [to.memory, from.memory]) {
       if (m.runtime !== this) throw new TaichiError('INVALID_ARGUMENT', 'copy: memory belongs to another runtime');
     }
-    const n = TiMemorySlice.size;
-    this.wasm.withHeap(2 * n, (ptr) => {
-      to.memory.writeSlice(ptr, dstOffset, dstSize);
-      from.memory.writeSlice(ptr + n, srcOffset, size);
-      this.wasm.call('ti_copy_memory_device_to_device', this.handle, ptr, ptr + n);
-    });
+    copyMemory(this, to, from);
   }
 
   /** Submits the work recorded so far. */
