@@ -287,7 +287,7 @@ void forget_bound_object(TiRuntime runtime, uint64_t object) {
           continue;
         }
         // Everything recorded so far may still use the set: it waits for those lists.
-        t.spare_sets.push_back({it->second, rt->recording_serial});
+        t.spare_sets.push_back({it->second, rt->list.serial()});
         it = t.sets.erase(it);
       }
     }

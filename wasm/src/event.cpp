@@ -20,7 +20,7 @@ void record(TiRuntime runtime, TiEvent event, C &&check, F &&command) {
   if (!rt) return;
   Event *e = lookup_event(runtime, event, "event");
   if (!e || !check(*e)) return;
-  VkCommandBuffer cb = rt->commands();
+  VkCommandBuffer cb = rt->list.commands();
   if (cb == VK_NULL_HANDLE) return;
   command(cb, e->event);
   rt->submit_if_due(1);

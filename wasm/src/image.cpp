@@ -1,10 +1,8 @@
-// ti_allocate_image, ti_free_image, samplers, image copies and layout tracking, plus the
-// taichi-wasm extensions that copy between memory and images.
+// ti_allocate_image, ti_free_image, image copies and layout tracking, plus the taichi-wasm
+// extensions that copy between memory and images.
 #include "image.h"
 
 #include <algorithm>
-#include <cmath>
-#include <map>
 #include <string>
 
 #include <taichi/taichi_wasm.h>
@@ -86,12 +84,6 @@ const VkImageLayout kLayouts[] = {
     VK_IMAGE_LAYOUT_PRESENT_SRC_KHR,
 };
 constexpr uint32_t kLayoutCount = sizeof(kLayouts) / sizeof(kLayouts[0]);
-
-// Default samplers by runtime handle; destroyed with the runtime's images.
-std::map<uint32_t, VkSampler> &default_samplers() {
-  static std::map<uint32_t, VkSampler> samplers;
-  return samplers;
-}
 
 bool is_depth(TiFormat format) { return format >= TI_FORMAT_DEPTH16 && format <= TI_FORMAT_DEPTH32F; }
 
@@ -352,7 +344,7 @@ bool create_image_views(Runtime &rt, Image &image) {
 
 bool transition_image(Runtime &rt, Image &image, VkImageLayout layout) {
   if (image.layout == layout) return true;
-  VkCommandBuffer cb = rt.commands();
+  VkCommandBuffer cb = rt.list.commands();
   if (cb == VK_NULL_HANDLE) return false;
   VkImageMemoryBarrier b{};
   b.sType = VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER;
@@ -370,27 +362,6 @@ bool transition_image(Runtime &rt, Image &image, VkImageLayout layout) {
   return true;
 }
 
-VkSampler default_sampler(TiRuntime runtime, Runtime &rt) {
-  uint32_t key = handle_bits(runtime);
-  auto it = default_samplers().find(key);
-  if (it != default_samplers().end()) return it->second;
-  VkSamplerCreateInfo ci{};
-  ci.sType = VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO;
-  ci.magFilter = VK_FILTER_LINEAR;
-  ci.minFilter = VK_FILTER_LINEAR;
-  ci.mipmapMode = VK_SAMPLER_MIPMAP_MODE_LINEAR;
-  ci.addressModeU = ci.addressModeV = ci.addressModeW = VK_SAMPLER_ADDRESS_MODE_REPEAT;
-  ci.maxLod = VK_LOD_CLAMP_NONE;
-  VkSampler sampler = VK_NULL_HANDLE;
-  VkResult r = vkCreateSampler(rt.device, &ci, nullptr, &sampler);
-  if (r != VK_SUCCESS) {
-    fail_vk(r, "vkCreateSampler");
-    return VK_NULL_HANDLE;
-  }
-  default_samplers()[key] = sampler;
-  return sampler;
-}
-
 void destroy_images_of(TiRuntime runtime) {
   Runtime *rt = registry().runtimes.get(handle_bits(runtime));
   std::vector<uint32_t> images;
@@ -400,19 +371,6 @@ void destroy_images_of(TiRuntime runtime) {
   for (uint32_t handle : images) {
     auto image = registry().images.remove(handle);
     if (rt) release(*rt, *image);
-  }
-  std::vector<uint32_t> samplers;
-  registry().samplers.for_each([&](uint32_t handle, Sampler &s) {
-    if (s.owner == runtime) samplers.push_back(handle);
-  });
-  for (uint32_t handle : samplers) {
-    auto sampler = registry().samplers.remove(handle);
-    if (rt) vkDestroySampler(rt->device, sampler->sampler, nullptr);
-  }
-  auto it = default_samplers().find(handle_bits(runtime));
-  if (it != default_samplers().end()) {
-    if (rt) vkDestroySampler(rt->device, it->second, nullptr);
-    default_samplers().erase(it);
   }
 }
 
@@ -464,67 +422,6 @@ void ti_free_image(TiRuntime runtime, TiImage image) {
   release(*rt, *owned);
 }
 
-TiSampler ti_create_sampler(TiRuntime runtime, const TiSamplerCreateInfo *create_info) {
-  TIW_HEAP_READY(TI_NULL_HANDLE);
-  Runtime *rt = lookup_runtime(runtime);
-  if (!rt) return TI_NULL_HANDLE;
-  TIW_CHECK_NULL(create_info, TI_NULL_HANDLE);
-  if (create_info->mag_filter > TI_FILTER_LINEAR) {
-    fail(TI_ERROR_ARGUMENT_OUT_OF_RANGE, "create_info->mag_filter");
-    return TI_NULL_HANDLE;
-  }
-  if (create_info->min_filter > TI_FILTER_LINEAR) {
-    fail(TI_ERROR_ARGUMENT_OUT_OF_RANGE, "create_info->min_filter");
-    return TI_NULL_HANDLE;
-  }
-  if (create_info->address_mode > TI_ADDRESS_MODE_CLAMP_TO_EDGE) {
-    fail(TI_ERROR_ARGUMENT_OUT_OF_RANGE, "create_info->address_mode");
-    return TI_NULL_HANDLE;
-  }
-  float anisotropy = create_info->max_anisotropy;
-  if (!(anisotropy >= 0.0f) || std::isinf(anisotropy)) {
-    fail(TI_ERROR_ARGUMENT_OUT_OF_RANGE, "create_info->max_anisotropy");
-    return TI_NULL_HANDLE;
-  }
-  VkSamplerCreateInfo ci{};
-  ci.sType = VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO;
-  ci.magFilter = create_info->mag_filter == TI_FILTER_LINEAR ? VK_FILTER_LINEAR : VK_FILTER_NEAREST;
-  ci.minFilter = create_info->min_filter == TI_FILTER_LINEAR ? VK_FILTER_LINEAR : VK_FILTER_NEAREST;
-  ci.mipmapMode = create_info->min_filter == TI_FILTER_LINEAR ? VK_SAMPLER_MIPMAP_MODE_LINEAR : VK_SAMPLER_MIPMAP_MODE_NEAREST;
-  VkSamplerAddressMode mode = create_info->address_mode == TI_ADDRESS_MODE_REPEAT            ? VK_SAMPLER_ADDRESS_MODE_REPEAT
-                              : create_info->address_mode == TI_ADDRESS_MODE_MIRRORED_REPEAT ? VK_SAMPLER_ADDRESS_MODE_MIRRORED_REPEAT
-                                                                                             : VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
-  ci.addressModeU = ci.addressModeV = ci.addressModeW = mode;
-  ci.anisotropyEnable = anisotropy > 1.0f ? VK_TRUE : VK_FALSE;
-  ci.maxAnisotropy = std::min(anisotropy, rt->properties.limits.maxSamplerAnisotropy);
-  ci.maxLod = VK_LOD_CLAMP_NONE;
-  auto sampler = std::make_unique<Sampler>();
-  sampler->owner = runtime;
-  VkResult r = vkCreateSampler(rt->device, &ci, nullptr, &sampler->sampler);
-  if (r != VK_SUCCESS) {
-    fail_vk(r, "vkCreateSampler");
-    return TI_NULL_HANDLE;
-  }
-  uint32_t handle = registry().samplers.insert(sampler);
-  if (!handle) {
-    vkDestroySampler(rt->device, sampler->sampler, nullptr);
-    fail_table_full(registry().samplers);
-    return TI_NULL_HANDLE;
-  }
-  return make_handle<TiSampler>(handle);
-}
-
-void ti_destroy_sampler(TiRuntime runtime, TiSampler sampler) {
-  Runtime *rt = lookup_runtime(runtime);
-  if (!rt) return;
-  Sampler *s = lookup_sampler(runtime, sampler, "sampler");
-  if (!s) return;
-  if (!rt->flush()) return;
-  forget_bound_object(runtime, s->sampler);
-  auto owned = registry().samplers.remove(handle_bits(sampler));
-  vkDestroySampler(rt->device, owned->sampler, nullptr);
-}
-
 void ti_copy_image_device_to_device(TiRuntime runtime, const TiImageSlice *dst_image, const TiImageSlice *src_image) {
   TIW_HEAP_READY();
   Runtime *rt = lookup_runtime(runtime);
@@ -549,9 +446,9 @@ void ti_copy_image_device_to_device(TiRuntime runtime, const TiImageSlice *dst_i
   // One image copied onto itself cannot be in two layouts at once.
   VkImageLayout src_layout = src == dst ? VK_IMAGE_LAYOUT_GENERAL : VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
   VkImageLayout dst_layout = src == dst ? VK_IMAGE_LAYOUT_GENERAL : VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
-  VkCommandBuffer cb = rt->commands();
+  VkCommandBuffer cb = rt->list.commands();
   if (cb == VK_NULL_HANDLE) return;
-  rt->barrier();
+  rt->list.barrier();
   if (!transition_image(*rt, *src, src_layout) || !transition_image(*rt, *dst, dst_layout)) return;
   VkImageCopy region{subresource(*src, s), s.offset, subresource(*dst, d), d.offset, s.extent};
   vkCmdCopyImage(cb, src->image, src_layout, dst->image, dst_layout, 1, &region);
@@ -575,7 +472,7 @@ void ti_transition_image(TiRuntime runtime, TiImage image, TiImageLayout layout)
     fail(TI_ERROR_ARGUMENT_OUT_OF_RANGE, "layout: an image cannot be transitioned to UNDEFINED");
     return;
   }
-  rt->barrier();
+  rt->list.barrier();
   transition_image(*rt, *i, kLayouts[layout]);
 }
 
@@ -585,9 +482,9 @@ void ti_copy_memory_to_image_ext(TiRuntime runtime, const TiImageSlice *dst_imag
   if (!rt) return;
   MemoryImageCopy c;
   if (!check_memory_image_copy(runtime, dst_image, "dst_image", src_memory, "src_memory", c)) return;
-  VkCommandBuffer cb = rt->commands();
+  VkCommandBuffer cb = rt->list.commands();
   if (cb == VK_NULL_HANDLE) return;
-  rt->barrier();
+  rt->list.barrier();
   if (!transition_image(*rt, *c.image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL)) return;
   VkBufferImageCopy region = buffer_image_copy(c);
   vkCmdCopyBufferToImage(cb, c.memory->buffer, c.image->image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region);
@@ -599,9 +496,9 @@ void ti_copy_image_to_memory_ext(TiRuntime runtime, const TiMemorySlice *dst_mem
   if (!rt) return;
   MemoryImageCopy c;
   if (!check_memory_image_copy(runtime, src_image, "src_image", dst_memory, "dst_memory", c)) return;
-  VkCommandBuffer cb = rt->commands();
+  VkCommandBuffer cb = rt->list.commands();
   if (cb == VK_NULL_HANDLE) return;
-  rt->barrier();
+  rt->list.barrier();
   if (!transition_image(*rt, *c.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL)) return;
   VkBufferImageCopy region = buffer_image_copy(c);
   vkCmdCopyImageToBuffer(cb, c.image->image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, c.memory->buffer, 1, &region);

@@ -1,4 +1,4 @@
-// TiImage (a VkImage with its own device-local memory and views) and TiSampler (a VkSampler).
+// TiImage: a VkImage with its own device-local memory and views.
 // Each image tracks the layout it is in, so launches and copies record the barriers they need.
 #pragma once
 #include <taichi/taichi.h>
@@ -26,16 +26,8 @@ struct Image {
   bool imported = false;
 };
 
-struct Sampler {
-  TiRuntime owner = TI_NULL_HANDLE;
-  VkSampler sampler = VK_NULL_HANDLE;
-};
-
 // Records a barrier that moves the whole image to `layout` (nothing when it is there already).
 bool transition_image(Runtime &rt, Image &image, VkImageLayout layout);
-
-// The sampler kernels use for a texture argument given without one (linear, repeat, as Taichi's).
-VkSampler default_sampler(TiRuntime runtime, Runtime &rt);
 
 // TiFormat <-> VkFormat; VK_FORMAT_UNDEFINED / TI_FORMAT_UNKNOWN where there is none.
 VkFormat vk_format_of(TiFormat format);
@@ -47,7 +39,7 @@ const char *format_name(TiFormat format);
 // Creates the sampled and storage views of an image whose VkImage is already bound.
 bool create_image_views(Runtime &rt, Image &image);
 
-// Frees every image and sampler of a runtime that is being destroyed.
+// Frees every image of a runtime that is being destroyed.
 void destroy_images_of(TiRuntime runtime);
 
 }  // namespace tiw

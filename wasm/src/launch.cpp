@@ -249,7 +249,7 @@ VkDescriptorSet descriptor_set(Runtime &rt, AotModule &module, Task &task, const
   auto it = task.sets.find(key);
   if (it != task.sets.end()) return it->second;
   VkDescriptorSet set = VK_NULL_HANDLE;
-  if (!task.spare_sets.empty() && task.spare_sets.front().after <= rt.completed) {
+  if (!task.spare_sets.empty() && task.spare_sets.front().after <= rt.list.completed()) {
     set = task.spare_sets.front().set;
     task.spare_sets.erase(task.spare_sets.begin());
   }
@@ -326,7 +326,7 @@ bool record_launch(Runtime &rt, AotModule &module, Kernel &kernel, uint32_t /*ar
   uint32_t args_range = std::max<uint32_t>(info.args_bytes, 16);
   if (!rt.args_slot(args_range, args_buffer, args_offset, args_data)) return false;
   write_args(info, args, args_data);
-  VkCommandBuffer cb = rt.commands();
+  VkCommandBuffer cb = rt.list.commands();
   if (cb == VK_NULL_HANDLE) return false;
   uint32_t max_groups = rt.properties.limits.maxComputeWorkGroupCount[0];
   for (Task &task : kernel.tasks) {
@@ -375,15 +375,15 @@ bool record_launch(Runtime &rt, AotModule &module, Kernel &kernel, uint32_t /*ar
     }
     VkDescriptorSet set = descriptor_set(rt, module, task, buffers, images, args_range);
     if (set == VK_NULL_HANDLE) return false;
-    rt.barrier();
+    rt.list.barrier();
     for (size_t i = 0; i < images.size(); ++i) {
       Image *image = registry().images.get(handle_bits(args[task.info->textures[i].arg_index].value.texture.image));
       if (!transition_image(rt, *image, images[i].imageLayout)) return false;
     }
     // Bindings persist within a command buffer: consecutive launches of one task bind once.
-    if (rt.bound_pipeline != task.pipeline) {
+    if (rt.list.bound_pipeline != task.pipeline) {
       vkCmdBindPipeline(cb, VK_PIPELINE_BIND_POINT_COMPUTE, task.pipeline);
-      rt.bound_pipeline = task.pipeline;
+      rt.list.bound_pipeline = task.pipeline;
     }
     // Only the args buffer is a dynamic binding; a task without one (a kernel taking no
     // arguments, or only textures) has a set with no dynamic offsets to give.

@@ -180,9 +180,9 @@ void ti_copy_memory_device_to_device(TiRuntime runtime, const TiMemorySlice *dst
     fail(TI_ERROR_INVALID_ARGUMENT, "offsets and size must be multiples of 4 bytes");
     return;
   }
-  VkCommandBuffer cb = rt->commands();
+  VkCommandBuffer cb = rt->list.commands();
   if (cb == VK_NULL_HANDLE) return;
-  rt->barrier();
+  rt->list.barrier();
   VkBufferCopy region{src_memory->offset, dst_memory->offset, size};
   vkCmdCopyBuffer(cb, src->buffer, dst->buffer, 1, &region);
 }

@@ -112,7 +112,8 @@ bool tensor_from_struct(Reader &r, const json &type, ArgInfo &arg, const std::st
       return r.fail_at(at + ".offset", "tensor elements are not evenly spaced"), false;
     }
     // The indices after "<name>_" give the shape; names that do not parse leave a flat shape.
-    std::string name = m.is_object() && m.contains("name") && m["name"].is_string() ? m["name"].get<std::string>() : "";
+    std::string name;
+    if (const json *n = r.member(m, "name", at, false); n && n->is_string()) name = n->get<std::string>();
     std::vector<uint32_t> index;
     if (name.size() > arg.name.size() + 1 && name.compare(0, arg.name.size() + 1, arg.name + "_") == 0) {
       size_t p = arg.name.size() + 1;

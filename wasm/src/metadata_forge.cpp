@@ -116,7 +116,8 @@ bool read_task(Reader &r, const json &t, const std::string &path, TaskInfo &task
     const json &bind = (*binds)[b];
     int64_t access = 0;
     // access (read, write or both) only narrows what the runtime binds read-write anyway.
-    if (!only_keys(r, bind, bpath, {"access", "binding", "buffer", "chunk_count"}) || !only_keys(r, bind["buffer"], bpath + ".buffer", {"root_id", "type"}) ||
+    const json *buffer = r.member(bind, "buffer", bpath);
+    if (!buffer || !only_keys(r, bind, bpath, {"access", "binding", "buffer", "chunk_count"}) || !only_keys(r, *buffer, bpath + ".buffer", {"root_id", "type"}) ||
         !r.integer(bind, "access", bpath, 0, 3, access) || !require_value(r, bind, "chunk_count", bpath, 0, "chunked buffers are not supported")) {
       return false;
     }
@@ -167,8 +168,9 @@ bool read_context(Reader &r, const json &ctx, const std::string &path, const Ker
       return false;
     }
     const json *indices = r.member(*value, "indices", apath);
-    if (!indices) return false;
-    if (*indices != (*attribs)[i]["key"]) return r.fail_at(apath + ".indices", "differs from the argument's key"), false;
+    const json *key = r.member((*attribs)[i], "key", at_index(at, "arg_attribs_vec_", i));
+    if (!indices || !key) return false;
+    if (*indices != *key) return r.fail_at(apath + ".indices", "differs from the argument's key"), false;
   }
   return attribs != nullptr;
 }
@@ -177,10 +179,11 @@ bool read_kernel(Reader &r, const json &k, const std::string &path, KernelInfo &
   const std::string at = path + " (kernel " + kernel.name + ")";
   if (!only_keys(r, k, at, {"name", "is_jit_evaluator", "tasks_attribs", "ctx_attribs"})) return false;
   if (!require_value(r, k, "is_jit_evaluator", at, 0, "JIT evaluator kernels are not exported kernels")) return false;
-  if (!read_context(r, k["ctx_attribs"], path + ".ctx_attribs", kernel)) return false;
-  const json &tasks = k["tasks_attribs"];
-  for (size_t t = 0; t < tasks.size() && t < kernel.tasks.size(); ++t) {
-    if (!read_task(r, tasks[t], at_index(path, "tasks_attribs", t), kernel.tasks[t])) return false;
+  const json *ctx = r.member(k, "ctx_attribs", at);
+  const json *tasks = r.array(k, "tasks_attribs", at);
+  if (!ctx || !tasks || !read_context(r, *ctx, path + ".ctx_attribs", kernel)) return false;
+  for (size_t t = 0; t < tasks->size() && t < kernel.tasks.size(); ++t) {
+    if (!read_task(r, (*tasks)[t], at_index(path, "tasks_attribs", t), kernel.tasks[t])) return false;
   }
   return r.ok();
 }

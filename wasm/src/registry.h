@@ -8,6 +8,7 @@
 #include "image.h"
 #include "memory.h"
 #include "runtime.h"
+#include "sampler.h"
 
 namespace tiw {
 

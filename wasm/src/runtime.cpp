@@ -1,11 +1,11 @@
-// Runtime creation and destruction, capabilities, and the command list (ti_flush, ti_wait).
+// Runtime creation and destruction, capabilities, its internal buffers and argument slots, and
+// ti_flush and ti_wait over its command list (command_list.cpp).
 #include "runtime.h"
 
 #include <algorithm>
 #include <cstring>
 #include <string>
 
-#include <emscripten/emscripten.h>
 
 #include <taichi/taichi_wasm.h>
 
@@ -175,60 +175,11 @@ bool init_device_state(Runtime &rt) {
   if (rt.memory_type_device == UINT32_MAX || rt.memory_type_upload == UINT32_MAX) {
     return fail(TI_ERROR_INVALID_STATE, "the device lacks device-local or host-visible memory");
   }
-  VkCommandPoolCreateInfo pci{};
-  pci.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO;
-  pci.flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT;
-  pci.queueFamilyIndex = rt.queue_family;
-  VkResult r = vkCreateCommandPool(rt.device, &pci, nullptr, &rt.command_pool);
-  if (r != VK_SUCCESS) return fail_vk(r, "vkCreateCommandPool");
-  return true;
-}
-
-VkCommandBuffer Runtime::commands() {
-  if (recording != VK_NULL_HANDLE) return recording;
-  VkCommandBuffer cb = VK_NULL_HANDLE;
-  if (!free_command_buffers.empty()) {
-    cb = free_command_buffers.back();
-    free_command_buffers.pop_back();
-  } else {
-    VkCommandBufferAllocateInfo ai{};
-    ai.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO;
-    ai.commandPool = command_pool;
-    ai.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
-    ai.commandBufferCount = 1;
-    VkResult r = vkAllocateCommandBuffers(device, &ai, &cb);
-    if (r != VK_SUCCESS) {
-      fail_vk(r, "vkAllocateCommandBuffers");
-      return VK_NULL_HANDLE;
-    }
-  }
-  VkCommandBufferBeginInfo bi{};
-  bi.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO;
-  bi.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
-  VkResult r = vkBeginCommandBuffer(cb, &bi);
-  if (r != VK_SUCCESS) {
-    free_command_buffers.push_back(cb);
-    fail_vk(r, "vkBeginCommandBuffer");
-    return VK_NULL_HANDLE;
-  }
-  recording = cb;
-  recording_since_ms = emscripten_get_now();
-  bound_pipeline = VK_NULL_HANDLE;
-  return cb;
-}
-
-void Runtime::barrier() {
-  if (recording == VK_NULL_HANDLE) return;
-  VkMemoryBarrier mb{};
-  mb.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER;
-  mb.srcAccessMask = VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_TRANSFER_WRITE_BIT;
-  mb.dstAccessMask = VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_TRANSFER_READ_BIT | VK_ACCESS_TRANSFER_WRITE_BIT;
-  VkPipelineStageFlags stages = VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT;
-  vkCmdPipelineBarrier(recording, stages, stages, 0, 1, &mb, 0, nullptr, 0, nullptr);
+  return rt.list.init(rt.device, rt.queue, rt.queue_family);
 }
 
 bool Runtime::flush() {
-  if (recording == VK_NULL_HANDLE) return true;
+  if (!list.recording()) return true;
   // Argument slots live in non-coherent memory: hand the written ranges to the device.
   for (ArgsChunk &chunk : args_chunks) {
     if (chunk.dirty_end <= chunk.dirty_begin) continue;
@@ -241,90 +192,12 @@ bool Runtime::flush() {
     chunk.dirty_begin = UINT64_MAX;
     chunk.dirty_end = 0;
   }
-  VkCommandBuffer cb = recording;
-  recording = VK_NULL_HANDLE;
-  const uint64_t commands = commands_recorded;
-  commands_recorded = 0;
-  VkResult r = vkEndCommandBuffer(cb);
-  if (r != VK_SUCCESS) {
-    vkResetCommandBuffer(cb, 0);
-    free_command_buffers.push_back(cb);
-    // The shim refuses to end a command buffer in which a vkCmd* call failed.
-    if (r == VK_ERROR_VALIDATION_FAILED_EXT) return fail(TI_ERROR_INVALID_STATE, "the commands recorded since the last flush were refused and did not run");
-    return fail_vk(r, "vkEndCommandBuffer");
-  }
-  VkFence fence = VK_NULL_HANDLE;
-  if (!free_fences.empty()) {
-    fence = free_fences.back();
-    free_fences.pop_back();
-  } else {
-    VkFenceCreateInfo fci{};
-    fci.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO;
-    r = vkCreateFence(device, &fci, nullptr, &fence);
-    if (r != VK_SUCCESS) {
-      vkResetCommandBuffer(cb, 0);
-      free_command_buffers.push_back(cb);
-      return fail_vk(r, "vkCreateFence");
-    }
-  }
-  VkSubmitInfo si{};
-  si.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO;
-  si.commandBufferCount = 1;
-  si.pCommandBuffers = &cb;
-  r = vkQueueSubmit(queue, 1, &si, fence);
-  if (r != VK_SUCCESS) {
-    vkResetCommandBuffer(cb, 0);
-    free_command_buffers.push_back(cb);
-    free_fences.push_back(fence);
-    return fail_vk(r, "vkQueueSubmit");
-  }
-  in_flight.push_back({cb, fence, recording_serial, commands});
-  recording_serial++;
-  return true;
+  return list.submit();
 }
 
-bool Runtime::submit_if_due(uint64_t commands) {
-  if (recording == VK_NULL_HANDLE) return true;
-  commands_recorded += commands;
-  // A list pending for more than 2 ms goes, as in Taichi's GfxRuntime. So does one holding as many
-  // commands as the lists in flight: after a wait the first launch goes at once and the lists
-  // double while the device is busy, so the device starts on long kernels instead of idling while
-  // the host records, and short launches still share a submission.
-  constexpr double kMaxPendingMs = 2.0;
-  uint64_t in_flight_commands = 0;
-  for (const InFlight &s : in_flight) in_flight_commands += s.commands;
-  if (commands_recorded < in_flight_commands && emscripten_get_now() - recording_since_ms <= kMaxPendingMs) return true;
-  return flush();
-}
+bool Runtime::submit_if_due(uint64_t commands) { return !list.due(commands) || flush(); }
 
-void Runtime::retire() {
-  // A poll that never suspends: vkWaitForFences with a zero timeout answers at once, where
-  // vkGetFenceStatus may yield to the event loop. Yielding here, inside a wait resumed after
-  // calls made while it was suspended, let a still-pending submission be taken for finished
-  // (its fence and command buffer recycled under it: the fuzzers' lost launches).
-  auto finished = [&](VkFence fence) {
-    VkResult r = vkWaitForFences(device, 1, &fence, VK_TRUE, 0);
-    return r == VK_SUCCESS || r == VK_ERROR_VALIDATION_FAILED_EXT;  // ran, or was rejected
-  };
-  size_t done = 0;
-  while (done < in_flight.size() && finished(in_flight[done].fence)) ++done;
-  // A fence the shim will not reset is still in use: it and what follows stay in flight.
-  for (size_t i = 0; i < done; ++i) {
-    if (vkResetFences(device, 1, &in_flight[i].fence) != VK_SUCCESS) {
-      done = i;
-      break;
-    }
-  }
-  if (done == 0) return;
-  for (size_t i = 0; i < done; ++i) {
-    InFlight &s = in_flight[i];
-    vkResetCommandBuffer(s.command_buffer, 0);
-    free_command_buffers.push_back(s.command_buffer);
-    free_fences.push_back(s.fence);
-    completed = s.serial;
-  }
-  in_flight.erase(in_flight.begin(), in_flight.begin() + static_cast<std::ptrdiff_t>(done));
-}
+bool Runtime::wait() { return flush() && list.wait(); }
 
 bool Runtime::create_buffer(uint64_t size, VkBufferUsageFlags usage, uint32_t memory_type, DeviceBuffer &out) {
   VkBufferCreateInfo bci{};
@@ -362,11 +235,11 @@ bool Runtime::args_slot(uint32_t size, VkBuffer &buffer, uint32_t &offset, uint8
   if (need == 0) need = 256;
   auto fits = [&](const ArgsChunk &c) { return c.cursor + need <= c.storage.size; };
   if (args_chunks.empty() || !fits(args_chunks[args_chunk])) {
-    retire();
+    list.retire();
     size_t found = args_chunks.size();
     for (size_t i = 0; i < args_chunks.size(); ++i) {
       ArgsChunk &c = args_chunks[i];
-      if (c.last_use <= completed && c.last_use != recording_serial && c.storage.size >= need) {
+      if (c.last_use <= list.completed() && c.last_use != list.serial() && c.storage.size >= need) {
         found = i;
         break;
       }
@@ -386,7 +259,7 @@ bool Runtime::args_slot(uint32_t size, VkBuffer &buffer, uint32_t &offset, uint8
   c.dirty_begin = std::min(c.dirty_begin, c.cursor);
   c.dirty_end = std::max(c.dirty_end, c.cursor + need);
   c.cursor += need;
-  c.last_use = recording_serial;
+  c.last_use = list.serial();
   return true;
 }
 
@@ -394,33 +267,10 @@ bool Runtime::shared_buffer(DeviceBuffer &b, uint64_t size, bool host_visible) {
   if (b.buffer != VK_NULL_HANDLE) return true;
   VkBufferUsageFlags usage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT;
   if (!create_buffer(size, usage, host_visible ? memory_type_readback : memory_type_device, b)) return false;
-  VkCommandBuffer cb = commands();
+  VkCommandBuffer cb = list.commands();
   if (cb == VK_NULL_HANDLE) return false;
   vkCmdFillBuffer(cb, b.buffer, 0, VK_WHOLE_SIZE, 0);
-  barrier();
-  return true;
-}
-
-bool Runtime::wait() {
-  if (!flush()) return false;
-  if (in_flight.empty()) return true;
-  std::vector<VkFence> fences;
-  fences.reserve(in_flight.size());
-  for (auto &s : in_flight) fences.push_back(s.fence);
-  VkResult r = vkWaitForFences(device, static_cast<uint32_t>(fences.size()), fences.data(), VK_TRUE, UINT64_MAX);
-  if (r == VK_ERROR_VALIDATION_FAILED_EXT) {
-    // The work finished but WebGPU (or the shim, encoding it) had refused some of it: report
-    // that, and move on so the runtime stays usable.
-    retire();
-    return fail(TI_ERROR_INVALID_STATE, "submitted work was rejected and did not run");
-  }
-  if (r == VK_ERROR_DEVICE_LOST) {
-    // Lost work never completes: forget it, so later waits and teardown do not wait for it again.
-    for (InFlight &s : in_flight) free_fences.push_back(s.fence);
-    in_flight.clear();
-  }
-  if (r != VK_SUCCESS) return fail_vk(r, "vkWaitForFences");
-  retire();
+  list.barrier();
   return true;
 }
 
@@ -432,14 +282,7 @@ void Runtime::destroy_device_objects() {
     destroy_buffer(global_tmps);
     destroy_buffer(list_gen);
     destroy_buffer(rets);
-    for (VkFence f : free_fences) vkDestroyFence(device, f, nullptr);
-    for (auto &s : in_flight) vkDestroyFence(device, s.fence, nullptr);
-    free_fences.clear();
-    in_flight.clear();
-    free_command_buffers.clear();
-    recording = VK_NULL_HANDLE;
-    if (command_pool != VK_NULL_HANDLE) vkDestroyCommandPool(device, command_pool, nullptr);
-    command_pool = VK_NULL_HANDLE;
+    list.destroy();
     if (owns_device) vkDestroyDevice(device, nullptr);
     device = VK_NULL_HANDLE;
   }
@@ -526,6 +369,7 @@ void ti_destroy_runtime(TiRuntime runtime) {
   destroy_modules_of(runtime);
   destroy_events_of(runtime);
   destroy_images_of(runtime);
+  destroy_samplers_of(runtime);
   destroy_memories_of(runtime);
   rt->destroy_device_objects();
   registry().runtimes.remove(handle_bits(runtime));

@@ -1,5 +1,5 @@
-// A Taichi runtime: one Vulkan device and queue, the capability set, and the command list that
-// launches and copies are recorded into until ti_flush submits it.
+// A Taichi runtime: one Vulkan device and queue, the capability set, the command list that
+// launches and copies are recorded into (command_list.h), and the buffers the runtime itself uses.
 #pragma once
 #include <map>
 #include <memory>
@@ -8,6 +8,7 @@
 
 #include <taichi/taichi.h>
 
+#include "command_list.h"
 #include "handles.h"
 
 namespace tiw {
@@ -57,40 +58,20 @@ struct Runtime {
   uint32_t memory_type_upload = UINT32_MAX;
   uint32_t memory_type_readback = UINT32_MAX;
 
-  VkCommandPool command_pool = VK_NULL_HANDLE;
-  VkCommandBuffer recording = VK_NULL_HANDLE;
-  VkPipeline bound_pipeline = VK_NULL_HANDLE;  // in `recording`
-  double recording_since_ms = 0;  // when `recording` was begun
-  struct InFlight {
-    VkCommandBuffer command_buffer;
-    VkFence fence;
-    uint64_t serial;
-    uint64_t commands;  // launches and event commands in the list
-  };
-  std::vector<InFlight> in_flight;
-  uint64_t commands_recorded = 0;  // in `recording`
-  // Command lists are numbered; `completed` is the newest one known to have finished.
-  uint64_t recording_serial = 1;
-  uint64_t completed = 0;
+  CommandList list;
   std::vector<ArgsChunk> args_chunks;
   size_t args_chunk = 0;
   DeviceBuffer global_tmps;
   DeviceBuffer list_gen;
   DeviceBuffer rets;
-  std::vector<VkCommandBuffer> free_command_buffers;
-  std::vector<VkFence> free_fences;
 
-  // The command buffer being recorded, begun on first use; null (with the error set) on failure.
-  VkCommandBuffer commands();
-  // A barrier so later commands see the writes of earlier ones.
-  void barrier();
+  // Submits the command list, with the argument slots it wrote (ti_flush).
   bool flush();
-  // Counts `commands` just recorded and submits the command list when it is due, so the device
-  // works while the host records more (called after each launch, graph and event command).
+  // Counts `commands` just recorded and submits the command list when it is due (called after
+  // each launch, graph and event command).
   bool submit_if_due(uint64_t commands);
+  // Submits the command list and waits until the device has finished it (ti_wait).
   bool wait();
-  // Recycles the command buffers of submissions whose fences have signalled, without waiting.
-  void retire();
   void destroy_device_objects();
 
   bool create_buffer(uint64_t size, VkBufferUsageFlags usage, uint32_t memory_type, DeviceBuffer &out);
