@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { encodePng, imageOf } from './cli-png.js';
 import { moduleDeclarations, typeNameFor } from './kernel-types.js';
 import { SpirvTranslationError, translateSpirv } from '../shim/spirv/translate.js';
-import { Runtime, NdArray, TaichiError, describeModule, type RuntimeOptions, type ModuleDescription, type ArgumentSignature, type ArgumentValue, type DType } from './index.js';
+import { Runtime, NdArray, TaichiError, describeModule, type RuntimeOptions, type ModuleDescription, type ArgumentSignature, type ArgumentValue } from './index.js';
+import { DTYPES, isDType } from './dtype.js';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -192,7 +193,8 @@ function parseValue(runtime: Runtime, sig: ArgumentSignature, text: string): Arg
   if (sig.kind === 'ndarray') {
     const m = /^(\w+)\[([\d,\s]+)\]$/.exec(text);
     if (!m) throw new UsageError(`${label}: an ndarray is given as dtype[shape], e.g. ${sig.dtype}[${new Array(sig.ndim).fill(16).join(',')}]`);
-    return runtime.ndarray(m[1] as DType, m[2].split(',').map(Number), { elementShape: sig.elementShape });
+    if (!isDType(m[1])) throw new UsageError(`${label}: '${m[1]}' is not an ndarray dtype (one of ${Object.keys(DTYPES).join(', ')})`);
+    return runtime.ndarray(m[1], m[2].split(',').map(Number), { elementShape: sig.elementShape });
   }
   const numbers = text.split(',').map(Number);
   if (text === '' || numbers.some((x) => Number.isNaN(x))) throw new UsageError(`${label}: '${text}' is not a number${sig.kind === 'tensor' ? ' list' : ''}`);

@@ -1,13 +1,10 @@
 import type { RuntimeContext } from './context.js';
 import { NdArray } from './ndarray.js';
-import { dtypeInfo } from './dtype.js';
+import { dtypeInfo, type DataTypeName } from './dtype.js';
 import { Image, type TextureArgument } from './image.js';
 import { TaichiError } from './errors.js';
-import { TiArgument, TiArgumentValue, TiNamedArgument, TiScalar, TiTensor, TiTensorValueWithLength } from './abi/taichi-structs.js';
+import { TiArgument, TiArgumentValue, TiNamedArgument, TiScalar, TiTensor, TiTensorValue, TiTensorValueWithLength } from './abi/taichi-structs.js';
 import { TiArgumentType, TiDataType } from './abi/taichi-enums.js';
-
-/** The data types a module's metadata names (wasm/src/metadata.cpp); ndarrays hold only a `DType`. */
-export type DataTypeName = 'f16' | 'f32' | 'f64' | 'i8' | 'i16' | 'i32' | 'i64' | 'u1' | 'u8' | 'u16' | 'u32' | 'u64' | 'gen' | 'unknown';
 
 /** One argument of a kernel or graph, as the module's metadata declares it. */
 export interface ArgumentSignature {
@@ -96,7 +93,7 @@ function writeArgument(view: DataView, at: number, sig: ArgumentSignature, value
       const t = v + TiArgumentValue.offsets.tensor;
       view.setUint32(t + TiTensor.offsets.type, info.value, true);
       const c = t + TiTensor.offsets.contents;
-      if (flat.length * info.bytes > 128) throw new TaichiError('INVALID_ARGUMENT', `${where} ('${sig.name}'): a tensor holds at most 128 bytes`);
+      if (flat.length * info.bytes > TiTensorValue.size) throw new TaichiError('INVALID_ARGUMENT', `${where} ('${sig.name}'): a tensor holds at most ${TiTensorValue.size} bytes`);
       view.setUint32(c + TiTensorValueWithLength.offsets.length, flat.length, true);
       const data = c + TiTensorValueWithLength.offsets.data;
       (flat as number[]).forEach((x, i) => {
