@@ -1,7 +1,7 @@
 // Push constants, which WebGPU lacks, become a uniform block: the PushConstant variable (at most
 // one per entry point in Vulkan) moves to the Uniform storage class with DescriptorSet `set` and
 // Binding 0, and its pointer types follow. The shim binds that set to a buffer holding, for each
-// dispatch, the bytes vkCmdPushConstants recorded before it (shim/src/push-constants.ts). The
+// dispatch, the bytes vkCmdPushConstants recorded before it (shim/src/commands/push-constants.ts). The
 // block keeps its explicit Offset decorations, which the uniform path reads words at.
 import { SpirvTranslationError } from '../errors.js';
 import { Decoration, Op, StorageClass } from '../opcodes.js';
