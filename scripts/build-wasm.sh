@@ -19,6 +19,16 @@ ln -sfn /usr/include/volk.c "$out/include/volk.c"
 # emscripten's JS optimizer needs Debian's acorn.
 export NODE_PATH=/usr/share/nodejs
 OPT=${TIW_OPT:--O2}
+# TIW_SANITIZE (e.g. address,undefined; scripts/sanitize.sh builds so in a copy of the tree):
+# every object gets the sanitizers, and so does every program linked with link.rsp, with their
+# options (wasm/sanitize/options.c).
+san_link=""
+if [ -n "${TIW_SANITIZE:-}" ]; then
+  OPT="$OPT -fsanitize=$TIW_SANITIZE"
+  emcc $OPT -std=c11 -Wall -Wextra -Werror -c wasm/sanitize/options.c -o "$out/sanitize-options.o"
+  san_link="-fsanitize=$TIW_SANITIZE
+$out/sanitize-options.o"
+fi
 CXXFLAGS=(-std=c++17 -fno-exceptions -fno-rtti -Wall -Wextra -Werror -Iwasm/include -isystem "$out/include")
 
 # The runtime as a static library, so other C programs (tests, users' own code) link the same
@@ -53,6 +63,7 @@ cat > "$out/link.rsp" <<RSP
 -sNODEJS_CATCH_REJECTION=0
 -sFILESYSTEM=0
 -sEXPORTED_RUNTIME_METHODS=["ccall"]
+$san_link
 RSP
 # What a program with main() adds (docs/c-programs.md): main is called, asynchronously, by
 # runMain (src/program.ts), with a file system for its .spv and output files.

@@ -6,9 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { makeTarget, TARGETS } from './fuzz/targets.js';
 import { runCases, describeFailure, loadRegressions, type Target, type TargetName } from './fuzz/runner.js';
 
-const CASES = 1000;
+/** TIW_FUZZ_CASES shortens the run where each case costs more (scripts/sanitize.sh). */
+const CASES = Number(process.env.TIW_FUZZ_CASES ?? 1000);
 /** API programs are long (module loads, reads): fewer of them in the quick run. */
-const CASES_OF: Partial<Record<TargetName, number>> = { api: 100 };
+const CASES_OF: Partial<Record<TargetName, number>> = { api: Math.min(100, CASES) };
 const REGRESSIONS = fileURLToPath(new URL('./fuzz-regressions/', import.meta.url));
 
 describe('fuzz (quick run)', () => {

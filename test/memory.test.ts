@@ -77,7 +77,8 @@ describe('errors', () => {
 });
 
 describe('leaks', () => {
-  it('1000 allocate/free cycles leave no live shim objects and do not grow the heap', async () => {
+  // AddressSanitizer's quarantine (scripts/sanitize.sh) holds freed blocks on purpose: the heap grows.
+  it.skipIf(process.env.TIW_SANITIZE !== undefined)('1000 allocate/free cycles leave no live shim objects and do not grow the heap', async () => {
     const cycle = (i: number) => {
       const memory = runtime.allocateMemory({ size: 64 * 1024, hostWrite: i % 2 === 0, hostRead: i % 3 === 0 });
       if (memory.hostWrite) memory.write(new Uint32Array([i]));
