@@ -1,4 +1,4 @@
-// The structure rules of the source tree, checked by `npm test` (test/structure.test.ts) and by
+// The structure rules of the source tree, checked by `npm test` (test/repo/structure.test.ts) and by
 // `node dist/scripts/check-structure.js`: no import circle among the modules of src/ and
 // shim/src/ (type-only imports count: a layer that names a type of the layer above it depends on
 // it), and no source file over MAX_LINES lines in src/, shim/, wasm/src/ or scripts/. A file that

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { makeTarget, TARGETS } from '../test/fuzz/targets.js';
 import { runCases, describeFailure, saveRegression, type RunStats, type TargetName, type CaseReport } from '../test/fuzz/runner.js';
-import { caseSeed } from '../test/fuzz/random.js';
+import { caseSeed } from '../test/helpers/random.js';
 
 const CASE_LIMIT_MS = 120_000;
 

@@ -5,7 +5,7 @@
 //   VkFormat.R8_UNORM), and VK_ENUM_C_PREFIX to spell them back;
 // - shim/src/abi/vk-structs.ts: the structs the shim reads and writes, with every struct they
 //   contain, as field lists the layout engine (shim/src/abi/layout.ts) places by the wasm32 C
-//   rules; test/abi.test.ts compares each offset and size with what emcc computes.
+//   rules; test/shim/abi.test.ts compares each offset and size with what emcc computes.
 // Run by scripts/build-wasm.sh beside gen-bindings.mjs, and before typecheck and vitest, so a
 // checkout never compiles against tables older than its header. The outputs are not committed.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';

@@ -15,6 +15,6 @@ bash scripts/setup-python.sh
 npm install --no-save --no-audit --no-fund </dev/null
 
 npm run build
-# The browser demos' static build (web/dist), which test/browser.test.ts opens in Chromium.
+# The browser demos' static build (web/dist), which test/web/browser.test.ts opens in Chromium.
 npm run web:build
 npm run demo

@@ -1,6 +1,6 @@
 // Named runtime capabilities. The names are Taichi's (a module's required_caps spells them so,
 // and wasm/src/capabilities.cpp refuses modules by them): TiCapability's keys in lower case, so
-// the one list is taichi_core.h's TiCapability enum, which test/abi.test.ts holds
+// the one list is taichi_core.h's TiCapability enum, which test/shim/abi.test.ts holds
 // abi/taichi-enums.ts to.
 
 import { TiCapability } from './abi/taichi-enums.js';

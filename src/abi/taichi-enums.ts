@@ -1,5 +1,5 @@
 // Taichi C API enum values (taichi_core.h, version 1.7), the same names and values as
-// wasm/include/taichi/taichi_core.h (test/abi.test.ts compares every entry with the C header).
+// wasm/include/taichi/taichi_core.h (test/shim/abi.test.ts compares every entry with the C header).
 // Keys drop the C prefix listed in TI_ENUM_C_PREFIX (TI_ERROR_ARGUMENT_NULL is
 // TiError.ARGUMENT_NULL); flag-bit keys keep their _BIT suffix. *_MAX_ENUM is left out.
 

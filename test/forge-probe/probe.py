@@ -4,7 +4,7 @@
 
 Writes test/forge-probe/<exporter>/probe.tcm, trees.tcm (a kernel over fields of two SNode trees)
 and probe.json: the expected values of the launches
-test/forge.test.ts makes, from the exporter's CPU backend (the texture kernels: its Vulkan backend
+test/runtime/forge.test.ts makes, from the exporter's CPU backend (the texture kernels: its Vulkan backend
 on this machine's lavapipe, since textures do not run on the CPU backend).
 """
 
@@ -94,7 +94,7 @@ def jacobi(k):
 
 
 def run_cpu(k):
-    """The launches of test/forge.test.ts; graphs run as their dispatches in order."""
+    """The launches of test/runtime/forge.test.ts; graphs run as their dispatches in order."""
     expected = {}
     a = ti.ndarray(ti.f32, shape=10)
     b = ti.ndarray(ti.f32, shape=10)

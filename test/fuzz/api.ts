@@ -9,10 +9,10 @@ import type { NdArray } from '../../src/ndarray.js';
 import type { AotModule } from '../../src/module.js';
 import { TaichiError } from '../../src/errors.js';
 import { TiMemoryAllocateInfo, TiSamplerCreateInfo } from '../../src/abi/taichi-structs.js';
-import { fixtureBytes } from './fixtures.js';
-import { judge, withTimeout, type Outcome } from './outcome.js';
-import { Rng } from './random.js';
-import { Session, checkKnownGood } from './session.js';
+import { fixtureBytes } from '../helpers/fixtures.js';
+import { judge, withTimeout, type Outcome } from '../helpers/outcome.js';
+import { Rng } from '../helpers/random.js';
+import { Session, checkKnownGood } from '../helpers/session.js';
 import type { CaseReport, Target } from './runner.js';
 
 type Op =

@@ -5,7 +5,7 @@ import type { Runtime } from '../../src/runtime.js';
 import type { ArgumentSignature, ArgumentValue } from '../../src/module.js';
 import type { NdArray } from '../../src/ndarray.js';
 import type { DType } from '../../src/dtype.js';
-import type { Rng } from './random.js';
+import type { Rng } from '../helpers/random.js';
 
 /** Up to `maxElements` scalars in all: dims of 1..8, shrunk to fit. */
 function smallShape(rng: Rng, ndim: number, maxElements: number): number[] {

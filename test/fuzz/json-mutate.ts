@@ -2,7 +2,7 @@
 // repeated members, out-of-range numbers written as text JSON.stringify cannot produce, deep
 // nesting. Keys the loader reads are preferred as targets, so most cases get past the parser.
 
-import type { Rng } from './random.js';
+import type { Rng } from '../helpers/random.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

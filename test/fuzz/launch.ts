@@ -6,10 +6,10 @@ import { Runtime } from '../../src/runtime.js';
 import type { AotModule } from '../../src/module.js';
 import type { Memory } from '../../src/memory.js';
 import { TiArgument, TiArgumentValue, TiNamedArgument, TiNdArray, TiNdShape, TiScalar, TiTensor, TiTensorValueWithLength } from '../../src/abi/taichi-structs.js';
-import { fixtureBytes } from './fixtures.js';
-import { checkKnownGood } from './session.js';
-import { judge, withTimeout, type Outcome } from './outcome.js';
-import { Rng } from './random.js';
+import { fixtureBytes } from '../helpers/fixtures.js';
+import { checkKnownGood } from '../helpers/session.js';
+import { judge, withTimeout, type Outcome } from '../helpers/outcome.js';
+import { Rng } from '../helpers/random.js';
 
 const MODULES = ['android_fill_matmul.tcm', 'fractal.kernel.tcm', 'mpm88.cgraph.tcm'] as const;
 const MEMORY_SIZES = [4, 16, 256, 4096, 65536];

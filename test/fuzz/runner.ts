@@ -3,8 +3,8 @@
 
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Outcome } from './outcome.js';
-import { caseSeed } from './random.js';
+import type { Outcome } from '../helpers/outcome.js';
+import { caseSeed } from '../helpers/random.js';
 
 export type TargetName = 'tcm' | 'spirv' | 'launch' | 'api';
 

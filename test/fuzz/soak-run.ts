@@ -4,7 +4,7 @@
 // within a few percent of the start. `npm run soak` runs the full plan; `npm test` a short one.
 
 import { Runtime } from '../../src/runtime.js';
-import { fixtureBytes } from './fixtures.js';
+import { fixtureBytes } from '../helpers/fixtures.js';
 import { jsHeapAfterGc } from '../helpers/host-memory.js';
 
 export interface SoakPlan {

@@ -1,8 +1,8 @@
 import { currentPlatform } from '../../src/platform/index.js';
-import { allSpirvTasks } from './fixtures.js';
+import { allSpirvTasks } from '../helpers/fixtures.js';
 import { generateSpirv, executeSpirv } from './spirv.js';
-import { Rng } from './random.js';
-import type { Outcome } from './outcome.js';
+import { Rng } from '../helpers/random.js';
+import type { Outcome } from '../helpers/outcome.js';
 import type { CaseReport, Target } from './runner.js';
 
 /** Translation only, except every `pipelineEvery`-th case that translates: that one is built in Dawn too. */

@@ -3,8 +3,8 @@
 // translateSpirv; a few that translate are built into a Dawn pipeline inside error scopes.
 
 import { translateSpirv } from '../../shim/spirv/translate.js';
-import { judge, type Outcome } from './outcome.js';
-import { Rng } from './random.js';
+import { judge, type Outcome } from '../helpers/outcome.js';
+import { Rng } from '../helpers/random.js';
 
 const OP = {
   TypeVector: 23, TypeMatrix: 24, TypeArray: 28, TypeRuntimeArray: 29, TypeStruct: 30, TypePointer: 32, TypeFunction: 33,

@@ -2,7 +2,7 @@ import { TcmTarget } from './tcm-target.js';
 import { SpirvTarget } from './spirv-target.js';
 import { LaunchTarget } from './launch.js';
 import { ApiTarget } from './api.js';
-import { MODULES, SMALL_MODULES } from './fixtures.js';
+import { MODULES, SMALL_MODULES } from '../helpers/fixtures.js';
 import type { Target, TargetName } from './runner.js';
 
 export const TARGETS: readonly TargetName[] = ['tcm', 'spirv', 'launch', 'api'];

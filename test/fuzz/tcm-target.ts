@@ -1,7 +1,7 @@
-import { Session, checkKnownGood } from './session.js';
+import { Session, checkKnownGood } from '../helpers/session.js';
 import { generateTcm, executeTcm, type TcmLimits } from './tcm.js';
-import { Rng } from './random.js';
-import type { Outcome } from './outcome.js';
+import { Rng } from '../helpers/random.js';
+import type { Outcome } from '../helpers/outcome.js';
 import type { CaseReport, Target } from './runner.js';
 
 export class TcmTarget implements Target {

@@ -6,12 +6,12 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import { ARCHIVE_LIMITS } from '../../src/archive.js';
 import type { Runtime } from '../../src/runtime.js';
 import type { NdArray } from '../../src/ndarray.js';
-import { writeZip, type ZipEntry } from './zip.js';
+import { writeZip, type ZipEntry } from '../helpers/zip.js';
 import { mutateJson } from './json-mutate.js';
-import { moduleFiles } from './fixtures.js';
+import { moduleFiles } from '../helpers/fixtures.js';
 import { argumentsFor } from './args.js';
-import { judge, withTimeout, type Outcome } from './outcome.js';
-import { Rng } from './random.js';
+import { judge, withTimeout, type Outcome } from '../helpers/outcome.js';
+import { Rng } from '../helpers/random.js';
 
 export interface TcmCase {
   bytes: Uint8Array;

@@ -2,7 +2,7 @@
 // same checks run on Dawn (vitest) and on wgpu (Deno, test/wgpu/).
 
 import type { NdArrayOptions, Runtime } from '../../src/index.js';
-import { Rng } from '../fuzz/random.js';
+import { Rng } from './random.js';
 
 /** Uniform numbers in [0, 1) from a seed (the fuzzers' mulberry32), so every run sees the same inputs. */
 export function random(seed: number): () => number {

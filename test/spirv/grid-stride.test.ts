@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { evaluateBound, gridStrideGroups, type BoundExpr } from '../../shim/spirv/grid-stride.js';
 import { IndexOrderRefusal, translateSpirv } from '../../shim/spirv/translate.js';
-import { fixtureBytes } from '../fuzz/fixtures.js';
+import { fixtureBytes } from '../helpers/fixtures.js';
 import { createDevice, INT_BUFFER_DECORATIONS, INT_BUFFER_TYPES, run, SpirvCompiler } from './harness.js';
 
 const GROUP = 64;

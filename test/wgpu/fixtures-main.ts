@@ -5,8 +5,8 @@
 // (CaseResult), read by fixtures.test.ts.
 
 import type { Runtime as RuntimeClass } from '../../src/index.js';
-import { runCases, type CaseIo } from '../cases/case.js';
-import { fixtureCases } from '../cases/fixtures.js';
+import { runCases, type CaseIo } from '../helpers/case.js';
+import { fixtureCases } from '../helpers/fixture-cases.js';
 
 declare const Deno: { args: string[]; cwd(): string; readFile(path: string): Promise<Uint8Array> };
 

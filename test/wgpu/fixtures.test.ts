@@ -3,8 +3,8 @@
 
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { CaseIo, CaseResult } from '../cases/case.js';
-import { fixtureCases } from '../cases/fixtures.js';
+import type { CaseIo, CaseResult } from '../helpers/case.js';
+import { fixtureCases } from '../helpers/fixture-cases.js';
 import { FIXTURES, fixture, useRuntime } from '../helpers/aot.js';
 import { denoRun, jsonLines } from '../../scripts/deno.js';
 

@@ -4,7 +4,7 @@
 
 import { Runtime, TaichiError, type AotModule } from '../../src/index.browser.js';
 
-/** What the page reports about itself (read by test/browser.test.ts). */
+/** What the page reports about itself (read by test/web/browser.test.ts). */
 export interface DemoState {
   /** Frames whose GPU work has completed. */
   frames: number;

@@ -1,4 +1,4 @@
-// What the implicit FEM page draws and where, shared with its browser test (test/browser.test.ts
+// What the implicit FEM page draws and where, shared with its browser test (test/web/browser.test.ts
 // checks the screenshot's pixels against a CPU run of the same scheme placed by these numbers).
 
 /** Nodes per side of the plate (N in examples/implicit_fem.py, compiled into the module). */

@@ -5,7 +5,7 @@
 // aligned to its own size, pointers and size_t are 4 bytes, 64-bit integers and doubles are
 // 8 bytes with alignment 8, a struct is aligned to its most aligned member and padded to a
 // multiple of that, a union is as large as its largest member rounded up the same way.
-// test/abi.test.ts compares every table built here with what emcc computes.
+// test/shim/abi.test.ts compares every table built here with what emcc computes.
 
 export type ScalarType =
   | 'u8'

@@ -1,6 +1,6 @@
 // Push constant blocks lowered to a uniform block of a set of their own
 // (shim/spirv/passes/push-constants.ts); what each dispatch reads is checked on the GPU by
-// test/c-programs.test.ts (saxpy), through the shim that binds the set.
+// test/runtime/c-programs.test.ts (saxpy), through the shim that binds the set.
 import { afterAll, describe, expect, it } from 'vitest';
 import { lowerPushConstants } from '../../../shim/spirv/passes/push-constants.js';
 import { translateSpirv } from '../../../shim/spirv/translate.js';

@@ -1,0 +1,95 @@
+// Deterministic mode across adapters: the differential corpus's digests (test/taichi/digest.ts)
+// computed in Debian's Chromium (playwright-core, WebGPU on SwiftShader) by a page that bundles
+// the package's browser entry (vite), against the same digests computed here in Node on lavapipe.
+// The same bits on both, case by case, except where deterministic.json says the adapters' own
+// arithmetic differs, and why.
+
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
+import { Runtime } from '../../src/index.js';
+import { launchChromium } from '../helpers/chromium.js';
+import { serveStatic, type StaticServer } from '../helpers/static-server.js';
+import { cases, type CorpusCase } from '../taichi/manifest.js';
+import { corpusDigests, type CaseDigest } from '../taichi/digest.js';
+import { readFromDisk } from '../taichi/run-case.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CORPUS = join(ROOT, 'test', 'taichi');
+const ADAPTER_DIFFERENCES = (JSON.parse(readFileSync(join(CORPUS, 'deterministic.json'), 'utf8')) as { differsBetweenAdapters: Record<string, string> }).differsBetweenAdapters;
+
+// The page: digests(cases) runs the corpus on a deterministic runtime, reading its files from
+// corpus/ (the test folder, linked into the served site).
+const pageScript = (dir: string): string => `
+import { Runtime } from ${JSON.stringify(relative(dir, join(ROOT, 'src/index.browser.ts')))};
+import { corpusDigests } from ${JSON.stringify(relative(dir, join(CORPUS, 'digest.ts')))};
+
+const read = async (path) => {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(path + ': HTTP ' + response.status);
+  return new Uint8Array(await response.arrayBuffer());
+};
+window.digests = async (cases) => {
+  const runtime = await Runtime.create({ deterministic: true });
+  try {
+    return await corpusDigests(runtime, cases, 'corpus', read);
+  } finally {
+    await runtime.destroy();
+  }
+};
+window.pageReady = true;
+`;
+
+let dir: string;
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tiw-digest-page-'));
+  const site = join(dir, 'dist');
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><link rel="icon" href="data:,"></head><body><script type="module" src="./main.js"></script></body></html>\n');
+  writeFileSync(join(dir, 'main.js'), pageScript(dir));
+  await build({ root: dir, configFile: false, logLevel: 'error', build: { outDir: site, emptyOutDir: true } });
+  symlinkSync(CORPUS, join(site, 'corpus'));
+  server = await serveStatic(site);
+  browser = await launchChromium();
+  page = await browser.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(`${server.url}/index.html`);
+  await page.waitForFunction(() => (window as unknown as { pageReady?: boolean }).pageReady === true);
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+it('SwiftShader in Chromium gives the bits lavapipe gives, case by case', async () => {
+  const all = cases('taichi', CORPUS);
+  const runtime = await Runtime.create({ deterministic: true });
+  let lavapipe: CaseDigest[];
+  try {
+    lavapipe = await corpusDigests(runtime, all, CORPUS, readFromDisk);
+  } finally {
+    await runtime.destroy();
+  }
+  // The page reads the same files by URL.
+  const forPage: CorpusCase[] = all.map((c) => ({ ...c, dir: `corpus/${c.exporter}/${c.group}/${c.name}` }));
+  const swiftshader = await page.evaluate((list) => (window as unknown as { digests: (c: unknown) => Promise<CaseDigest[]> }).digests(list), forPage);
+  expect(errors).toEqual([]);
+  expect(swiftshader.map((d) => d.case)).toEqual(lavapipe.map((d) => d.case));
+  const differing = lavapipe.filter((d, i) => d.digest !== swiftshader[i].digest).map((d) => d.case);
+  expect(differing).toEqual(Object.keys(ADAPTER_DIFFERENCES).sort());
+  // Refusals are the same on both.
+  expect(swiftshader.filter((d) => d.digest.startsWith('refused')).length).toBeGreaterThan(0);
+}, 600_000);
