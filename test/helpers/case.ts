@@ -7,6 +7,8 @@ import type { Runtime } from '../../src/index.js';
 /** What a case may ask of the host: fixture paths and file bytes (Node's fs or Deno.readFile). */
 export interface CaseIo {
   fixture(name: string): string;
+  /** A module of the project's own examples (examples/modules). */
+  example(name: string): string;
   readFile(path: string): Promise<Uint8Array>;
 }
 

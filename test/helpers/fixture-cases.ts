@@ -113,10 +113,11 @@ async function mpm88(rt: Runtime, path: string, updates: number): Promise<string
 }
 
 /** mpm3D.cgraph.tcm (the 3-D demo's module): graph init, then one update graph (50 substeps). */
-async function mpm3d(rt: Runtime, path: string): Promise<string> {
+// `pMass`: Taichi's mpm3D example takes a particle's volume as (dx / 2)^2; the project's own
+// (examples/mpm3D.py) as (dx / 2)^3.
+async function mpm3d(rt: Runtime, path: string, pMass = (1 / 64 / 2) ** 2): Promise<string> {
   const n = 8192;
   const grid = 64;
-  const pMass = (1 / grid / 2) ** 2;
   const g = [0, -9.8, 0];
   return withModule(rt, path, async (mod) => {
     const a = {
@@ -193,6 +194,10 @@ export const fixtureCases: Case[] = [
   },
   { name: 'mpm88.cgraph.tcm: init, one substep, 4 update graphs', run: (rt, io) => mpm88(rt, io.fixture('mpm88.cgraph.tcm'), 4) },
   { name: 'mpm3D.cgraph.tcm: graph init, one update graph', run: (rt, io) => mpm3d(rt, io.fixture('mpm3D.cgraph.tcm')) },
+  {
+    name: "the project's mpm3D example (examples/modules/mpm3D.cgraph.tcm): graph init, one update graph",
+    run: (rt, io) => mpm3d(rt, io.example('mpm3D.cgraph.tcm'), (1 / 64 / 2) ** 3),
+  },
   {
     name: 'implicit_fem.kernel.tcm (Taichi 1.4) is refused with the format named',
     run: async (rt, io) => {

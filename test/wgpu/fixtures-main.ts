@@ -12,7 +12,11 @@ declare const Deno: { args: string[]; cwd(): string; readFile(path: string): Pro
 
 const [fixtures, entry = 'src/index.browser.ts', prefix = ''] = Deno.args;
 const { Runtime } = (await import(new URL(entry, `file://${Deno.cwd()}/`).href)) as { Runtime: typeof RuntimeClass };
-const io: CaseIo = { fixture: (name) => `${fixtures}/${name}`, readFile: (path) => Deno.readFile(path) };
+const io: CaseIo = {
+  fixture: (name) => `${fixtures}/${name}`,
+  example: (name) => new URL(`../../examples/modules/${name}`, import.meta.url).pathname,
+  readFile: (path) => Deno.readFile(path),
+};
 const rt = await Runtime.create();
 console.log(JSON.stringify({ adapter: rt.adapterInfo?.description ?? '' }));
 await runCases(rt, io, fixtureCases.filter((c) => c.name.startsWith(prefix)), (r) => console.log(JSON.stringify(r)));

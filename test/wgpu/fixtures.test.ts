@@ -2,6 +2,7 @@
 // Deno (test/wgpu/fixtures-main.ts), each against the same CPU references. See docs/deno.md.
 
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { CaseIo, CaseResult } from '../helpers/case.js';
 import { fixtureCases } from '../helpers/fixture-cases.js';
@@ -9,7 +10,11 @@ import { FIXTURES, fixture, useRuntime } from '../helpers/aot.js';
 import { denoRun, jsonLines } from '../../scripts/deno.js';
 
 const runtime = useRuntime();
-const nodeIo: CaseIo = { fixture, readFile: async (path) => new Uint8Array(await readFile(path)) };
+const nodeIo: CaseIo = {
+  fixture,
+  example: (name) => fileURLToPath(new URL(`../../examples/modules/${name}`, import.meta.url)),
+  readFile: async (path) => new Uint8Array(await readFile(path)),
+};
 
 describe('on Dawn (Node)', () => {
   for (const c of fixtureCases) test(c.name, async () => void (await c.run(runtime(), nodeIo)));
