@@ -1,8 +1,10 @@
 // The long fuzz run: `npm run fuzz -- [--cases N] [--seconds S] [--target tcm|spirv|launch|api|all]
 // [--seed X]`. Each target runs in a child process that reports every case before starting it;
-// the parent kills a child that goes silent past the case limit (a synchronous hang, e.g. in the
-// translator, cannot be interrupted from inside), records the case as a hang and restarts the
-// child after it. Failing inputs are written to test/fuzz-regressions/.
+// the parent kills a child that stays inside one case past twice the case limit, counted in the
+// child's CPU time or in time it sat idle (a synchronous hang, e.g. in the translator, cannot be
+// interrupted from inside; test/helpers/activity.ts says why load counts as neither), records the
+// case as a hang and restarts the child after it. Failing inputs are written to
+// test/fuzz-regressions/.
 
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +14,12 @@ import { parseArgs } from 'node:util';
 import { makeTarget, TARGETS } from '../test/fuzz/targets.js';
 import { runCases, describeFailure, saveRegression, type RunStats, type TargetName, type CaseReport } from '../test/fuzz/runner.js';
 import { caseSeed } from '../test/helpers/random.js';
+import { ActivityMeter } from '../test/helpers/activity.js';
 
+/** CPU time, or time idle, one case may take in the child (test/helpers/outcome.ts withTimeout). */
 const CASE_LIMIT_MS = 120_000;
+/** A child inside one case for this long is killed whatever its activity says. */
+const CASE_WALL_CAP_MS = 3_600_000;
 
 interface Options {
   cases: number;
@@ -74,8 +80,18 @@ async function child(target: TargetName, from: number, cases: number, seed: numb
   send({ type: 'done', stats: { ...stats, failures: stats.failures.map((f) => ({ ...f, input: new Uint8Array() })) } });
 }
 
-async function runTarget(target: TargetName, o: Options): Promise<{ cases: number; ok: number; rejected: number; failures: CaseReport[]; seconds: number }> {
-  const total = { cases: 0, ok: 0, rejected: 0, failures: [] as CaseReport[], seconds: 0 };
+interface Totals {
+  cases: number;
+  ok: number;
+  rejected: number;
+  failures: CaseReport[];
+  seconds: number;
+  /** CPU seconds of the cases (children that finished; a killed child's last stretch is not counted). */
+  cpuSeconds: number;
+}
+
+async function runTarget(target: TargetName, o: Options): Promise<Totals> {
+  const total: Totals = { cases: 0, ok: 0, rejected: 0, failures: [], seconds: 0, cpuSeconds: 0 };
   const start = Date.now();
   let next = 0;
   while (next < o.cases) {
@@ -86,10 +102,22 @@ async function runTarget(target: TargetName, o: Options): Promise<{ cases: numbe
       const proc = fork(fileURLToPath(import.meta.url), ['--child', target, String(from), String(o.cases - from), String(o.seed), String(left ?? '')], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
       let last = from - 1;
       let done: RunStats | undefined;
-      let timer = setTimeout(() => proc.kill('SIGKILL'), CASE_LIMIT_MS * 2);
+      const meter = new ActivityMeter(proc.pid ?? 'self');
+      let caseStart = performance.now();
+      // Set by each message, acted on at the next tick: reading the child's threads per case would cost more than the case.
+      let newCase = false;
+      const timer = setInterval(() => {
+        if (newCase) {
+          newCase = false;
+          meter.reset();
+          return;
+        }
+        meter.sample();
+        if (meter.cpuMs > CASE_LIMIT_MS * 2 || meter.idleMs > CASE_LIMIT_MS * 2 || performance.now() - caseStart > CASE_WALL_CAP_MS) proc.kill('SIGKILL');
+      }, 2000);
       proc.on('message', (m: ChildMessage) => {
-        clearTimeout(timer);
-        timer = setTimeout(() => proc.kill('SIGKILL'), CASE_LIMIT_MS * 2);
+        newCase = true;
+        caseStart = performance.now();
         if (m.type === 'case') last = m.index;
         else if (m.type === 'failure') {
           const r = { ...m.report, input: new Uint8Array(Buffer.from(m.input, 'base64')) };
@@ -97,7 +125,7 @@ async function runTarget(target: TargetName, o: Options): Promise<{ cases: numbe
         } else done = m.stats;
       });
       proc.on('exit', () => {
-        clearTimeout(timer);
+        clearInterval(timer);
         resolve(done ? { done, last } : { hungAt: last, last });
       });
     });
@@ -106,6 +134,7 @@ async function runTarget(target: TargetName, o: Options): Promise<{ cases: numbe
       total.ok += result.done.ok;
       total.rejected += result.done.rejected;
       total.failures.push(...result.done.failures);
+      total.cpuSeconds += result.done.cpuSeconds;
       break;
     }
     // The child died or hung inside case `hungAt`: record it, go on after it.
@@ -132,7 +161,7 @@ async function main(): Promise<void> {
   for (const target of o.targets) {
     const r = await runTarget(target, o);
     failed += r.failures.length;
-    console.log(`${target}: ${r.cases} cases in ${r.seconds.toFixed(0)} s: ${r.ok} ran, ${r.rejected} refused with an error, ${r.failures.length} failures`);
+    console.log(`${target}: ${r.cases} cases in ${r.seconds.toFixed(0)} s (${r.cpuSeconds.toFixed(0)} s of CPU): ${r.ok} ran, ${r.rejected} refused with an error, ${r.failures.length} failures`);
   }
   process.exitCode = failed > 0 ? 1 : 0;
 }

@@ -22,6 +22,8 @@ export type HandleWidth = 32 | 64;
 interface Slot<T> {
   generation: number;
   value: T | undefined;
+  /** Where the slot's index sits in `liveIndices` while it holds a value. */
+  position: number;
 }
 
 /** Freed slots that must be waiting before the oldest is reused (a table holds up to this many empty slots). */
@@ -32,7 +34,9 @@ export class HandleTable<T> {
   // Freed slot indices, oldest at `freeHead`; consumed entries are dropped in batches.
   private free: number[] = [];
   private freeHead = 0;
-  private liveCount = 0;
+  // The indices of live slots, in no order: values() walks these alone, not the up to
+  // REUSE_AFTER empty slots, since entry points (vkAllocateMemory, vkQueueSubmit) walk a table.
+  private readonly liveIndices: number[] = [];
   // Powers of two, computed once: handles are decoded on every vk* call.
   private readonly indexScale: number;
   private readonly generationScale: number;
@@ -51,11 +55,11 @@ export class HandleTable<T> {
     this.generationScale = 2 ** (width === 64 ? 21 : 16);
     this.typeScale = this.indexScale * this.generationScale;
     // Slot 0 is never used so that no handle can encode as VK_NULL_HANDLE.
-    this.slots.push({ generation: 0, value: undefined });
+    this.slots.push({ generation: 0, value: undefined, position: -1 });
   }
 
   get live(): number {
-    return this.liveCount;
+    return this.liveIndices.length;
   }
 
   /** Fails with VK_ERROR_OUT_OF_HOST_MEMORY, changing nothing, when every slot holds a live object. */
@@ -73,11 +77,12 @@ export class HandleTable<T> {
       if (index >= this.indexScale) {
         throw new VkFailure(VkResult.ERROR_OUT_OF_HOST_MEMORY, `too many live ${this.typeName} objects`);
       }
-      this.slots.push({ generation: 1, value: undefined });
+      this.slots.push({ generation: 1, value: undefined, position: -1 });
     }
     const slot = this.slots[index];
     slot.value = value;
-    this.liveCount++;
+    slot.position = this.liveIndices.length;
+    this.liveIndices.push(index);
     return this.encode(index, slot.generation);
   }
 
@@ -95,12 +100,18 @@ export class HandleTable<T> {
     slot.value = undefined;
     slot.generation = (slot.generation % (this.generationScale - 1)) + 1;
     this.free.push(index);
-    this.liveCount--;
+    const last = this.liveIndices.pop()!;
+    if (last !== index) {
+      this.liveIndices[slot.position] = last;
+      this.slots[last].position = slot.position;
+    }
+    slot.position = -1;
     return value;
   }
 
+  /** The live objects, in no particular order; the table must not change while they are walked. */
   *values(): IterableIterator<T> {
-    for (const slot of this.slots) if (slot.value !== undefined) yield slot.value;
+    for (const index of this.liveIndices) yield this.slots[index].value!;
   }
 
   private encode(index: number, generation: number): number {

@@ -45,7 +45,7 @@ export function generateProgram(rng: Rng, deep: boolean): Op[] {
     else if (r < 74) ops.push({ op: 'wait' });
     else if (r < 79) ops.push({ op: 'load' });
     else if (r < 83) ops.push({ op: 'unload' });
-    else if (r < 86) ops.push({ op: 'churn', cycles: deep && rng.chance(0.1) ? 65536 + rng.int(1000) : rng.range(1, 600) });
+    else if (r < 86) ops.push({ op: 'churn', cycles: deep && rng.chance(0.01) ? 65536 + rng.int(1000) : rng.range(1, 600) });
     else if (r < 90) ops.push({ op: 'stale', slot });
     else if (r < 94) ops.push({ op: 'exhaust', table: rng.pick(['memory', 'event', 'sampler'] as const), capacity: rng.range(1, 40) });
     else ops.push({ op: 'event', action: rng.pick(['signal', 'reset', 'wait'] as const) });

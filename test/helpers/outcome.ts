@@ -4,6 +4,7 @@
 
 import { TaichiError } from '../../src/errors.js';
 import { SpirvTranslationError } from '../../shim/spirv/errors.js';
+import { ActivityMeter } from './activity.js';
 
 export type Outcome = { kind: 'ok' } | { kind: 'rejected'; code: string } | { kind: 'failure'; reason: string };
 
@@ -29,15 +30,33 @@ export function judge(e: unknown): Outcome {
   return { kind: 'failure', reason: `uncaught exception: ${text}` };
 }
 
-/** Runs `work`; fails with CaseTimeout after `ms` (the work itself may stay suspended). */
+/** How often a pending `withTimeout` looks at the process's activity. */
+const SAMPLE_MS = 1000;
+
+/**
+ * Runs `work`; fails with CaseTimeout (the work itself may stay suspended) once this process has
+ * spent `ms` of CPU time on it (a runaway), or has sat idle, neither running nor waiting for a
+ * core, for `ms` without a break (a wait nothing will end). A loaded machine stretches the wall
+ * time of the work but triggers neither (activity.ts), so a slow case under load is not a hang.
+ * Work that ends within a second is never measured.
+ */
 export async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CaseTimeout(`${what} did not finish within ${ms} ms`)), ms);
+    let meter: ActivityMeter | undefined;
+    timer = setInterval(() => {
+      if (!meter) {
+        meter = new ActivityMeter();
+        return;
+      }
+      meter.sample();
+      if (meter.cpuMs > ms) reject(new CaseTimeout(`${what} used over ${ms} ms of CPU time without finishing`));
+      else if (meter.idleMs > ms) reject(new CaseTimeout(`${what} did not finish: the process sat idle for ${Math.round(meter.idleMs)} ms waiting on it`));
+    }, SAMPLE_MS);
   });
   try {
     return await Promise.race([work, timeout]);
   } finally {
-    clearTimeout(timer);
+    clearInterval(timer);
   }
 }

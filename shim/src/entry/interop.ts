@@ -11,6 +11,7 @@ import { formatOfGpu } from '../webgpu/format.js';
 import { Buffer } from '../objects/buffer.js';
 import { DeviceMemory } from '../objects/memory.js';
 import { Image } from '../objects/image.js';
+import { countHeapUse } from './memory.js';
 
 export function gpuDeviceOf(vk: ShimState, device: number): GPUDevice {
   return vk.handles.devices.get(device, 'gpuDeviceOf').gpu;
@@ -47,7 +48,9 @@ export function importGpuBuffer(vk: ShimState, device: number, gpuBuffer: GPUBuf
   const usage = vulkanUsageOf(gpuBuffer.usage);
   const buffer = new Buffer(d, gpuBuffer.size, usage, 0);
   buffer.memory = memory;
-  return { buffer: vk.handles.buffers.insert(buffer), memory: vk.handles.memories.insert(memory), size: gpuBuffer.size, usage };
+  const handles = { buffer: vk.handles.buffers.insert(buffer), memory: vk.handles.memories.insert(memory), size: gpuBuffer.size, usage };
+  countHeapUse(memory, 1);
+  return handles;
 }
 
 /** Releases what importGpuBuffer made; the GPUBuffer itself stays with its owner. */
@@ -56,6 +59,7 @@ export function releaseImportedGpuBuffer(vk: ShimState, buffer: number, memory: 
   if (!m?.imported) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'releaseImportedGpuBuffer: not an imported memory');
   vk.handles.buffers.remove(handleArg(buffer));
   vk.handles.memories.remove(handleArg(memory));
+  countHeapUse(m, -1);
   m.destroy(vk.heap);
 }
 

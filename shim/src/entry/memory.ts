@@ -6,7 +6,6 @@ import { VkResult, VkStructureType } from '../abi/vk-enums.js';
 import * as S from '../abi/vk-structs.js';
 import { readStruct, readArray, requirePointer, writeHandle64, handleArg, sizeArg, isWholeSize } from '../abi/structs.js';
 import { VkFailure } from '../validation.js';
-import type { Device } from '../objects/device.js';
 import { DeviceMemory } from '../objects/memory.js';
 import { MEMORY_TYPES } from '../objects/physical-device.js';
 
@@ -19,11 +18,13 @@ export function writeMemoryRequirements(vk: ShimState, pRequirements: number, si
   vk.heap.setU32(pRequirements + o.memoryTypeBits, memoryTypeBits);
 }
 
-/** Bytes allocated per heap, to answer VK_ERROR_OUT_OF_DEVICE_MEMORY before WebGPU fails later. */
-function heapUsage(vk: ShimState, device: Device, heap: number): number {
-  let used = 0;
-  for (const m of vk.handles.memories.values()) if (m.device === device && MEMORY_TYPES[m.typeIndex].heap === heap) used += m.size;
-  return used;
+/**
+ * Counts a memory in (`sign` 1) or out (-1) of its device's heap, so that vkAllocateMemory can
+ * answer VK_ERROR_OUT_OF_DEVICE_MEMORY before WebGPU fails later.
+ */
+export function countHeapUse(memory: DeviceMemory, sign: 1 | -1): void {
+  const heap = MEMORY_TYPES[memory.typeIndex].heap;
+  memory.device.heapUsed[heap] = (memory.device.heapUsed[heap] ?? 0) + sign * memory.size;
 }
 
 export function vkAllocateMemory(vk: ShimState, deviceHandle: number, pAllocateInfo: number, _pAllocator: number, pMemory: number): VkResult {
@@ -36,7 +37,7 @@ export function vkAllocateMemory(vk: ShimState, deviceHandle: number, pAllocateI
   if (size === 0) throw new VkFailure(VkResult.ERROR_INITIALIZATION_FAILED, 'allocationSize is 0');
   const heap = MEMORY_TYPES[typeIndex].heap;
   const heapSize = device.physical.heapSizes()[heap];
-  if (size > device.physical.limits.maxBufferSize || heapUsage(vk, device, heap) + size > heapSize) {
+  if (size > device.physical.limits.maxBufferSize || (device.heapUsed[heap] ?? 0) + size > heapSize) {
     throw new VkFailure(VkResult.ERROR_OUT_OF_DEVICE_MEMORY, `cannot allocate ${size} bytes (heap ${heap} holds ${heapSize}, one buffer at most ${device.physical.limits.maxBufferSize})`);
   }
   const memory = new DeviceMemory(device, size, typeIndex);
@@ -46,7 +47,15 @@ export function vkAllocateMemory(vk: ShimState, deviceHandle: number, pAllocateI
     vk.heap.u8.fill(0, memory.shadow, memory.shadow + memory.paddedSize);
     memory.baseline = new Uint32Array(memory.paddedSize / 4);
   }
-  writeHandle64(vk.heap, pMemory, vk.handles.memories.insert(memory));
+  let handle: number;
+  try {
+    handle = vk.handles.memories.insert(memory);
+  } catch (e) {
+    memory.destroy(vk.heap);
+    throw e;
+  }
+  countHeapUse(memory, 1);
+  writeHandle64(vk.heap, pMemory, handle);
   return VkResult.SUCCESS;
 }
 
@@ -58,6 +67,7 @@ export function vkFreeMemory(vk: ShimState, deviceHandle: number, memoryHandle: 
     if (b.memory === memory) vk.validation.report('vkFreeMemory', 'a VkBuffer bound to this memory is still alive; its contents are gone');
   }
   vk.handles.memories.remove(handleArg(memoryHandle));
+  countHeapUse(memory, -1);
   memory.destroy(vk.heap);
 }
 

@@ -9,6 +9,8 @@ export class Device {
   lostReason: string | undefined;
   /** The handle of its one VkQueue. */
   queueHandle = 0;
+  /** Bytes of live VkDeviceMemory per memory heap (kept as memory is allocated and freed, not summed per call). */
+  readonly heapUsed: number[] = [];
   /** Settles the waits still pending when the device is lost (see untilDoneOrLost). */
   private readonly onLost = new Set<() => void>();
 
