@@ -21,6 +21,7 @@ import { liftModule } from './ir/lift.js';
 import { floatAtomics } from './passes/float-atomics.js';
 import { floorDivisions } from './passes/floor-division.js';
 import { lowerImages } from './passes/images.js';
+import { deterministicFloats } from './passes/deterministic-floats.js';
 import { relinearize } from './passes/relinearize.js';
 import { shiftMasks } from './passes/shift-mask.js';
 import { emitWgsl } from './wgsl/module.js';
@@ -46,7 +47,9 @@ export interface TranslateOptions {
   aliases?: readonly AliasGroup[];
   /**
    * Deterministic mode: the entry point runs on one invocation, its range-for in index order
-   * (passes/index-order.ts); throws IndexOrderRefusal for one whose results depend on its workgroup.
+   * (passes/index-order.ts), its float operations computed the same way on every adapter
+   * (passes/deterministic-floats.ts); throws IndexOrderRefusal for one whose results depend on its
+   * workgroup or on the adapter's rounding.
    */
   indexOrder?: boolean;
 }
@@ -93,6 +96,7 @@ export function translateSpirv(words: Uint32Array, options: TranslateOptions = {
       shiftMasks(mod, f);
       floatAtomics(mod, f);
       lowerImages(f);
+      if (options.indexOrder) deterministicFloats(mod, f);
     }
     const emitted = emitWgsl(ir, options.f16);
     const types = new TypeTable(mod, options.f16);

@@ -3,8 +3,10 @@
     python test/taichi/export_serial.py [--out DIR] [--only GROUP ...]
 
 Runs every case whose oracle is the CPU backend (not refused) with
-ti.init(arch=ti.cpu, cpu_max_num_threads=1): one thread runs every loop in index order, as
-taichi-wasm's deterministic mode does. Writes <array>.serial.npy beside the expected values that
+ti.init(arch=ti.cpu, cpu_max_num_threads=1, fast_math=False): one thread runs every loop in index
+order, as taichi-wasm's deterministic mode does, and every float operation is rounded on its own
+(with Taichi's default fast_math, LLVM fuses some a * b + c into one fma, a choice of its own that
+no GPU run can follow; deterministic mode rounds each operation, as this run does). Writes <array>.serial.npy beside the expected values that
 export.py wrote in DIR/taichi/<group>/<case>/ (run export.py first: the inputs are the same
 seeded arrays). test/taichi/deterministic.test.ts compares them bit for bit; docs/deterministic.md
 explains the differences.
@@ -24,7 +26,7 @@ import export  # noqa: E402
 
 
 def export_group(ti, group, out_dir):
-    ti.init(arch=ti.cpu, cpu_max_num_threads=1, offline_cache=False, log_level=ti.WARN)
+    ti.init(arch=ti.cpu, cpu_max_num_threads=1, fast_math=False, offline_cache=False, log_level=ti.WARN)
     _, cases, graphs, _ = export.load_group(ti, group)
     serial = [c for c in cases if c.oracle == "cpu" and not c.refused]
     compiled = {name: g.build() for name, g in graphs.items()} if serial else {}

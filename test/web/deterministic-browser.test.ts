@@ -1,11 +1,11 @@
 // Deterministic mode across adapters: the differential corpus's digests (test/taichi/digest.ts)
 // computed in Debian's Chromium (playwright-core, WebGPU on SwiftShader) by a page that bundles
 // the package's browser entry (vite), against the same digests computed here in Node on lavapipe.
-// The same bits on both, case by case, except where deterministic.json says the adapters' own
-// arithmetic differs, and why.
+// The same bits on both, case by case: the mode computes every float operation whose rounding
+// WGSL leaves to the implementation in software (shim/spirv/passes/deterministic-floats.ts).
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,6 @@ import { readFromDisk } from '../taichi/run-case.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CORPUS = join(ROOT, 'test', 'taichi');
-const ADAPTER_DIFFERENCES = (JSON.parse(readFileSync(join(CORPUS, 'deterministic.json'), 'utf8')) as { differsBetweenAdapters: Record<string, string> }).differsBetweenAdapters;
 
 // The page: digests(cases) runs the corpus on a deterministic runtime, reading its files from
 // corpus/ (the test folder, linked into the served site).
@@ -89,7 +88,9 @@ it('SwiftShader in Chromium gives the bits lavapipe gives, case by case', async 
   expect(errors).toEqual([]);
   expect(swiftshader.map((d) => d.case)).toEqual(lavapipe.map((d) => d.case));
   const differing = lavapipe.filter((d, i) => d.digest !== swiftshader[i].digest).map((d) => d.case);
-  expect(differing).toEqual(Object.keys(ADAPTER_DIFFERENCES).sort());
+  expect(differing).toEqual([]);
+  // The cases that run (not only refusals) are most of the corpus.
+  expect(lavapipe.filter((d) => !d.digest.startsWith('refused')).length).toBeGreaterThanOrEqual(100);
   // Refusals are the same on both.
   expect(swiftshader.filter((d) => d.digest.startsWith('refused')).length).toBeGreaterThan(0);
 }, 600_000);

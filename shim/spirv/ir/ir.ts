@@ -36,6 +36,11 @@ export const IrOp = {
   SampleGrad: 0x10008,
   /** textureLoad: args [image, coordinate, level or 0, sample or 0]. */
   TextureLoad: 0x10009,
+  /**
+   * A call of one of deterministic mode's WGSL helpers (wgsl/deterministic-helpers.ts): args
+   * [the helper's index as a literal, then its operands].
+   */
+  DetCall: 0x1000a,
 } as const;
 
 export const FLOAT_ATOMIC_ADD = 0;

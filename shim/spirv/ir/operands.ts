@@ -35,6 +35,7 @@ export function readIds(inst: Instruction, typeOf: (id: number) => SpirvType | u
     case IrOp.ShiftMask: return [a[0]];
     case IrOp.Relinearized: return [a[0], a[1], a[2]];
     case IrOp.FloatAtomicCas: return [a[0], a[1]];
+    case IrOp.DetCall: return all(1);
     case IrOp.SampleLevel: case IrOp.SampleGrad: case IrOp.TextureLoad: return all().filter((id) => id !== 0);
     case Op.Nop: case Op.Line: case Op.NoLine: case Op.Undef: case Op.Variable:
       return [];

@@ -8,6 +8,7 @@ import type { Instruction } from '../parse.js';
 import { type ScalarKind, vecName } from '../types.js';
 import { atomic } from './atomics.js';
 import { image, isImageSample } from './images.js';
+import { addDetHelper, detSignature } from './deterministic-helpers.js';
 import { FLOOR_DIV_FN, FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL, FLOOR_DIV_WGSL } from './idiom-helpers.js';
 import { accessChain, load, loadText, store } from './memory.js';
 import { SWIZZLE } from './names.js';
@@ -71,6 +72,15 @@ export function instruction(ctx: Printer, inst: Instruction): void {
       const [name, code] = inst.op === IrOp.FloorDivNonNegative ? [FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL] : [FLOOR_DIV_FN, FLOOR_DIV_WGSL];
       ctx.helpers.set(name, code);
       ctx.define(inst, `${name}(${ctx.as(x, 'i32')}, ${ctx.as(y, 'i32')})`, true, x.hasLoad || y.hasLoad);
+      return;
+    }
+    case IrOp.DetCall: {
+      const sig = detSignature(a[0]);
+      const xs = Array.from(a.subarray(1), (id) => ctx.value(id));
+      addDetHelper(ctx.helpers, sig.name);
+      const text = `${sig.name}(${xs.map((x, i) => ctx.as(x, sig.params[i])).join(', ')})`;
+      const r = sig.result === 'bool' ? { text } : ctx.toResult(text, sig.result, inst.type);
+      ctx.define(inst, r.text, true, xs.some((x) => x.hasLoad));
       return;
     }
     case Op.IMul: binary(ctx, inst, '*', null); return;

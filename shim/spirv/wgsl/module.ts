@@ -50,6 +50,7 @@ export function emitWgsl(ir: IrModule, f16 = false): EmitResult {
   const entryText = emitFunction(ctx, main, true, entry);
   ctx.types.current = null;
   const globals = emitGlobals(ctx);
+  if (usesDetZero(ctx)) globals.push(DET_ZERO_DECL);
   const parts = [...ctx.types.structDecls, ...ctx.decls, ...globals, ...ctx.helpers.values(), ...fnTexts, entryText];
   if (ctx.types.usesF16) parts.unshift('enable f16;');
   return {
@@ -210,6 +211,10 @@ export function emitFunction(ctx: Printer, ir: IrFunction, isEntry: boolean, ent
   const ws = workgroupSize(ctx, entry);
   const bparams: string[] = [];
   const prologue: string[] = [];
+  if (usesDetZero(ctx)) {
+    bparams.push(`@builtin(workgroup_id) ${DET_WORKGROUP}: vec3<u32>`);
+    prologue.push(`  det_z = ${DET_WORKGROUP}.x;`);
+  }
   for (const [id] of ctx.builtinUsers) {
     const bi = BUILTIN_NAMES[ctx.mod.decorations.get(id)!.builtIn!];
     if (builtinNeedsPrivate(ctx, id)) {
@@ -221,6 +226,15 @@ export function emitFunction(ctx: Printer, ir: IrFunction, isEntry: boolean, ent
     }
   }
   return `@compute @workgroup_size(${ws[0]}, ${ws[1]}, ${ws[2]})\nfn ${entryName(entry)}(${bparams.join(', ')}) {\n${prologue.concat(header, ctx.out).join('\n')}\n}`;
+}
+
+// Deterministic mode's helpers (wgsl/deterministic-helpers.ts) read det_z, the id of the one
+// workgroup the mode dispatches: 0 at run time, unknown to the compiler (exact-arithmetic.ts).
+const DET_ZERO_DECL = 'var<private> det_z: u32;';
+const DET_WORKGROUP = 'det_workgroup';
+
+function usesDetZero(ctx: Printer): boolean {
+  return [...ctx.helpers.keys()].some((name) => name.startsWith('det_'));
 }
 
 export function addressSpace(ctx: Printer, storage: number, at: Instruction): string {

@@ -1,0 +1,49 @@
+// Deterministic mode's float passes in order, then the check that no float operation is left
+// whose bits WGSL leaves to the adapter: such a task is refused (IndexOrderRefusal, reported at
+// launch with the kernel's name) rather than run with results that may differ between adapters.
+import { GLSL_STD_450 } from '../glsl-std450.js';
+import { FLOAT_ATOMIC_ADD, IrOp, type IrFunction } from '../ir/ir.js';
+import { Op, opName } from '../opcodes.js';
+import type { SpirvModule } from '../parse.js';
+import { floatShape, valueTypes } from './deterministic-calls.js';
+import { exactArithmetic } from './exact-arithmetic.js';
+import { exactConversion } from './exact-conversion.js';
+import { exactDivision } from './exact-division.js';
+import { IndexOrderRefusal } from './index-order.js';
+import { softMath } from './soft-math.js';
+
+// Operations whose result depends on how the adapter rounds, once the passes have rewritten
+// those on f32 scalars.
+const INEXACT = new Set<number>([
+  Op.FAdd, Op.FSub, Op.FMul, Op.FDiv, Op.FRem, Op.FMod, Op.FNegate, Op.VectorTimesScalar, Op.MatrixTimesScalar,
+  Op.VectorTimesMatrix, Op.MatrixTimesVector, Op.MatrixTimesMatrix, Op.OuterProduct, Op.Dot, Op.ConvertSToF, Op.ConvertUToF,
+  Op.FConvert, Op.QuantizeToF16, Op.FOrdEqual, Op.FOrdNotEqual, Op.FOrdLessThan, Op.FOrdGreaterThan, Op.FOrdLessThanEqual,
+  Op.FOrdGreaterThanEqual, Op.FUnordEqual, Op.FUnordNotEqual, Op.FUnordLessThan, Op.FUnordGreaterThan, Op.FUnordLessThanEqual,
+  Op.FUnordGreaterThanEqual,
+]);
+
+export function deterministicFloats(mod: SpirvModule, f: IrFunction): void {
+  exactArithmetic(mod, f);
+  exactDivision(mod, f);
+  softMath(mod, f);
+  exactConversion(mod, f);
+  const types = valueTypes(mod, f.fn);
+  const shapeOf = (id: number) => floatShape(mod, types.get(id));
+  for (const b of f.fn.blocks) {
+    for (const inst of b.body) {
+      const type = mod.types.get(inst.type);
+      const what = type?.kind === 'vector' || type?.kind === 'matrix' ? 'a float vector or matrix' : 'a float value';
+      if (INEXACT.has(inst.op)) {
+        throw new IndexOrderRefusal(`its ${opName(inst.op)} %${inst.id} on ${what} is not one deterministic mode computes exactly (f32 scalars only): its bits would depend on the adapter`);
+      }
+      if (inst.op === Op.ExtInst && mod.extInstImports.get(inst.args[0]) === 'GLSL.std.450') {
+        const floats = [inst.id, ...inst.args.subarray(2)].some((id) => (id === inst.id ? floatShape(mod, inst.type) : shapeOf(id)) !== 'not float');
+        const name = GLSL_STD_450[inst.args[1]]?.name ?? `instruction ${inst.args[1]}`;
+        if (floats) throw new IndexOrderRefusal(`its GLSL.std.450 ${name} %${inst.id} has no exact version in deterministic mode (f32 scalars only): its bits would depend on the adapter`);
+      }
+      if (inst.op === IrOp.FloatAtomicCas && inst.args[2] === FLOAT_ATOMIC_ADD) {
+        throw new IndexOrderRefusal(`its float atomic add %${inst.id} (the atomic_float capability) is not computed exactly in deterministic mode`);
+      }
+    }
+  }
+}
