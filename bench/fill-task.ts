@@ -3,7 +3,7 @@
 // chose and the one the shim issues, and where the kernel's arguments sit in the args buffer.
 import { unzipSync } from 'fflate';
 import { translateSpirv, type BindingReflection, type GridStride } from '../shim/spirv/translate.js';
-import { gridStrideGroups } from '../shim/spirv/grid-stride.js';
+import { gridStrideGroups } from '../shim/spirv/grid-stride-bounds.js';
 
 export interface TaskInfo {
   wgsl: string;

@@ -6,7 +6,7 @@
 //   (b) the same, one submit per dispatch;
 //   (c) taichi.js running an equivalent fill kernel (its own WGSL and dispatch size).
 // A fourth, informative variant is the floor on Taichi's advisory grid, which the shim trims to
-// the workgroups the loop's range fills (shim/spirv/grid-stride.ts).
+// the workgroups the loop's range fills (shim/spirv/passes/grid-stride.ts).
 // The variants take turns within each repetition, so drift hits all of them alike.
 import { closeContext, collectGarbage, fixturePath, isMain, median, now, openContext, readBuffer, readFixture, computePipeline, type BenchContext } from './common.js';
 import { dispatchedGroups, taskInfo, taskLayout, type TaskInfo } from './fill-task.js';

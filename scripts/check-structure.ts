@@ -1,8 +1,9 @@
 // The structure rules of the source tree, checked by `npm test` (test/repo/structure.test.ts) and by
-// `node dist/scripts/check-structure.js`: no import circle among the modules of src/ and
-// shim/src/ (type-only imports count: a layer that names a type of the layer above it depends on
-// it), and no source file over MAX_LINES lines in src/, shim/, wasm/src/ or scripts/. A file that
-// says it is generated in its first lines is exempt from the size rule: its size is the data's.
+// `node dist/scripts/check-structure.js`: no import circle among the modules of src/, shim/src/
+// and shim/spirv/ (type-only imports count: a layer that names a type of the layer above it
+// depends on it), no import across a boundary (BOUNDARIES), and no source file over MAX_LINES
+// lines in src/, shim/, wasm/src/ or scripts/. A file that says it is generated in its first
+// lines is exempt from the size rule: its size is the data's.
 
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, dirname, resolve, sep } from 'node:path';
@@ -11,7 +12,19 @@ import { fileURLToPath } from 'node:url';
 export const MAX_LINES = 600;
 
 /** Folders whose modules must not import each other in a circle. */
-export const LAYERED = ['src', 'shim/src'];
+export const LAYERED = ['src', 'shim/src', 'shim/spirv'];
+
+/** Modules a folder's modules must not import, and why. */
+export interface Boundary {
+  folder: string;
+  forbidden: string[];
+  why: string;
+}
+
+export const BOUNDARIES: Boundary[] = [
+  { folder: 'shim/spirv/wgsl', forbidden: ['shim/spirv/parse.ts'], why: 'the WGSL printer reads the IR (shim/spirv/ir/) and nothing else' },
+  { folder: 'shim/spirv', forbidden: ['shim/src', 'src'], why: 'the translator is the bottom layer: it imports nothing of the shim or the API' },
+];
 /** Folders whose source files must stay under MAX_LINES. */
 export const SIZED = ['src', 'shim', 'wasm/src', 'scripts'];
 
@@ -136,8 +149,26 @@ export function findOversized(files: readonly string[]): { file: string; lines: 
   return out;
 }
 
+/** The imports of the files under each boundary's folder that reach a module (or folder) it forbids. */
+export function findCrossings(root: string, boundaries: readonly Boundary[]): { file: string; imports: string; why: string }[] {
+  const rel = (p: string): string => relative(root, p).split(sep).join('/');
+  const out: { file: string; imports: string; why: string }[] = [];
+  for (const b of boundaries) {
+    for (const file of filesUnder(root, b.folder, MODULE)) {
+      for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+        const target = resolveSpecifier(file, spec);
+        if (target === undefined) continue;
+        const t = rel(target);
+        if (b.forbidden.some((f) => t === f || t.startsWith(`${f}/`))) out.push({ file: rel(file), imports: t, why: b.why });
+      }
+    }
+  }
+  return out;
+}
+
 export interface StructureReport {
   cycles: string[][];
+  crossings: { file: string; imports: string; why: string }[];
   oversized: { file: string; lines: number }[];
 }
 
@@ -148,13 +179,15 @@ export function checkStructure(root: string): StructureReport {
   const sources = SIZED.flatMap((f) => filesUnder(root, f, SOURCE));
   return {
     cycles: findCycles(modules).map((c) => c.map(rel)),
+    crossings: findCrossings(root, BOUNDARIES),
     oversized: findOversized(sources).map((o) => ({ file: rel(o.file), lines: o.lines })),
   };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { cycles, oversized } = checkStructure(process.cwd());
+  const { cycles, crossings, oversized } = checkStructure(process.cwd());
   for (const c of cycles) console.error(`import circle: ${c.join(' -> ')}`);
+  for (const x of crossings) console.error(`${x.file} imports ${x.imports}: ${x.why}`);
   for (const o of oversized) console.error(`${o.file}: ${o.lines} lines (at most ${MAX_LINES})`);
-  process.exitCode = cycles.length + oversized.length > 0 ? 1 : 0;
+  process.exitCode = cycles.length + crossings.length + oversized.length > 0 ? 1 : 0;
 }

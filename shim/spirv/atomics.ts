@@ -5,7 +5,8 @@
 import { SpirvTranslationError } from './errors.js';
 import { IrOp } from './ir/ir.js';
 import { Op, opName } from './opcodes.js';
-import type { SpirvFunction, SpirvModule } from './parse.js';
+import type { IrModule } from './ir/ir.js';
+import type { SpirvFunction } from './parse.js';
 
 export function isAtomicOp(op: number): boolean {
   return (op >= Op.AtomicLoad && op <= Op.AtomicXor) || op === Op.AtomicFAddEXT || op === Op.AtomicFMinEXT || op === Op.AtomicFMaxEXT ||
@@ -16,7 +17,7 @@ export function isPointerChain(op: number): boolean {
   return op === Op.AccessChain || op === Op.InBoundsAccessChain;
 }
 
-export function findAtomicRoots(mod: SpirvModule, fns: SpirvFunction[]): Set<number> {
+export function findAtomicRoots(mod: Pick<IrModule, 'types' | 'globals'>, fns: SpirvFunction[]): Set<number> {
   const roots = new Set<number>();
   for (const fn of fns) {
     const chains = new Map<number, number>();

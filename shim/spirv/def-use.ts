@@ -1,5 +1,5 @@
 // Definitions and uses of a function's result ids, for the analyses that match instruction
-// patterns (the idiom passes in passes/, grid-stride.ts).
+// patterns (the idiom passes and the grid-stride analysis in passes/).
 import { Op } from './opcodes.js';
 import type { Instruction, SpirvFunction } from './parse.js';
 

@@ -395,17 +395,3 @@ export function parseSpirv(input: Uint32Array): SpirvModule {
   if (fn !== null) throw new SpirvTranslationError(words.length, undefined, `function %${fn.id} is not closed by OpFunctionEnd (truncated module?)`);
   return mod;
 }
-
-/** A one-word scalar constant's bits as an i32 (OpConstantNull: 0); undefined for other ids. */
-export function intConstant(mod: SpirvModule, id: number): number | undefined {
-  const c = mod.constants.get(id);
-  if (c === undefined) return undefined;
-  if (c.kind === 'null') return 0;
-  return c.kind === 'scalar' && c.words.length === 1 ? c.words[0] | 0 : undefined;
-}
-
-/** A 32-bit integer type, signed or not. */
-export function isScalarI32(mod: SpirvModule, type: number): boolean {
-  const t = mod.types.get(type);
-  return t !== undefined && t.kind === 'int' && t.width === 32;
-}

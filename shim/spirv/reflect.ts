@@ -1,9 +1,8 @@
 // Binding reflection: what the shim needs to build bind group layouts without parsing WGSL.
-import type { EmitResult } from './wgsl/module.js';
+import type { IrModule } from './ir/ir.js';
 import { StorageClass } from './opcodes.js';
-import type { SpirvModule } from './parse.js';
-import type { TypeTable } from './types.js';
-import { storageFormat } from './types.js';
+import type { EmitResult } from './wgsl/module.js';
+import { storageFormat, type TypeTable } from './wgsl/types.js';
 
 export type BindingKind = 'uniform' | 'storage' | 'sampled-texture' | 'storage-texture' | 'sampler';
 
@@ -24,14 +23,13 @@ export interface BindingReflection {
 
 const VIEW_DIMS: Array<BindingReflection['viewDimension']> = ['1d', '2d', '3d', 'cube'];
 
-export function reflectBindings(mod: SpirvModule, types: TypeTable, emitted: EmitResult): BindingReflection[] {
+export function reflectBindings(ir: IrModule, types: TypeTable, emitted: EmitResult): BindingReflection[] {
   const out: BindingReflection[] = [];
   for (const [id, use] of emitted.resources) {
-    const g = mod.globals.get(id)!;
-    const d = mod.decorations.get(id)!;
-    const set = d.set!;
-    const binding = d.binding!;
-    const name = mod.names.get(id) || undefined;
+    const g = ir.globals.get(id)!;
+    const set = g.set!;
+    const binding = g.binding!;
+    const name = g.name;
     const base = name === undefined ? { set, binding } : { set, binding, name };
     if (g.storage === StorageClass.Uniform || g.storage === StorageClass.StorageBuffer) {
       const slots = emitted.uniformWords.get(id);

@@ -1,33 +1,35 @@
 // SPIR-V compute module -> WGSL plus binding reflection. The passes on words (specialization
-// constants, push constants, 16-bit integers) run before parsing; those on the parsed module
-// (aliased bindings, the uniform barrier loop, deterministic index order) after it; the module
-// is then lifted to the IR (ir/: each reachable function with its structured tree), the idiom,
-// float-atomic and image passes rewrite the IR, the printer (wgsl/) writes it out and
-// reflect.ts lists the bindings. Whether the entry point is a grid-stride loop is read on the
-// parsed module, as written.
+// constants, push constants, 16-bit integers) run before parsing, the one on the parsed module
+// (aliased bindings) after it; the module is then lifted to the IR (ir/: each reachable function
+// with its structured tree, the types, constants and variables with their decorations). On the
+// IR the grid-stride analysis reads the entry point's loop as written (for the dispatch
+// sizing), the uniform-barrier-loop or the deterministic index-order pass rewrites it, the idiom,
+// float-atomic and image passes follow, the printer (wgsl/) writes the IR out and reflect.ts
+// lists the bindings.
 import { SpirvTranslationError } from './errors.js';
-import { findGridStrideLoop, type GridStride } from './grid-stride.js';
-import { uniformBarrierLoop } from './passes/uniform-barrier-loop.js';
-import { IndexOrderRefusal, runInIndexOrder } from './passes/index-order.js';
+import type { GridStride } from './grid-stride-bounds.js';
+import { liftModule } from './ir/lift.js';
 import { ExecutionModel } from './opcodes.js';
 import { parseSpirv } from './parse.js';
-import { foldSpecConstants, type SpecializationValues } from './passes/spec-constants.js';
-import { lowerPushConstants } from './passes/push-constants.js';
-import { widenInt16 } from './passes/int16.js';
 import { mergeAliasedBindings, type AliasGroup } from './passes/alias-bindings.js';
-import { reflectBindings, type BindingReflection } from './reflect.js';
-import { TypeTable } from './types.js';
-import { liftModule } from './ir/lift.js';
 import { floatAtomics } from './passes/float-atomics.js';
 import { floorDivisions } from './passes/floor-division.js';
+import { findGridStrideLoop, gridStrideBounds } from './passes/grid-stride.js';
 import { lowerImages } from './passes/images.js';
 import { deterministicFloats } from './passes/deterministic-floats.js';
+import { IndexOrderRefusal, runInIndexOrder } from './passes/index-order.js';
+import { widenInt16 } from './passes/int16.js';
+import { lowerPushConstants } from './passes/push-constants.js';
 import { relinearize } from './passes/relinearize.js';
 import { shiftMasks } from './passes/shift-mask.js';
+import { foldSpecConstants, type SpecializationValues } from './passes/spec-constants.js';
+import { uniformBarrierLoop } from './passes/uniform-barrier-loop.js';
+import { reflectBindings, type BindingReflection } from './reflect.js';
 import { emitWgsl } from './wgsl/module.js';
+import { TypeTable } from './wgsl/types.js';
 
 export type { BindingKind, BindingReflection } from './reflect.js';
-export type { BoundExpr, GridStride } from './grid-stride.js';
+export type { BoundExpr, GridStride } from './grid-stride-bounds.js';
 export { COMBINED_SAMPLER_BINDING_OFFSET } from './wgsl/names.js';
 export { SpirvTranslationError } from './errors.js';
 export type { AliasGroup } from './passes/alias-bindings.js';
@@ -61,7 +63,7 @@ export interface TranslationResult {
   bindings: BindingReflection[];
   /** The set holding the push constant block as a uniform buffer, when the shader has one. */
   pushConstantSet?: number;
-  /** Set when any grid of at least one workgroup runs the same iterations (grid-stride.ts). */
+  /** Set when any grid of at least one workgroup runs the same iterations (passes/grid-stride.ts). */
   gridStride?: GridStride;
   /** Set in deterministic mode: the shader runs as one workgroup of one invocation, whatever the dispatch asks. */
   oneInvocation?: true;
@@ -84,30 +86,30 @@ export function translateSpirv(words: Uint32Array, options: TranslateOptions = {
       throw new SpirvTranslationError(5, undefined, `${what} (GLCompute entry points: ${names})`);
     }
     if (!mod.functions.has(entry.fn)) throw new SpirvTranslationError(entry.offset, 15, `entry point function %${entry.fn} is not defined`);
-    // The dispatch sizing reads the loop as written; the pass then rewrites it in place.
-    const found = options.indexOrder ? undefined : findGridStrideLoop(mod, entry);
-    const loop = found?.begin && found.end ? { ...found, begin: found.begin, end: found.end } : undefined;
-    if (loop) uniformBarrierLoop(mod, entry, loop);
-    if (options.indexOrder) runInIndexOrder(mod, entry);
     const ir = liftModule(mod, entry);
+    // The dispatch sizing reads the loop as written; the pass then rewrites it in place.
+    const found = options.indexOrder ? undefined : findGridStrideLoop(ir);
+    const gridStride = gridStrideBounds(found);
+    if (found && gridStride) uniformBarrierLoop(ir, found);
+    if (options.indexOrder) runInIndexOrder(ir);
     for (const f of ir.functions) {
-      floorDivisions(mod, f);
-      relinearize(mod, f);
-      shiftMasks(mod, f);
-      floatAtomics(mod, f);
+      floorDivisions(ir, f);
+      relinearize(ir, f);
+      shiftMasks(ir, f);
+      floatAtomics(ir, f);
       lowerImages(f);
-      if (options.indexOrder) deterministicFloats(mod, f);
+      if (options.indexOrder) deterministicFloats(ir, f);
     }
     const emitted = emitWgsl(ir, options.f16);
-    const types = new TypeTable(mod, options.f16);
+    const types = new TypeTable(ir.types, options.f16);
     const result: TranslationResult = {
       wgsl: emitted.wgsl,
       entryPoint: emitted.entryName,
       workgroupSize: emitted.workgroupSize,
-      bindings: reflectBindings(mod, types, emitted),
+      bindings: reflectBindings(ir, types, emitted),
     };
     if (pushed) result.pushConstantSet = pushed.block.set;
-    if (loop) result.gridStride = { groupSize: loop.groupSize, begin: loop.begin, end: loop.end };
+    if (gridStride) result.gridStride = gridStride;
     if (options.indexOrder) result.oneInvocation = true;
     return result;
   } catch (e) {

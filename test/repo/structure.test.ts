@@ -5,15 +5,32 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { checkStructure, findCycles, importsOf, MAX_LINES } from '../../scripts/check-structure.js';
+import { checkStructure, findCrossings, findCycles, importsOf, MAX_LINES } from '../../scripts/check-structure.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 describe('source structure', () => {
-  it('has no import circle in src/ or shim/src/ and no source file over the line limit', () => {
+  it('has no import circle in src/, shim/src/ or shim/spirv/, no import across a boundary and no source file over the line limit', () => {
     const report = checkStructure(ROOT);
     expect(report.cycles).toEqual([]);
+    expect(report.crossings).toEqual([]);
     expect(report.oversized).toEqual([]);
+  });
+
+  it("finds an import across a boundary, type-only or not, and not one inside it", () => {
+    const root = mkdtempSync(join(tmpdir(), 'structure-'));
+    try {
+      mkdirSync(join(root, 'shim', 'spirv', 'wgsl'), { recursive: true });
+      mkdirSync(join(root, 'shim', 'spirv', 'ir'), { recursive: true });
+      writeFileSync(join(root, 'shim', 'spirv', 'parse.ts'), 'export type Module = number;\n');
+      writeFileSync(join(root, 'shim', 'spirv', 'ir', 'ir.ts'), "import type { Module } from '../parse.js';\nexport type Ir = Module;\n");
+      writeFileSync(join(root, 'shim', 'spirv', 'wgsl', 'ok.ts'), "import type { Ir } from '../ir/ir.js';\nexport type P = Ir;\n");
+      writeFileSync(join(root, 'shim', 'spirv', 'wgsl', 'bad.ts'), "import type { Module } from '../parse.js';\nexport type Q = Module;\n");
+      const crossings = findCrossings(root, [{ folder: 'shim/spirv/wgsl', forbidden: ['shim/spirv/parse.ts'], why: 'the IR only' }]);
+      expect(crossings).toEqual([{ file: 'shim/spirv/wgsl/bad.ts', imports: 'shim/spirv/parse.ts', why: 'the IR only' }]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('finds a circle through type-only imports and re-exports, and an oversized file', () => {

@@ -1,5 +1,5 @@
 // Taichi dispatches every range-for on its advisory grid (1024 workgroups of 128 here); the shim
-// dispatches only the workgroups the loop's range fills (shim/spirv/grid-stride.ts), reading the
+// dispatches only the workgroups the loop's range fills (shim/spirv/passes/grid-stride.ts), reading the
 // range from the args each launch wrote. Observed on the caller's GPUDevice: compute passes are
 // wrapped to note each dispatchWorkgroups call and pass it on unchanged. The values are checked
 // against the CPU.

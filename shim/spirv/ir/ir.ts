@@ -1,9 +1,15 @@
 // The translator's IR: the parsed module's instructions, SSA values with their types, grouped per
 // function under the structured control-flow tree of structurize.ts, plus the few operations
-// SPIR-V lacks that the passes (passes/) rewrite instruction sequences into. The WGSL printer
-// (wgsl/) reads only this: what a value reads is operands.ts's answer for its instruction.
-import type { EntryPoint, Instruction, SpirvFunction, SpirvModule } from '../parse.js';
+// SPIR-V lacks that the passes (passes/) rewrite instruction sequences into; beside them the
+// module's types, constants and variables with their decorations folded in (module.ts). The
+// WGSL printer (wgsl/) reads only this: what a value reads is operands.ts's answer for its
+// instruction.
+import type { Instruction, SpirvFunction } from '../parse.js';
 import type { StructuredFunction } from '../structurize.js';
+import type { IrConstant, IrEntry, IrGlobal, IrType } from './module.js';
+
+// An instruction, block and function of the IR are the parsed module's records, rewritten in place.
+export type { Block, Instruction, SpirvFunction } from '../parse.js';
 
 /**
  * Operations the passes introduce. They take numbers above SPIR-V's 16-bit opcodes, so they never
@@ -99,10 +105,26 @@ export interface IrFunction {
 }
 
 export interface IrModule {
-  spirv: SpirvModule;
-  entry: EntryPoint;
+  /** One past the largest id: a pass that adds a value takes its id from here. */
+  bound: number;
+  types: Map<number, IrType>;
+  constants: Map<number, IrConstant>;
+  globals: Map<number, IrGlobal>;
+  /** Extended instruction sets (OpExtInstImport) by id: their names. */
+  extInstSets: Map<number, string>;
+  entry: IrEntry;
   /** The functions the entry point reaches, callees before callers; the entry point last. */
   functions: IrFunction[];
+}
+
+/** The function `id` among those the entry point reaches. */
+export function irFunction(ir: IrModule, id: number): IrFunction | undefined {
+  return ir.functions.find((f) => f.fn.id === id);
+}
+
+/** The entry point's function: the last one. */
+export function entryFunction(ir: IrModule): IrFunction {
+  return ir.functions[ir.functions.length - 1];
 }
 
 // The SPIR-V opcode each IR operation replaced: errors name the instruction the module holds.

@@ -5,8 +5,9 @@
 // text more than once it names the operand first (Printer.pin).
 import { isAtomicOp } from '../atomics.js';
 import { Op } from '../opcodes.js';
-import type { Instruction, SpirvType } from '../parse.js';
+import type { Instruction } from '../parse.js';
 import { IrOp } from './ir.js';
+import type { IrType } from './module.js';
 
 /** Image instructions: where their optional operand mask sits (the ids before and after it are read). */
 function imageMaskAt(op: number): number | undefined {
@@ -26,7 +27,7 @@ function imageMaskAt(op: number): number | undefined {
  * The ids `inst` reads, in operand order. (A pointer made by an access chain is re-read where it
  * is used: the printer counts the chain's operands there.) `typeOf` gives an operand's type.
  */
-export function readIds(inst: Instruction, typeOf: (id: number) => SpirvType | undefined): number[] {
+export function readIds(inst: Instruction, typeOf: (id: number) => IrType | undefined): number[] {
   const a = inst.args;
   const all = (from = 0): number[] => Array.from(a.subarray(from));
   switch (inst.op) {

@@ -3,22 +3,22 @@
 // access from it, and reflect.ts lists a binding for each resource the entry point reaches.
 import { isAtomicOp, isPointerChain } from '../atomics.js';
 import { Op, StorageClass } from '../opcodes.js';
-import type { Instruction, SpirvModule } from '../parse.js';
+import type { Instruction } from '../parse.js';
 import { IrOp, type IrModule } from './ir.js';
+import { isBufferBlock } from './module.js';
 import { readIds } from './operands.js';
 
 export interface ResourceUse { read: boolean; written: boolean; sampled: boolean }
 
 const RESOURCE_STORAGE = new Set<number>([StorageClass.Uniform, StorageClass.StorageBuffer, StorageClass.UniformConstant]);
 
-function isBuffer(mod: SpirvModule, id: number): boolean {
+function isBuffer(mod: IrModule, id: number): boolean {
   const g = mod.globals.get(id);
   return g !== undefined && (g.storage === StorageClass.Uniform || g.storage === StorageClass.StorageBuffer);
 }
 
-/** The resources the functions of `ir` reach (in their reachable blocks), by variable id. */
-export function resourceUses(ir: IrModule): Map<number, ResourceUse> {
-  const mod = ir.spirv;
+/** The resources the functions of `mod` reach (in their reachable blocks), by variable id. */
+export function resourceUses(mod: IrModule): Map<number, ResourceUse> {
   const uses = new Map<number, ResourceUse>();
   const touch = (id: number): ResourceUse | undefined => {
     const g = mod.globals.get(id);
@@ -26,12 +26,12 @@ export function resourceUses(ir: IrModule): Map<number, ResourceUse> {
     let r = uses.get(id);
     if (r === undefined) {
       // A uniform block is only ever read.
-      const uniformBlock = g.storage === StorageClass.Uniform && mod.decorations.get(g.pointee)?.bufferBlock !== true;
+      const uniformBlock = g.storage === StorageClass.Uniform && !isBufferBlock(mod, g.pointee);
       uses.set(id, (r = { read: uniformBlock, written: false, sampled: false }));
     }
     return r;
   };
-  for (const f of ir.functions) {
+  for (const f of mod.functions) {
     const defs = new Map<number, Instruction>();
     for (const b of f.fn.blocks) for (const inst of b.body) if (inst.id !== 0) defs.set(inst.id, inst);
     // The variable a pointer leads to, through access chains and copies of pointers.

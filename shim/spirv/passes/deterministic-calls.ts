@@ -2,13 +2,13 @@
 // exact-conversion.ts, soft-math.ts): the types of a function's values, and the rewrite of an
 // instruction into a call of a WGSL helper (wgsl/deterministic-helpers.ts).
 import { GLSL_STD_450 } from '../glsl-std450.js';
-import { IrOp, replaceInstruction, type IrFunction } from '../ir/ir.js';
+import { IrOp, replaceInstruction, type IrFunction, type IrModule } from '../ir/ir.js';
 import { Op } from '../opcodes.js';
-import type { Instruction, SpirvFunction, SpirvModule } from '../parse.js';
+import type { Instruction, SpirvFunction } from '../parse.js';
 import { detHelper } from '../wgsl/deterministic-helpers.js';
 
 /** The type id of every value `fn` can read: its instructions' results, parameters and the module's constants. */
-export function valueTypes(mod: SpirvModule, fn: SpirvFunction): Map<number, number> {
+export function valueTypes(mod: IrModule, fn: SpirvFunction): Map<number, number> {
   const types = new Map<number, number>();
   for (const [id, c] of mod.constants) types.set(id, c.type);
   for (const p of fn.params) types.set(p.id, p.type);
@@ -19,7 +19,7 @@ export function valueTypes(mod: SpirvModule, fn: SpirvFunction): Map<number, num
 export type FloatShape = 'f32' | 'other float' | 'not float';
 
 /** Whether `type` is a 32-bit float scalar, another float type (vector, matrix, f16) or no float. */
-export function floatShape(mod: SpirvModule, type: number | undefined): FloatShape {
+export function floatShape(mod: IrModule, type: number | undefined): FloatShape {
   const t = type === undefined ? undefined : mod.types.get(type);
   if (t?.kind === 'float') return t.width === 32 ? 'f32' : 'other float';
   if (t?.kind === 'vector') return floatShape(mod, t.elem) === 'not float' ? 'not float' : 'other float';
@@ -36,11 +36,11 @@ export function callHelper(fn: SpirvFunction, inst: Instruction, name: string, a
  * Rewrites each GLSL.std.450 instruction of `f` that `table` names (by the instruction's name)
  * into a call of its helper, where the result is an f32 and no operand another float shape.
  */
-export function rewriteStd450(mod: SpirvModule, f: IrFunction, table: Record<string, string>): void {
+export function rewriteStd450(mod: IrModule, f: IrFunction, table: Record<string, string>): void {
   const types = valueTypes(mod, f.fn);
   for (const b of f.fn.blocks) {
     for (const inst of [...b.body]) {
-      if (inst.op !== Op.ExtInst || mod.extInstImports.get(inst.args[0]) !== 'GLSL.std.450') continue;
+      if (inst.op !== Op.ExtInst || mod.extInstSets.get(inst.args[0]) !== 'GLSL.std.450') continue;
       const helper = table[GLSL_STD_450[inst.args[1]]?.name ?? ''];
       const operands = Array.from(inst.args.subarray(2));
       if (helper === undefined || floatShape(mod, inst.type) !== 'f32' || operands.some((x) => floatShape(mod, types.get(x)) === 'other float')) continue;

@@ -2,9 +2,8 @@
 // whose bits WGSL leaves to the adapter: such a task is refused (IndexOrderRefusal, reported at
 // launch with the kernel's name) rather than run with results that may differ between adapters.
 import { GLSL_STD_450 } from '../glsl-std450.js';
-import { FLOAT_ATOMIC_ADD, IrOp, type IrFunction } from '../ir/ir.js';
+import { FLOAT_ATOMIC_ADD, IrOp, type IrFunction, type IrModule } from '../ir/ir.js';
 import { Op, opName } from '../opcodes.js';
-import type { SpirvModule } from '../parse.js';
 import { floatShape, valueTypes } from './deterministic-calls.js';
 import { exactArithmetic } from './exact-arithmetic.js';
 import { exactConversion } from './exact-conversion.js';
@@ -22,7 +21,7 @@ const INEXACT = new Set<number>([
   Op.FUnordGreaterThanEqual,
 ]);
 
-export function deterministicFloats(mod: SpirvModule, f: IrFunction): void {
+export function deterministicFloats(mod: IrModule, f: IrFunction): void {
   exactArithmetic(mod, f);
   exactDivision(mod, f);
   softMath(mod, f);
@@ -36,7 +35,7 @@ export function deterministicFloats(mod: SpirvModule, f: IrFunction): void {
       if (INEXACT.has(inst.op)) {
         throw new IndexOrderRefusal(`its ${opName(inst.op)} %${inst.id} on ${what} is not one deterministic mode computes exactly (f32 scalars only): its bits would depend on the adapter`);
       }
-      if (inst.op === Op.ExtInst && mod.extInstImports.get(inst.args[0]) === 'GLSL.std.450') {
+      if (inst.op === Op.ExtInst && mod.extInstSets.get(inst.args[0]) === 'GLSL.std.450') {
         const floats = [inst.id, ...inst.args.subarray(2)].some((id) => (id === inst.id ? floatShape(mod, inst.type) : shapeOf(id)) !== 'not float');
         const name = GLSL_STD_450[inst.args[1]]?.name ?? `instruction ${inst.args[1]}`;
         if (floats) throw new IndexOrderRefusal(`its GLSL.std.450 ${name} %${inst.id} has no exact version in deterministic mode (f32 scalars only): its bits would depend on the adapter`);

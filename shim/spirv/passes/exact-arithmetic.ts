@@ -7,8 +7,7 @@
 // (so no product is fused into a sum), flush subnormals to zero and give NaN one set of bits.
 // Fma itself rounds the product and the sum apart, as Taichi's CPU backend does.
 import { Op } from '../opcodes.js';
-import type { SpirvModule } from '../parse.js';
-import type { IrFunction } from '../ir/ir.js';
+import type { IrFunction, IrModule } from '../ir/ir.js';
 import { callHelper, floatShape, rewriteStd450, valueTypes } from './deterministic-calls.js';
 
 const BINARY = new Map<number, string>([
@@ -27,7 +26,7 @@ export const EXACT_STD450: Record<string, string> = {
 };
 
 /** Rewrites `f`'s f32 arithmetic into deterministic helpers; other float shapes are left to the check (deterministic-floats.ts). */
-export function exactArithmetic(mod: SpirvModule, f: IrFunction): void {
+export function exactArithmetic(mod: IrModule, f: IrFunction): void {
   const types = valueTypes(mod, f.fn);
   const isF32 = (id: number) => floatShape(mod, types.get(id)) === 'f32';
   for (const b of f.fn.blocks) {

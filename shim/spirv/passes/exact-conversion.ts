@@ -3,11 +3,10 @@
 // results of OpConvertSToF and OpConvertUToF become helpers (wgsl/exact-conversion.ts) that
 // round to nearest, ties to even, as Taichi's CPU backend does.
 import { Op } from '../opcodes.js';
-import type { SpirvModule } from '../parse.js';
-import type { IrFunction } from '../ir/ir.js';
+import type { IrFunction, IrModule } from '../ir/ir.js';
 import { callHelper, floatShape } from './deterministic-calls.js';
 
-export function exactConversion(mod: SpirvModule, f: IrFunction): void {
+export function exactConversion(mod: IrModule, f: IrFunction): void {
   for (const b of f.fn.blocks) {
     for (const inst of [...b.body]) {
       if ((inst.op === Op.ConvertSToF || inst.op === Op.ConvertUToF) && floatShape(mod, inst.type) === 'f32') {

@@ -4,11 +4,10 @@
 // helpers (wgsl/exact-division.ts) that compute the correctly rounded result with integer
 // operations only (InverseSqrt: the correctly rounded 1 / correctly rounded sqrt).
 import { Op } from '../opcodes.js';
-import type { SpirvModule } from '../parse.js';
-import type { IrFunction } from '../ir/ir.js';
+import type { IrFunction, IrModule } from '../ir/ir.js';
 import { callHelper, floatShape, rewriteStd450, valueTypes } from './deterministic-calls.js';
 
-export function exactDivision(mod: SpirvModule, f: IrFunction): void {
+export function exactDivision(mod: IrModule, f: IrFunction): void {
   const types = valueTypes(mod, f.fn);
   for (const b of f.fn.blocks) {
     for (const inst of [...b.body]) {

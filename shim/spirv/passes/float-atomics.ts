@@ -4,13 +4,12 @@
 // the result back until no other invocation wrote in between (exact; concurrent adds may sum in
 // another order than the CPU's). The cell is declared atomic<u32> (atomics.ts).
 import { SpirvTranslationError } from '../errors.js';
-import { FLOAT_ATOMIC_ADD, FLOAT_ATOMIC_MAX, FLOAT_ATOMIC_MIN, IrOp, replaceInstruction, type IrFunction } from '../ir/ir.js';
+import { FLOAT_ATOMIC_ADD, FLOAT_ATOMIC_MAX, FLOAT_ATOMIC_MIN, IrOp, replaceInstruction, type IrFunction, type IrModule } from '../ir/ir.js';
 import { Op, opName } from '../opcodes.js';
-import type { SpirvModule } from '../parse.js';
 
 const COMBINE = new Map<number, number>([[Op.AtomicFAddEXT, FLOAT_ATOMIC_ADD], [Op.AtomicFMinEXT, FLOAT_ATOMIC_MIN], [Op.AtomicFMaxEXT, FLOAT_ATOMIC_MAX]]);
 
-export function floatAtomics(mod: SpirvModule, f: IrFunction): void {
+export function floatAtomics(mod: IrModule, f: IrFunction): void {
   // The type each pointer of the function points to.
   const pointees = new Map<number, number>();
   for (const [id, g] of mod.globals) pointees.set(id, g.pointee);

@@ -27,9 +27,10 @@
 // floor agree); where that fails, the back edge computes a / b afresh, as written.
 import { definitions } from '../def-use.js';
 import { STD450_SMAX } from '../glsl-std450.js';
-import { IrOp, replaceInstruction, type IrFunction } from '../ir/ir.js';
+import { IrOp, replaceInstruction, type IrFunction, type IrModule } from '../ir/ir.js';
 import { Op } from '../opcodes.js';
-import { intConstant, isScalarI32, type Instruction, type SpirvFunction, type SpirvModule } from '../parse.js';
+import { intConstant, isScalarI32 } from '../ir/module.js';
+import type { Instruction, SpirvFunction } from '../parse.js';
 
 interface FloorDivision {
   dividend: number;
@@ -56,7 +57,7 @@ interface Induction {
 }
 
 /** The OpISub instructions of `fn` that end a floor-division idiom, by result id. */
-function findFloorDivisions(mod: SpirvModule, fn: SpirvFunction): Map<number, FloorDivision> {
+function findFloorDivisions(mod: IrModule, fn: SpirvFunction): Map<number, FloorDivision> {
   const { defs, defBlock } = definitions(fn);
   const phis = new Map<number, { phi: Instruction; block: number }>();
   for (const b of fn.blocks) for (const phi of b.phis) phis.set(phi.id, { phi, block: b.index });
@@ -69,7 +70,7 @@ function findFloorDivisions(mod: SpirvModule, fn: SpirvFunction): Map<number, Fl
     const c = intConstant(mod, id);
     if (c !== undefined) return c >= 0;
     const ext = def(id, Op.ExtInst);
-    if (!ext || mod.extInstImports.get(ext.args[0]) !== 'GLSL.std.450' || ext.args[1] !== STD450_SMAX) return false;
+    if (!ext || mod.extInstSets.get(ext.args[0]) !== 'GLSL.std.450' || ext.args[1] !== STD450_SMAX) return false;
     return [ext.args[2], ext.args[3]].some((x) => (intConstant(mod, x) ?? -1) >= 0);
   };
   // Operand pairs match in either order, as the operations are commutative.
@@ -174,7 +175,7 @@ function findFloorDivisions(mod: SpirvModule, fn: SpirvFunction): Map<number, Fl
  * those of an induction variable into CarriedQuotient (and CarriedRemainder) with the phi's
  * entry in `f.carried`. The instructions of the original sequences stay, unread.
  */
-export function floorDivisions(mod: SpirvModule, f: IrFunction): void {
+export function floorDivisions(mod: IrModule, f: IrFunction): void {
   const found = findFloorDivisions(mod, f.fn);
   for (const [id, fd] of found) {
     if (!fd.induction) {

@@ -16,9 +16,9 @@
 // barriers, invocation ids other than the global one), and wider tasks that are not a loop the
 // analysis proves: running one invocation of those would drop the others' work.
 import { useCounts } from '../def-use.js';
-import { findGridStrideLoop } from '../grid-stride.js';
+import type { IrModule } from '../ir/ir.js';
 import { BuiltIn, Op, StorageClass } from '../opcodes.js';
-import type { EntryPoint, SpirvModule } from '../parse.js';
+import { findGridStrideLoop } from './grid-stride.js';
 
 /** A task that deterministic mode cannot run in index order; the message says why. */
 export class IndexOrderRefusal extends Error {
@@ -31,9 +31,9 @@ export class IndexOrderRefusal extends Error {
 const BUILTIN_NAMES = new Map<number, string>(Object.entries(BuiltIn).map(([name, value]) => [value, name]));
 
 /** Why the entry point's results would depend on its workgroup; undefined when they do not. */
-function workgroupDependence(mod: SpirvModule, entry: EntryPoint): string | undefined {
+function workgroupDependence(mod: IrModule): string | undefined {
   const used = new Set<number>();
-  for (const fn of mod.functions.values()) {
+  for (const { fn } of mod.functions) {
     for (const [id, count] of useCounts(fn)) if (count > 0) used.add(id);
     for (const b of fn.blocks) {
       // A memory barrier alone (Taichi's after atomics) orders one invocation's accesses: no matter here.
@@ -44,21 +44,21 @@ function workgroupDependence(mod: SpirvModule, entry: EntryPoint): string | unde
     if (!used.has(g.id)) continue;
     if (g.storage === StorageClass.Workgroup) return 'it uses workgroup-shared memory (a shared array), whose contents depend on the workgroup size';
     if (g.storage !== StorageClass.Input) continue;
-    const builtIn = mod.decorations.get(g.id)?.builtIn;
+    const builtIn = g.builtIn;
     if (builtIn !== BuiltIn.GlobalInvocationId && builtIn !== BuiltIn.NumWorkgroups) {
       return `it reads the ${BUILTIN_NAMES.get(builtIn ?? -1) ?? `builtin ${builtIn}`} built-in, which depends on the workgroup size`;
     }
   }
-  if (mod.localSizeId.has(entry.fn)) return 'its workgroup size is given by specialization constants (LocalSizeId)';
+  if (mod.entry.localSizeId) return 'its workgroup size is given by specialization constants (LocalSizeId)';
   return undefined;
 }
 
 /** Rewrites the entry point to run on one invocation in index order; throws IndexOrderRefusal where it cannot. */
-export function runInIndexOrder(mod: SpirvModule, entry: EntryPoint): void {
-  const dependence = workgroupDependence(mod, entry);
+export function runInIndexOrder(mod: IrModule): void {
+  const dependence = workgroupDependence(mod);
   if (dependence) throw new IndexOrderRefusal(dependence);
-  const size = mod.localSize.get(entry.fn) ?? [1, 1, 1];
-  const loop = findGridStrideLoop(mod, entry, { oneInvocation: true });
+  const size = mod.entry.localSize ?? [1, 1, 1];
+  const loop = findGridStrideLoop(mod, { oneInvocation: true });
   if (!loop) {
     if (size[0] === 1 && size[1] === 1 && size[2] === 1) return;
     throw new IndexOrderRefusal(`its ${size.join('x')} workgroup runs no range-for the translator can prove (a grid-stride loop), so one invocation would not do all of its work`);
@@ -67,10 +67,10 @@ export function runInIndexOrder(mod: SpirvModule, entry: EntryPoint): void {
   mod.constants.set(one, { kind: 'scalar', type: loop.phi.type, words: Uint32Array.of(1) });
   const stepAt = loop.next.args[0] === loop.phi.id ? 1 : 0;
   loop.next.args[stepAt] = one;
-  mod.localSize.set(entry.fn, [1, 1, 1]);
-  // Taichi also declares gl_WorkGroupSize, which the emitter takes the size from: it becomes (1, 1, 1).
-  for (const [id, c] of mod.constants) {
-    if (mod.decorations.get(id)?.builtIn !== BuiltIn.WorkgroupSize || c.kind !== 'composite') continue;
+  mod.entry.localSize = [1, 1, 1];
+  // Taichi also declares gl_WorkGroupSize, which the printer takes the size from: it becomes (1, 1, 1).
+  const c = mod.constants.get(mod.entry.sizeConstant);
+  if (c?.kind === 'composite') {
     const first = mod.constants.get(c.parts[0]);
     if (first?.kind !== 'scalar') throw new IndexOrderRefusal('its WorkgroupSize constant is not three scalar constants');
     const unit = mod.bound++;

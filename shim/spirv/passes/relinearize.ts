@@ -11,14 +11,15 @@
 // also runs only where the quotient is carried exactly (so a >= 0) and the loop's bound n is at
 // most M * b, computed without overflow, since a < n inside the loop.
 import { definitions } from '../def-use.js';
-import { IrOp, replaceInstruction, type CarriedDivision, type IrFunction, type Relinearization } from '../ir/ir.js';
+import { IrOp, replaceInstruction, type CarriedDivision, type IrFunction, type IrModule, type Relinearization } from '../ir/ir.js';
 import { Op } from '../opcodes.js';
-import { isScalarI32, type SpirvFunction, type SpirvModule } from '../parse.js';
+import { isScalarI32 } from '../ir/module.js';
+import type { SpirvFunction } from '../parse.js';
 
 /** Loops larger than this many instructions are not run twice over: compile time would grow more than the index arithmetic shrinks. */
 const MAX_VERSIONED_LOOP = 256;
 
-export function relinearize(mod: SpirvModule, f: IrFunction): void {
+export function relinearize(mod: IrModule, f: IrFunction): void {
   const { defs, defBlock } = definitions(f.fn);
   const byRemainder = new Map<number, CarriedDivision>();
   const carried = new Map<number, CarriedDivision>();

@@ -3,9 +3,10 @@
 // operation instead of two in every ndarray access. The right shift becomes a ShiftMask and the
 // left one, read by nothing else, goes.
 import { definitions, useCounts } from '../def-use.js';
-import { IrOp, removeInstruction, replaceInstruction, type IrFunction } from '../ir/ir.js';
+import { IrOp, removeInstruction, replaceInstruction, type IrFunction, type IrModule } from '../ir/ir.js';
 import { Op } from '../opcodes.js';
-import { intConstant, isScalarI32, type SpirvFunction, type SpirvModule } from '../parse.js';
+import { intConstant, isScalarI32 } from '../ir/module.js';
+import type { SpirvFunction } from '../parse.js';
 
 interface ShiftMask {
   /** The value shifted. */
@@ -16,7 +17,7 @@ interface ShiftMask {
 }
 
 /** The OpShiftRightLogical instructions of `fn` that undo a left shift by the same amount, by result id. */
-function findShiftMasks(mod: SpirvModule, fn: SpirvFunction): Map<number, ShiftMask> {
+function findShiftMasks(mod: IrModule, fn: SpirvFunction): Map<number, ShiftMask> {
   const { defs } = definitions(fn);
   const uses = useCounts(fn);
   const found = new Map<number, ShiftMask>();
@@ -31,7 +32,7 @@ function findShiftMasks(mod: SpirvModule, fn: SpirvFunction): Map<number, ShiftM
   return found;
 }
 
-export function shiftMasks(mod: SpirvModule, f: IrFunction): void {
+export function shiftMasks(mod: IrModule, f: IrFunction): void {
   for (const [id, m] of findShiftMasks(mod, f.fn)) {
     replaceInstruction(f.fn, id, IrOp.ShiftMask, [m.value, m.mask]);
     removeInstruction(f.fn, m.inner);

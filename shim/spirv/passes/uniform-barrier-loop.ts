@@ -16,11 +16,14 @@
 // their stores and atomics are skipped (a skipped compare-exchange reads as having succeeded,
 // so its retry loop ends; other atomics read 0), and their out-of-range loads are WGSL's safe ones.
 // The pass leaves a module alone unless the loop holds a workgroup barrier, and it refuses
-// (leaves it alone) where a guarded write sits in a loop header it cannot split.
+// (leaves it alone) where a guarded write sits in a loop header it cannot split. It takes the
+// loop grid-stride.ts found, rewrites the entry function's blocks and structures them again.
 import { definitions, replaceIdOperands } from '../def-use.js';
-import type { GridStrideLoop } from '../grid-stride.js';
+import { entryFunction, type IrModule } from '../ir/ir.js';
 import { BuiltIn, Op, StorageClass } from '../opcodes.js';
-import type { Block, EntryPoint, Instruction, SpirvFunction, SpirvModule } from '../parse.js';
+import type { Block, Instruction, SpirvFunction } from '../parse.js';
+import { structurize } from '../structurize.js';
+import type { GridStrideLoop } from './grid-stride.js';
 
 const SCOPE_WORKGROUP = 2;
 
@@ -31,8 +34,9 @@ for (let op = Op.AtomicExchange; op <= Op.AtomicXor; op++) GUARDED.add(op);
 /** Storage classes private to an invocation: writes there need no guard. */
 const PRIVATE = new Set<number>([StorageClass.Function, StorageClass.Private, StorageClass.Input, StorageClass.Output]);
 
-export function uniformBarrierLoop(mod: SpirvModule, entry: EntryPoint, loop: GridStrideLoop): void {
-  const fn = mod.functions.get(entry.fn)!;
+export function uniformBarrierLoop(mod: IrModule, loop: GridStrideLoop): void {
+  const main = entryFunction(mod);
+  const fn = main.fn;
   const inside = fn.blocks.filter((b) => loop.inside.has(b.label));
   const barrier = (inst: Instruction) => inst.op === Op.ControlBarrier && scopeOf(mod, inst.args[0]) === SCOPE_WORKGROUP;
   if (!inside.some((b) => b.body.some(barrier))) return;
@@ -53,9 +57,7 @@ export function uniformBarrierLoop(mod: SpirvModule, entry: EntryPoint, loop: Gr
 
   const builtinX = (builtIn: number, into: Instruction[]): number => {
     const variable = fresh();
-    mod.globals.set(variable, { ...gid, id: variable });
-    mod.decorations.set(variable, { builtIn });
-    entry.interfaces.push(variable);
+    mod.globals.set(variable, { id: variable, type: gid.type, pointee: gid.pointee, storage: gid.storage, init: 0, offset: gid.offset, builtIn });
     const vector = fresh();
     const x = fresh();
     const signed = fresh();
@@ -128,6 +130,7 @@ export function uniformBarrierLoop(mod: SpirvModule, entry: EntryPoint, loop: Gr
   fn.blocks.forEach((b, i) => (b.index = i));
   fn.blockIndex = new Map(fn.blocks.map((b) => [b.label, b.index]));
   mod.bound = ids.next;
+  main.tree = structurize(fn);
 }
 
 function inst(op: number, type: number, id: number, args: number[]): Instruction {
@@ -145,13 +148,13 @@ function successors(term: Instruction): number[] {
   return [];
 }
 
-function scopeOf(mod: SpirvModule, id: number): number | undefined {
+function scopeOf(mod: IrModule, id: number): number | undefined {
   const c = mod.constants.get(id);
   return c?.kind === 'scalar' ? c.words[0] : undefined;
 }
 
 /** The storage class of the variable a pointer points into (through access chains). */
-function rootStorage(mod: SpirvModule, fn: SpirvFunction, defs: Map<number, Instruction>, pointer: number): number {
+function rootStorage(mod: IrModule, fn: SpirvFunction, defs: Map<number, Instruction>, pointer: number): number {
   for (let depth = 0; depth < 64; depth++) {
     const g = mod.globals.get(pointer);
     if (g) return g.storage;

@@ -1,8 +1,7 @@
 // Atomic instructions -> WGSL atomics; float atomics (passes/float-atomics.ts) and SPIR-V's
 // strong compare-exchange as loops.
-import { FLOAT_ATOMIC_ADD, FLOAT_ATOMIC_MIN, IrOp } from '../ir/ir.js';
+import { FLOAT_ATOMIC_ADD, FLOAT_ATOMIC_MIN, IrOp, type Instruction } from '../ir/ir.js';
 import { Op, opName } from '../opcodes.js';
-import type { Instruction } from '../parse.js';
 import { Printer } from './printer.js';
 
 export function atomic(ctx: Printer, inst: Instruction): void {

@@ -2,7 +2,7 @@
 // exact-division.ts, exact-conversion.ts, soft-math.ts), by name. The IR calls one through a
 // DetCall whose first argument is the helper's index here; the printer adds the helper's text
 // and those of the helpers it calls.
-import type { ScalarKind } from '../types.js';
+import type { ScalarKind } from './types.js';
 import { EXACT_ARITHMETIC } from './exact-arithmetic.js';
 import { EXACT_CONVERSION } from './exact-conversion.js';
 import { EXACT_DIVISION } from './exact-division.js';

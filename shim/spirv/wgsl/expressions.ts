@@ -2,10 +2,9 @@
 // conversions, composites, extended instructions), plus calls and barriers.
 import { isAtomicOp } from '../atomics.js';
 import { GLSL_STD_450, STD450_LDEXP } from '../glsl-std450.js';
-import { IrOp } from '../ir/ir.js';
+import { IrOp, irFunction, type Instruction } from '../ir/ir.js';
 import { Op, opName } from '../opcodes.js';
-import type { Instruction } from '../parse.js';
-import { type ScalarKind, vecName } from '../types.js';
+import { type ScalarKind, vecName } from './types.js';
 import { atomic } from './atomics.js';
 import { image, isImageSample } from './images.js';
 import { addDetHelper, detSignature } from './deterministic-helpers.js';
@@ -352,7 +351,7 @@ export function instruction(ctx: Printer, inst: Instruction): void {
       return;
     }
     case Op.FunctionCall: {
-      const callee = ctx.mod.functions.get(a[0]);
+      const callee = irFunction(ctx.mod, a[0]);
       if (callee === undefined) ctx.fail(`%${a[0]} is not a function`);
       const args: string[] = [];
       for (let i = 1; i < a.length; i++) {
@@ -413,7 +412,7 @@ export function member(ctx: Printer, type: number, index: number): { access: str
 
 export function extInst(ctx: Printer, inst: Instruction): void {
   const a = inst.args;
-  if (!ctx.glslSets.has(a[0])) ctx.fail(`extended instruction set %${a[0]} (${ctx.mod.extInstImports.get(a[0]) ?? 'unknown'}) is not supported`);
+  if (!ctx.glslSets.has(a[0])) ctx.fail(`extended instruction set %${a[0]} (${ctx.mod.extInstSets.get(a[0]) ?? 'unknown'}) is not supported`);
   const n = a[1];
   const entry = GLSL_STD_450[n];
   if (entry === undefined) ctx.fail(`GLSL.std.450 instruction ${n} is not supported`);

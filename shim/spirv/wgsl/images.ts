@@ -1,9 +1,9 @@
 // Image instructions -> texture builtins (sampling and loads as passes/images.ts lowered them,
 // writes and queries).
-import { IrOp } from '../ir/ir.js';
+import { IrOp, type Instruction } from '../ir/ir.js';
 import { Op, opName } from '../opcodes.js';
-import type { Instruction, SpirvType } from '../parse.js';
-import { vecName } from '../types.js';
+import type { IrType } from '../ir/module.js';
+import { vecName } from './types.js';
 import { SWIZZLE } from './names.js';
 import { type Expr, Printer } from './printer.js';
 
@@ -11,7 +11,7 @@ export function isImageSample(op: number): boolean {
   return op >= Op.ImageSampleImplicitLod && op <= Op.ImageSampleProjDrefExplicitLod;
 }
 
-export function imageInfo(ctx: Printer, e: Expr): Extract<SpirvType, { kind: 'image' }> {
+export function imageInfo(ctx: Printer, e: Expr): Extract<IrType, { kind: 'image' }> {
   const t = ctx.types.get(e.type);
   const img = t.kind === 'sampled-image' ? ctx.types.get(t.image) : t;
   if (img.kind !== 'image') ctx.fail('operand is not an image');

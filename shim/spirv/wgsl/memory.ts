@@ -1,8 +1,8 @@
 // Memory access: access chains as WGSL references (or uniform word offsets), loads and stores,
 // including those of atomic-typed places and uniform blocks read word by word.
 import { StorageClass } from '../opcodes.js';
-import type { Instruction } from '../parse.js';
-import { type ScalarKind, vecName } from '../types.js';
+import type { Instruction } from '../ir/ir.js';
+import { type ScalarKind, vecName } from './types.js';
 import { SWIZZLE } from './names.js';
 import { type Expr, Printer, type Ptr } from './printer.js';
 
@@ -22,8 +22,8 @@ export function accessChain(ctx: Printer, inst: Instruction): void {
       const constIndex = c !== undefined && c.kind === 'scalar' ? c.words[0] : -1;
       if (t.kind === 'struct') {
         if (constIndex < 0 || constIndex >= t.members.length) ctx.fail('struct member index is not a constant in range');
-        const d = ctx.mod.memberDecorations.get(type)?.[constIndex];
-        if (d?.offset === undefined) ctx.fail(`uniform block struct %${type} member ${constIndex} has no Offset`);
+        const d = t.layout[constIndex];
+        if (d.offset === undefined) ctx.fail(`uniform block struct %${type} member ${constIndex} has no Offset`);
         offset += d.offset;
         ms = d.matrixStride ?? 0;
         rowMajor = d.rowMajor ?? false;
@@ -33,7 +33,7 @@ export function accessChain(ctx: Printer, inst: Instruction): void {
       let stride: number;
       let next: number;
       if (t.kind === 'array') {
-        stride = ctx.mod.decorations.get(type)?.arrayStride ?? 0;
+        stride = t.stride ?? 0;
         if (stride === 0) ctx.fail(`uniform array %${type} has no ArrayStride`);
         next = t.elem;
       } else if (t.kind === 'matrix') {
@@ -202,17 +202,16 @@ export function uniformLoad(ctx: Printer, p: Extract<Ptr, { kind: 'uniform' }>):
       }
       case 'array': {
         if (t.length > 256) ctx.fail('loading a whole uniform array of more than 256 elements is not supported');
-        const stride = ctx.mod.decorations.get(type)?.arrayStride;
+        const stride = t.stride;
         if (stride === undefined) ctx.fail(`uniform array %${type} has no ArrayStride`);
         const parts: string[] = [];
         for (let i = 0; i < t.length; i++) parts.push(compose(t.elem, off + i * stride, ms, rowMajor));
         return `${ctx.types.wgsl(type)}(${parts.join(', ')})`;
       }
       case 'struct': {
-        const decos = ctx.mod.memberDecorations.get(type);
         const parts = t.members.map((m, i) => {
-          const d = decos?.[i];
-          if (d?.offset === undefined) ctx.fail(`uniform block struct %${type} member ${i} has no Offset`);
+          const d = t.layout[i];
+          if (d.offset === undefined) ctx.fail(`uniform block struct %${type} member ${i} has no Offset`);
           return compose(m, off + d.offset, d.matrixStride ?? 0, d.rowMajor ?? false);
         });
         return `${ctx.types.wgsl(type)}(${parts.join(', ')})`;

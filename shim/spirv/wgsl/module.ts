@@ -18,10 +18,10 @@
 // explicit layout then reads the same bytes without re-deriving WGSL's uniform layout rules).
 // Storage buffers keep their SPIR-V types, with @size padding where Offsets ask for it.
 import { findAtomicRoots } from '../atomics.js';
-import type { IrFunction, IrModule } from '../ir/ir.js';
+import { entryFunction, type IrFunction, type IrModule, type Instruction } from '../ir/ir.js';
+import { isBufferBlock, type IrEntry } from '../ir/module.js';
 import { resourceUses, type ResourceUse } from '../ir/resources.js';
-import { BuiltIn, Op, StorageClass } from '../opcodes.js';
-import type { EntryPoint, Instruction } from '../parse.js';
+import { Op, StorageClass } from '../opcodes.js';
 import { BUILTIN_NAMES, entryName } from './names.js';
 import { Printer } from './printer.js';
 import { nodes } from './statements.js';
@@ -38,13 +38,12 @@ export interface EmitResult {
 }
 
 export function emitWgsl(ir: IrModule, f16 = false): EmitResult {
-  const mod = ir.spirv;
   const entry = ir.entry;
-  const ctx = new Printer(mod, f16);
+  const ctx = new Printer(ir, f16);
   ctx.resources = resourceUses(ir);
-  ctx.atomicRoots = findAtomicRoots(mod, ir.functions.map((f) => f.fn));
+  ctx.atomicRoots = findAtomicRoots(ir, ir.functions.map((f) => f.fn));
   const fnTexts: string[] = [];
-  const main = ir.functions[ir.functions.length - 1];
+  const main = entryFunction(ir);
   ctx.entryFnId = main.fn.id;
   for (const f of ir.functions) if (f !== main) fnTexts.push(emitFunction(ctx, f, false, entry));
   const entryText = emitFunction(ctx, main, true, entry);
@@ -64,16 +63,11 @@ export function emitWgsl(ir: IrModule, f16 = false): EmitResult {
   };
 }
 
-export function workgroupSize(ctx: Printer, entry: EntryPoint): [number, number, number] {
-  for (const [id, c] of ctx.mod.constants) {
-    if (ctx.mod.decorations.get(id)?.builtIn === BuiltIn.WorkgroupSize && c.kind === 'composite' && c.parts.length === 3) {
-      return c.parts.map((p) => ctx.scalarConstant(p)) as [number, number, number];
-    }
-  }
-  const ls = ctx.mod.localSize.get(entry.fn);
-  if (ls) return [ls[0], ls[1], ls[2]];
-  const lsId = ctx.mod.localSizeId.get(entry.fn);
-  if (lsId) return lsId.map((p) => ctx.scalarConstant(p)) as [number, number, number];
+export function workgroupSize(ctx: Printer, entry: IrEntry): [number, number, number] {
+  const c = ctx.mod.constants.get(entry.sizeConstant);
+  if (c?.kind === 'composite') return c.parts.map((p) => ctx.scalarConstant(p)) as [number, number, number];
+  if (entry.localSize) return [...entry.localSize];
+  if (entry.localSizeId) return entry.localSizeId.map((p) => ctx.scalarConstant(p)) as [number, number, number];
   return [1, 1, 1];
 }
 
@@ -84,12 +78,11 @@ export function emitGlobals(ctx: Printer): string[] {
   for (const id of ids) {
     const g = ctx.mod.globals.get(id)!;
     ctx.types.current = null;
-    const d = ctx.mod.decorations.get(id);
-    const res = `@group(${d?.set}) @binding(${d?.binding}) `;
+    const res = `@group(${g.set}) @binding(${g.binding}) `;
     const atomic = ctx.atomicRoots.has(id);
     switch (g.storage) {
       case StorageClass.Uniform: case StorageClass.StorageBuffer: {
-        const isStorage = g.storage === StorageClass.StorageBuffer || ctx.mod.decorations.get(g.pointee)?.bufferBlock === true;
+        const isStorage = g.storage === StorageClass.StorageBuffer || isBufferBlock(ctx.mod, g.pointee);
         if (isStorage) {
           ctx.types.checkHostLayout(g.pointee);
           // Read-only buffers say so: WebGPU lets one buffer fill several read-only bindings.
@@ -120,7 +113,7 @@ export function emitGlobals(ctx: Printer): string[] {
         else if (t.kind === 'image') lines.push(`${res}var g_${id}: ${ctx.types.imageType(g.pointee, access)};`);
         else if (t.kind === 'sampled-image') {
           lines.push(`${res}var g_${id}: ${ctx.types.imageType(t.image, access)};`);
-          lines.push(`@group(${d?.set}) @binding(${ctx.combinedSamplerBinding.get(id)}) var gs_${id}: sampler;`);
+          lines.push(`@group(${g.set}) @binding(${ctx.combinedSamplerBinding.get(id)}) var gs_${id}: sampler;`);
         }
         break;
       }
@@ -138,12 +131,12 @@ export function emitGlobals(ctx: Printer): string[] {
 // into a private variable at entry; otherwise the entry point parameter is read directly.
 export function builtinNeedsPrivate(ctx: Printer, id: number): boolean {
   const g = ctx.mod.globals.get(id)!;
-  const bi = BUILTIN_NAMES[ctx.mod.decorations.get(id)!.builtIn!];
+  const bi = BUILTIN_NAMES[g.builtIn!];
   const users = ctx.builtinUsers.get(id);
   return ctx.types.wgsl(g.pointee) !== bi[1] || (users !== undefined && (users.size > 1 || !users.has(ctx.entryFnId)));
 }
 
-export function emitFunction(ctx: Printer, ir: IrFunction, isEntry: boolean, entry: EntryPoint): string {
+export function emitFunction(ctx: Printer, ir: IrFunction, isEntry: boolean, entry: IrEntry): string {
   const fn = ir.fn;
   ctx.ir = ir;
   ctx.fn = fn;
@@ -216,10 +209,11 @@ export function emitFunction(ctx: Printer, ir: IrFunction, isEntry: boolean, ent
     prologue.push(`  det_z = ${DET_WORKGROUP}.x;`);
   }
   for (const [id] of ctx.builtinUsers) {
-    const bi = BUILTIN_NAMES[ctx.mod.decorations.get(id)!.builtIn!];
+    const g = ctx.mod.globals.get(id)!;
+    const bi = BUILTIN_NAMES[g.builtIn!];
     if (builtinNeedsPrivate(ctx, id)) {
       bparams.push(`@builtin(${bi[0]}) bi_${id}_in: ${bi[1]}`);
-      const want = ctx.types.wgsl(ctx.mod.globals.get(id)!.pointee);
+      const want = ctx.types.wgsl(g.pointee);
       prologue.push(`  bi_${id} = ${want === bi[1] ? `bi_${id}_in` : `bitcast<${want}>(bi_${id}_in)`};`);
     } else {
       bparams.push(`@builtin(${bi[0]}) bi_${id}: ${bi[1]}`);

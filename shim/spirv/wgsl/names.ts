@@ -1,7 +1,7 @@
 // Names and literals: what the printer calls builtins, which identifiers WGSL reserves, and the
 // exact WGSL spelling of 32- and 16-bit float constants.
 import { BuiltIn } from '../opcodes.js';
-import type { EntryPoint } from '../parse.js';
+import type { IrEntry } from '../ir/module.js';
 
 /** Compute builtins: WGSL's name and type of each. */
 export const BUILTIN_NAMES: Record<number, [string, string]> = {
@@ -55,7 +55,7 @@ export function halfLiteral(bits: number): string {
 }
 
 /** The entry point's own name where WGSL accepts it and it cannot clash with a generated name. */
-export function entryName(entry: EntryPoint): string {
+export function entryName(entry: IrEntry): string {
   const n = entry.name;
   const ok = /^[A-Za-z][A-Za-z0-9_]*$/.test(n) && !WGSL_RESERVED.has(n) && !/_\d+$/.test(n) && !n.startsWith('bi_') && !n.startsWith('idiom_');
   return ok ? n : 'main';

@@ -2,12 +2,12 @@
 // shares: values, constants, pointers (module-scope variables among them), definitions (inline,
 // `let` or hoisted) and the casts between kinds.
 import { SpirvTranslationError } from '../errors.js';
-import { irOpName, spirvOpcode, type IrFunction } from '../ir/ir.js';
+import { irOpName, spirvOpcode, type IrFunction, type IrModule, type Instruction, type SpirvFunction } from '../ir/ir.js';
+import { isBufferBlock, type IrType } from '../ir/module.js';
 import type { ResourceUse } from '../ir/resources.js';
 import { opName, StorageClass } from '../opcodes.js';
-import type { Instruction, SpirvFunction, SpirvModule, SpirvType } from '../parse.js';
 import type { StructuredFunction } from '../structurize.js';
-import { TypeTable, vecName, type ScalarKind } from '../types.js';
+import { TypeTable, vecName, type ScalarKind } from './types.js';
 import { BUILTIN_NAMES, COMBINED_SAMPLER_BINDING_OFFSET, floatLiteral, halfLiteral, MAX_INLINE_TEXT } from './names.js';
 
 export interface Expr {
@@ -71,10 +71,10 @@ export class Printer {
   tmp = 0;
 
   constructor(
-    readonly mod: SpirvModule,
+    readonly mod: IrModule,
     f16 = false,
   ) {
-    this.types = new TypeTable(mod, f16);
+    this.types = new TypeTable(mod.types, f16);
     const n = mod.bound;
     this.useCount = new Int32Array(n);
     this.useBlock = new Int32Array(n);
@@ -83,7 +83,7 @@ export class Printer {
     this.defEpoch = new Int32Array(n);
     this.hoisted = new Uint8Array(n);
     this.defType = new Int32Array(n);
-    for (const [id, name] of mod.extInstImports) if (name === 'GLSL.std.450') this.glslSets.add(id);
+    for (const [id, name] of mod.extInstSets) if (name === 'GLSL.std.450') this.glslSets.add(id);
   }
 
   fail(reason: string, inst: Instruction | null = this.types.current): never {
@@ -130,7 +130,7 @@ export class Printer {
   }
 
   /** The type of an operand, where the function or module defines it. */
-  operandType(id: number): SpirvType | undefined {
+  operandType(id: number): IrType | undefined {
     return this.mod.types.get(this.mod.constants.get(id)?.type ?? (id < this.mod.bound ? this.defType[id] : 0));
   }
 
@@ -297,13 +297,12 @@ export class Printer {
   globalPtr(id: number): Ptr {
     const g = this.mod.globals.get(id)!;
     this.usedGlobals.add(id);
-    const d = this.mod.decorations.get(id);
     const pointee = g.pointee;
     switch (g.storage) {
       case StorageClass.Uniform: {
         const t = this.types.get(pointee);
-        const isStorage = this.mod.decorations.get(pointee)?.bufferBlock === true;
-        if (d?.set === undefined || d.binding === undefined) this.fail(`buffer variable %${id} lacks DescriptorSet/Binding`);
+        const isStorage = isBufferBlock(this.mod, pointee);
+        if (g.set === undefined || g.binding === undefined) this.fail(`buffer variable %${id} lacks DescriptorSet/Binding`);
         if (!isStorage) {
           if (t.kind !== 'struct') this.fail(`uniform variable %${id} is not a block`);
           return { kind: 'uniform', root: id, pointee, offset: 0, dyn: [], matrixStride: 0, rowMajor: false };
@@ -311,12 +310,12 @@ export class Printer {
         return { kind: 'ref', text: `g_${id}`, pointee, root: id, storage: StorageClass.StorageBuffer, atomic: this.atomicRoots.has(id) };
       }
       case StorageClass.StorageBuffer:
-        if (d?.set === undefined || d.binding === undefined) this.fail(`buffer variable %${id} lacks DescriptorSet/Binding`);
+        if (g.set === undefined || g.binding === undefined) this.fail(`buffer variable %${id} lacks DescriptorSet/Binding`);
         return { kind: 'ref', text: `g_${id}`, pointee, root: id, storage: g.storage, atomic: this.atomicRoots.has(id) };
       case StorageClass.Workgroup: case StorageClass.Private:
         return { kind: 'ref', text: `g_${id}`, pointee, root: id, storage: g.storage, atomic: this.atomicRoots.has(id) };
       case StorageClass.Input: {
-        const bi = d?.builtIn;
+        const bi = g.builtIn;
         if (bi === undefined || BUILTIN_NAMES[bi] === undefined) this.fail(`input variable %${id} is not a supported compute builtin (BuiltIn ${bi})`);
         let users = this.builtinUsers.get(id);
         if (users === undefined) this.builtinUsers.set(id, (users = new Set()));
@@ -324,10 +323,10 @@ export class Printer {
         return { kind: 'ref', text: `bi_${id}`, pointee, root: id, storage: g.storage, atomic: false };
       }
       case StorageClass.UniformConstant: {
-        if (d?.set === undefined || d.binding === undefined) this.fail(`resource variable %${id} lacks DescriptorSet/Binding`);
+        if (g.set === undefined || g.binding === undefined) this.fail(`resource variable %${id} lacks DescriptorSet/Binding`);
         const t = this.types.get(pointee);
         if (t.kind === 'sampled-image') {
-          this.combinedSamplerBinding.set(id, d.binding + COMBINED_SAMPLER_BINDING_OFFSET);
+          this.combinedSamplerBinding.set(id, g.binding + COMBINED_SAMPLER_BINDING_OFFSET);
           return { kind: 'handle', root: id, pointee, text: `g_${id}`, sampler: `gs_${id}` };
         }
         if (t.kind !== 'image' && t.kind !== 'sampler') this.fail(`UniformConstant variable %${id} of type ${this.types.describe(pointee)} is not an image or sampler`);

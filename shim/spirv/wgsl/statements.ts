@@ -1,8 +1,7 @@
 // The structured tree of one function -> WGSL statements: blocks, if/loop/switch, the phi copies
 // on each edge, and the induction steps of carried floor divisions (passes/floor-division.ts).
-import type { CarriedDivision, Relinearization } from '../ir/ir.js';
+import type { CarriedDivision, Relinearization, Block } from '../ir/ir.js';
 import { readIds } from '../ir/operands.js';
-import type { Block } from '../parse.js';
 import type { Node } from '../structurize.js';
 import { instruction } from './expressions.js';
 import { FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL } from './idiom-helpers.js';

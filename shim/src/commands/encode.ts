@@ -2,7 +2,7 @@
 // the open compute pass, packs every vkCmdUpdateBuffer payload of the submission into one
 // upload buffer, and notes which memories the GPU may write so their host copies can be
 // refreshed when the submission completes. A dispatch of a grid-stride loop gets only the
-// workgroups its range fills, its bounds read from the bound uniform buffers (shim/spirv/grid-stride.ts).
+// workgroups its range fills, its bounds read from the bound uniform buffers (shim/spirv/grid-stride-bounds.ts).
 
 import { BufferUsage } from '../webgpu/flags.js';
 import { VkResult } from '../abi/vk-enums.js';
@@ -13,7 +13,7 @@ import type { DeviceMemory } from '../objects/memory.js';
 import type { Pipeline } from '../objects/pipeline.js';
 import type { VkEvent } from '../objects/event.js';
 import { bindGroupFor, type DescriptorSet } from '../objects/descriptor.js';
-import { gridStrideGroups } from '../../spirv/grid-stride.js';
+import { gridStrideGroups } from '../../spirv/grid-stride-bounds.js';
 import type { Command, BufferCopyRegion } from './command.js';
 import { encodeImageCommand, type ImageEncoding } from './image.js';
 import { AliasRefusal, dispatchPipeline } from './alias.js';

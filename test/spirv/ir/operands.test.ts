@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { IrOp } from '../../../shim/spirv/ir/ir.js';
 import { readIds } from '../../../shim/spirv/ir/operands.js';
 import { Op } from '../../../shim/spirv/opcodes.js';
-import type { Instruction, SpirvType } from '../../../shim/spirv/parse.js';
+import type { IrType } from '../../../shim/spirv/ir/module.js';
+import type { Instruction } from '../../../shim/spirv/parse.js';
 
 const inst = (op: number, ...args: number[]): Instruction => ({ op, type: 1, id: 99, args: Uint32Array.from(args), offset: 0 });
-const vec4: SpirvType = { kind: 'vector', elem: 2, count: 4 };
-const typeOf = (): SpirvType => vec4;
+const vec4: IrType = { kind: 'vector', elem: 2, count: 4 };
+const typeOf = (): IrType => vec4;
 
 describe('readIds', () => {
   it('leaves literals out', () => {

@@ -16,11 +16,11 @@ function uses(words: Uint32Array): Record<number, string> {
   const ir = liftModule(mod, mod.entryPoints[0]);
   for (const f of ir.functions) {
     lowerImages(f);
-    floatAtomics(mod, f);
+    floatAtomics(ir, f);
   }
   const out: Record<number, string> = {};
   for (const [id, u] of resourceUses(ir)) {
-    out[mod.decorations.get(id)!.binding!] = `${u.read ? 'r' : ''}${u.written ? 'w' : ''}${u.sampled ? 's' : ''}`;
+    out[ir.globals.get(id)!.binding!] = `${u.read ? 'r' : ''}${u.written ? 'w' : ''}${u.sampled ? 's' : ''}`;
   }
   return out;
 }

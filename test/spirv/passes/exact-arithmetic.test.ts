@@ -31,8 +31,8 @@ const SUBNORMAL = 2 ** -140;
 
 describe('exact arithmetic pass', () => {
   it('rewrites f32 arithmetic, comparisons and exact functions into helper calls', () => {
-    const { mod, main } = lifted(compiler.glsl(expressionShader('(a * b + c < -a ? fma(a, b, c) : floor(c)) - b', ['float', 'float', 'float'])));
-    exactArithmetic(mod, main);
+    const { ir, main } = lifted(compiler.glsl(expressionShader('(a * b + c < -a ? fma(a, b, c) : floor(c)) - b', ['float', 'float', 'float'])));
+    exactArithmetic(ir, main);
     for (const op of [Op.FAdd, Op.FSub, Op.FMul, Op.FOrdLessThan, Op.FNegate]) expect(withOp(main, op), `op ${op}`).toHaveLength(0);
     expect(withOp(main, Op.ExtInst)).toHaveLength(0);
     // a * b, + c, <, -a, fma, floor, - b.
@@ -50,9 +50,9 @@ describe('exact arithmetic pass', () => {
   });
 
   it('refuses an operation on a float vector', () => {
-    const { mod, main } = lifted(compiler.glsl(expressionShader('dot(vec2(a, b), vec2(b, a))', ['float', 'float'])));
-    expect(() => deterministicFloats(mod, main)).toThrow(IndexOrderRefusal);
-    expect(() => deterministicFloats(mod, main)).toThrow(/Dot .* float/);
+    const { ir, main } = lifted(compiler.glsl(expressionShader('dot(vec2(a, b), vec2(b, a))', ['float', 'float'])));
+    expect(() => deterministicFloats(ir, main)).toThrow(IndexOrderRefusal);
+    expect(() => deterministicFloats(ir, main)).toThrow(/Dot .* float/);
   });
 
   it('rounds a * b + c and fma(a, b, c) twice, as two operations', async () => {

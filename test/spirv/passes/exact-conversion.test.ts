@@ -24,8 +24,8 @@ const EDGES = [0, 1, 2 ** 24, 2 ** 24 + 1, 2 ** 24 + 3, 2 ** 25 + 2, 2 ** 25 + 6
 
 describe('exact conversion pass', () => {
   it('rewrites f32 conversions from i32 and u32 into helper calls', () => {
-    const { mod, main } = lifted(compiler.glsl(expressionShader('float(a) + float(uint(a))', ['int'])));
-    exactConversion(mod, main);
+    const { ir, main } = lifted(compiler.glsl(expressionShader('float(a) + float(uint(a))', ['int'])));
+    exactConversion(ir, main);
     expect(withOp(main, Op.ConvertSToF)).toHaveLength(0);
     expect(withOp(main, Op.ConvertUToF)).toHaveLength(0);
     expect(withOp(main, IrOp.DetCall)).toHaveLength(2);

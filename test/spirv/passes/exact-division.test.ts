@@ -40,9 +40,9 @@ function mismatches(got: Uint32Array, want: (i: number) => number): string[] {
 
 describe('exact division pass', () => {
   it('rewrites f32 OpFDiv, Sqrt and InverseSqrt into helper calls', () => {
-    const { mod, main } = lifted(compiler.glsl(expressionShader('a / b + sqrt(a) + inversesqrt(b)', ['float', 'float'])));
+    const { ir, main } = lifted(compiler.glsl(expressionShader('a / b + sqrt(a) + inversesqrt(b)', ['float', 'float'])));
     expect(withOp(main, Op.FDiv)).toHaveLength(1);
-    exactDivision(mod, main);
+    exactDivision(ir, main);
     expect(withOp(main, Op.FDiv)).toHaveLength(0);
     expect(withOp(main, IrOp.DetCall)).toHaveLength(3);
   });

@@ -21,10 +21,10 @@ describe('float-atomics pass', () => {
   afterAll(() => compiler.dispose());
 
   it('turns each float atomic add into FloatAtomicCas of its pointer and value', () => {
-    const { mod, main } = lifted(compiler.glslFile('atomic_float.comp', { env: 'vulkan1.2' }));
+    const { ir, main } = lifted(compiler.glslFile('atomic_float.comp', { env: 'vulkan1.2' }));
     const adds = withOp(main, Op.AtomicFAddEXT);
     expect(adds).toHaveLength(3);
-    floatAtomics(mod, main);
+    floatAtomics(ir, main);
     expect(withOp(main, Op.AtomicFAddEXT)).toHaveLength(0);
     const cas = withOp(main, IrOp.FloatAtomicCas);
     expect(cas.map((i) => Array.from(i.args))).toEqual(adds.map((i) => [i.args[0], i.args[3], FLOAT_ATOMIC_ADD]));
@@ -32,20 +32,20 @@ describe('float-atomics pass', () => {
   });
 
   it('says max for atomicMax', () => {
-    const { mod, main } = lifted(compiler.glsl(MINMAX, { env: 'vulkan1.2' }));
-    floatAtomics(mod, main);
+    const { ir, main } = lifted(compiler.glsl(MINMAX, { env: 'vulkan1.2' }));
+    floatAtomics(ir, main);
     expect(withOp(main, IrOp.FloatAtomicCas).map((i) => i.args[2])).toEqual([FLOAT_ATOMIC_MAX]);
   });
 
   it('refuses a float atomic on an integer cell, naming the instruction', () => {
-    const { mod, main } = lifted(compiler.glslFile('atomic_float.comp', { env: 'vulkan1.2' }));
+    const { ir, main } = lifted(compiler.glslFile('atomic_float.comp', { env: 'vulkan1.2' }));
     const [add] = withOp(main, Op.AtomicFAddEXT);
     // Point the add at an int: what a module whose types disagree would say.
-    const cell = [...mod.types].find(([, t]) => t.kind === 'int' && t.width === 32)![0];
-    const ptr = [...mod.types].find(([, t]) => t.kind === 'pointer' && t.pointee === cell);
+    const cell = [...ir.types].find(([, t]) => t.kind === 'int' && t.width === 32)![0];
+    const ptr = [...ir.types].find(([, t]) => t.kind === 'pointer' && t.pointee === cell);
     const chain = main.fn.blocks.flatMap((b) => b.body).find((i) => i.id === add.args[0])!;
     if (ptr) chain.type = ptr[0];
-    else mod.types.set(chain.type, { kind: 'pointer', storage: 12, pointee: cell });
-    expect(() => floatAtomics(mod, main)).toThrow(`OpAtomicFAddEXT %${add.id}: float atomic on a non-float pointer`);
+    else ir.types.set(chain.type, { kind: 'pointer', storage: 12, pointee: cell });
+    expect(() => floatAtomics(ir, main)).toThrow(`OpAtomicFAddEXT %${add.id}: float atomic on a non-float pointer`);
   });
 });

@@ -16,10 +16,10 @@ describe('floor-division pass', () => {
   afterAll(() => compiler.dispose());
 
   it("rewrites Taichi's sequence into FloorDiv of the division's operands", () => {
-    const { mod, main } = lifted(compiler.asm(module()));
+    const { ir, main } = lifted(compiler.asm(module()));
     const [sdiv] = withOp(main, Op.SDiv);
     const subs = withOp(main, Op.ISub).length;
-    floorDivisions(mod, main);
+    floorDivisions(ir, main);
     const [fd] = withOp(main, IrOp.FloorDiv);
     expect(Array.from(fd.args)).toEqual([sdiv.args[0], sdiv.args[1]]);
     expect(withOp(main, Op.ISub)).toHaveLength(subs - 1);
@@ -27,22 +27,22 @@ describe('floor-division pass', () => {
   });
 
   it('makes it FloorDivNonNegative when the divisor is max(b, 0)', () => {
-    const { mod, main } = lifted(compiler.asm(module(undefined, true)));
-    floorDivisions(mod, main);
+    const { ir, main } = lifted(compiler.asm(module(undefined, true)));
+    floorDivisions(ir, main);
     expect(withOp(main, IrOp.FloorDivNonNegative)).toHaveLength(1);
     expect(withOp(main, IrOp.FloorDiv)).toHaveLength(0);
   });
 
   it('leaves a near miss as written', () => {
-    const { mod, main } = lifted(compiler.asm(module('%inexact = OpINotEqual %bool %prod %b')));
-    floorDivisions(mod, main);
+    const { ir, main } = lifted(compiler.asm(module('%inexact = OpINotEqual %bool %prod %b')));
+    floorDivisions(ir, main);
     expect(withOp(main, IrOp.FloorDiv)).toHaveLength(0);
     expect(withOp(main, IrOp.FloorDivNonNegative)).toHaveLength(0);
   });
 
   it.each([false, true])('carries the quotient of a stepped loop phi (bounded by its header: %s)', (guarded) => {
-    const { mod, main } = lifted(compiler.asm(loopModule(guarded)));
-    floorDivisions(mod, main);
+    const { ir, main } = lifted(compiler.asm(loopModule(guarded)));
+    floorDivisions(ir, main);
     const [q] = withOp(main, IrOp.CarriedQuotient);
     const [r] = withOp(main, IrOp.CarriedRemainder);
     expect(q.args).toHaveLength(0);

@@ -14,7 +14,7 @@ describe('image pass', () => {
   afterAll(() => compiler.dispose());
 
   it('decodes explicit-level sampling and fetches', () => {
-    const { mod, main } = lifted(compiler.glslFile('texel_fetch.comp'));
+    const { ir, main } = lifted(compiler.glslFile('texel_fetch.comp'));
     const [sample] = withOp(main, Op.ImageSampleExplicitLod);
     const [fetch] = withOp(main, Op.ImageFetch);
     lowerImages(main);
@@ -25,7 +25,7 @@ describe('image pass', () => {
     expect(Array.from(level.args)).toEqual([sample.args[0], sample.args[1], sample.args[3], 0]);
     // texelFetch(tex, p, 0): mask Lod, then the level.
     expect(Array.from(load.args)).toEqual([fetch.args[0], fetch.args[1], fetch.args[3], 0]);
-    expect(mod.constants.get(load.args[2])?.kind).toBe('scalar');
+    expect(ir.constants.get(load.args[2])?.kind).toBe('scalar');
   });
 
   it('makes storage reads loads without a level and leaves writes alone', () => {

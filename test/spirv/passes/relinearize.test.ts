@@ -16,9 +16,9 @@ describe('relinearisation pass', () => {
   afterAll(() => compiler.dispose());
 
   it('marks q * A + r of a carried division and versions its loop on A == b', () => {
-    const { mod, main } = lifted(compiler.asm(loopModule(true)));
-    floorDivisions(mod, main);
-    relinearize(mod, main);
+    const { ir, main } = lifted(compiler.asm(loopModule(true)));
+    floorDivisions(ir, main);
+    relinearize(ir, main);
     const [rel] = withOp(main, IrOp.Relinearized);
     const [c] = [...main.carried.values()][0];
     expect(rel.args[2]).toBe(c.dividend);
@@ -31,9 +31,9 @@ describe('relinearisation pass', () => {
   });
 
   it('finds nothing without a carried division', () => {
-    const { mod, main } = lifted(compiler.asm(module()));
-    floorDivisions(mod, main);
-    relinearize(mod, main);
+    const { ir, main } = lifted(compiler.asm(module()));
+    floorDivisions(ir, main);
+    relinearize(ir, main);
     expect(withOp(main, IrOp.Relinearized)).toHaveLength(0);
     expect(main.versioned.size).toBe(0);
   });

@@ -24,17 +24,17 @@ describe('shift-mask pass', () => {
   afterAll(() => compiler.dispose());
 
   it.each([1, 17, 31])('(x << %i) >> the same becomes x & mask', (c) => {
-    const { mod, main } = lifted(compiler.asm(shiftModule(c, c)));
+    const { ir, main } = lifted(compiler.asm(shiftModule(c, c)));
     const [load] = withOp(main, Op.Load).slice(-1);
-    shiftMasks(mod, main);
+    shiftMasks(ir, main);
     const [mask] = withOp(main, IrOp.ShiftMask);
     expect(Array.from(mask.args)).toEqual([load.id, 0xffffffff >>> c]);
     expect(withOp(main, Op.ShiftLeftLogical)).toHaveLength(0);
   });
 
   it('leaves shifts by different amounts alone', () => {
-    const { mod, main } = lifted(compiler.asm(shiftModule(2, 3)));
-    shiftMasks(mod, main);
+    const { ir, main } = lifted(compiler.asm(shiftModule(2, 3)));
+    shiftMasks(ir, main);
     expect(withOp(main, IrOp.ShiftMask)).toHaveLength(0);
     expect(withOp(main, Op.ShiftLeftLogical)).toHaveLength(1);
   });

@@ -1,7 +1,8 @@
-// SPIR-V types -> WGSL type names and WGSL host-shareable layouts.
-import { SpirvTranslationError } from './errors.js';
-import { opName } from './opcodes.js';
-import type { Instruction, SpirvModule, SpirvType } from './parse.js';
+// IR types -> WGSL type names and WGSL host-shareable layouts.
+import { SpirvTranslationError } from '../errors.js';
+import type { IrType } from '../ir/module.js';
+import { opName } from '../opcodes.js';
+import type { Instruction } from '../ir/ir.js';
 
 export type ScalarKind = 'bool' | 'i32' | 'u32' | 'f32' | 'f16';
 
@@ -36,7 +37,7 @@ export class TypeTable {
 
   /** `f16`: the device has WebGPU's shader-f16 feature, so float16 becomes WGSL's f16. */
   constructor(
-    private readonly mod: SpirvModule,
+    private readonly types: ReadonlyMap<number, IrType>,
     private readonly f16 = false,
   ) {}
 
@@ -47,14 +48,14 @@ export class TypeTable {
     throw new SpirvTranslationError(inst.offset, inst.op, `${what}: ${reason}`);
   }
 
-  get(id: number): SpirvType {
-    const t = this.mod.types.get(id);
+  get(id: number): IrType {
+    const t = this.types.get(id);
     if (t === undefined) this.fail(`%${id} is not a type`);
     return t;
   }
 
   describe(id: number): string {
-    const t = this.mod.types.get(id);
+    const t = this.types.get(id);
     if (t === undefined) return `%${id}`;
     switch (t.kind) {
       case 'int': return `%${id} (${t.signed ? '' : 'u'}int${t.width})`;
@@ -192,14 +193,13 @@ export class TypeTable {
     if (hit !== undefined) return hit;
     const t = this.get(id);
     if (t.kind !== 'struct') this.fail(`%${id} is not a struct`);
-    const decos = this.mod.memberDecorations.get(id);
     const sizeAttrs = new Array<number>(t.members.length).fill(0);
     let error: string | null = null;
     let align = 1;
     let end = 0;
     let prevOffset = 0;
     for (let i = 0; i < t.members.length; i++) {
-      const m = this.mod.types.get(t.members[i]);
+      const m = this.types.get(t.members[i]);
       if (m === undefined || m.kind === 'image' || m.kind === 'sampler' || m.kind === 'sampled-image' || m.kind === 'pointer') {
         error = 'member is not host-shareable';
         break;
@@ -207,7 +207,7 @@ export class TypeTable {
       const l = this.layout(t.members[i]);
       align = Math.max(align, l.align);
       const natural = roundUp(l.align, end);
-      const want = decos?.[i]?.offset;
+      const want = t.layout[i].offset;
       let at = natural;
       if (want !== undefined && want !== natural) {
         if (want < natural || want % l.align !== 0 || i === 0) {
@@ -232,14 +232,13 @@ export class TypeTable {
     if (t.kind === 'struct') {
       const lay = this.structLayout(id);
       if (lay.error !== null) this.fail(`struct %${id}: ${lay.error}`);
-      const decos = this.mod.memberDecorations.get(id);
       for (let i = 0; i < t.members.length; i++) {
-        const d = decos?.[i];
-        if (d?.rowMajor) this.fail(`struct %${id} member ${i} is RowMajor, which a WGSL storage buffer cannot express`);
-        this.checkHostLayout(t.members[i], d?.matrixStride ?? 0);
+        const d = t.layout[i];
+        if (d.rowMajor) this.fail(`struct %${id} member ${i} is RowMajor, which a WGSL storage buffer cannot express`);
+        this.checkHostLayout(t.members[i], d.matrixStride ?? 0);
       }
     } else if (t.kind === 'array' || t.kind === 'runtime-array') {
-      const stride = this.mod.decorations.get(id)?.arrayStride;
+      const stride = t.stride;
       const e = this.layout(t.elem);
       const natural = roundUp(e.align, e.size);
       if (stride !== undefined && stride !== natural) this.fail(`array %${id} has ArrayStride ${stride}; WGSL's stride for ${this.wgsl(t.elem)} is ${natural}`);
@@ -263,17 +262,16 @@ export class TypeTable {
         return rowMajor ? col.n * stride : t.columns * stride;
       }
       case 'array': {
-        const stride = this.mod.decorations.get(id)?.arrayStride ?? this.explicitSize(t.elem, matrixStride, rowMajor);
+        const stride = t.stride ?? this.explicitSize(t.elem, matrixStride, rowMajor);
         return t.length * stride;
       }
       case 'runtime-array': this.fail('a uniform block cannot hold a runtime array');
       // falls through (fail never returns)
       case 'struct': {
-        const decos = this.mod.memberDecorations.get(id);
         let end = 0;
         for (let i = 0; i < t.members.length; i++) {
-          const d = decos?.[i];
-          if (d?.offset === undefined) this.fail(`uniform block struct %${id} member ${i} has no Offset decoration`);
+          const d = t.layout[i];
+          if (d.offset === undefined) this.fail(`uniform block struct %${id} member ${i} has no Offset decoration`);
           end = Math.max(end, d.offset + this.explicitSize(t.members[i], d.matrixStride ?? 0, d.rowMajor ?? false));
         }
         return end;

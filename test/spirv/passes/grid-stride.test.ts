@@ -1,14 +1,18 @@
-// Grid-stride loops (shim/spirv/grid-stride.ts): the translator recognises Taichi's range-for
+// Grid-stride loops (shim/spirv/passes/grid-stride.ts): the translator recognises Taichi's range-for
 // shape, gives the loop's begin and end as expressions over the args uniform, and refuses every
 // near-miss where the number of workgroups could change what the shader does. On Dawn, the
 // loop runs every iteration of [begin, end) exactly once on the full grid, on the grid the shim
-// computes, and on a single workgroup.
+// computes, and on a single workgroup. On the IR, the analysis names the loop's parts for the
+// passes that rewrite it and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
-import { evaluateBound, gridStrideGroups, type BoundExpr } from '../../shim/spirv/grid-stride.js';
-import { IndexOrderRefusal, translateSpirv } from '../../shim/spirv/translate.js';
-import { fixtureBytes } from '../helpers/fixtures.js';
-import { createDevice, INT_BUFFER_DECORATIONS, INT_BUFFER_TYPES, run, SpirvCompiler } from './harness.js';
+import { evaluateBound, gridStrideGroups, type BoundExpr } from '../../../shim/spirv/grid-stride-bounds.js';
+import { BuiltIn, Op } from '../../../shim/spirv/opcodes.js';
+import { findGridStrideLoop, gridStrideBounds } from '../../../shim/spirv/passes/grid-stride.js';
+import { IndexOrderRefusal, translateSpirv } from '../../../shim/spirv/translate.js';
+import { fixtureBytes } from '../../helpers/fixtures.js';
+import { createDevice, INT_BUFFER_DECORATIONS, INT_BUFFER_TYPES, run, SpirvCompiler } from '../harness.js';
+import { lifted } from './lifted.js';
 
 const GROUP = 64;
 const GROUPS = 64; // the grid a caller records: 4096 invocations
@@ -158,6 +162,39 @@ describe('grid-stride analysis', () => {
     const r = translateSpirv(spirv.asm(module(shape)));
     expect(r.wgsl.length).toBeGreaterThan(0);
     expect(r.gridStride).toBeUndefined();
+  });
+});
+
+describe('grid-stride analysis on the IR', () => {
+  it("names the loop's header, phi, test, increment and begin, and leaves the IR as it was", () => {
+    const { ir, main } = lifted(spirv.asm(module()));
+    const text = JSON.stringify(main.fn.blocks.map((b) => [b.label, b.phis.length, b.body.map((i) => [i.op, i.id, Array.from(i.args)])]));
+    const loop = findGridStrideLoop(ir)!;
+    expect(JSON.stringify(main.fn.blocks.map((b) => [b.label, b.phis.length, b.body.map((i) => [i.op, i.id, Array.from(i.args)])]))).toBe(text);
+    expect(loop.groupSize).toBe(GROUP);
+    expect(loop.header.merge?.op).toBe(Op.LoopMerge);
+    expect(loop.header.phis).toContain(loop.phi);
+    expect([loop.test.op, loop.test.args[0]]).toEqual([Op.SLessThan, loop.phi.id]);
+    expect(loop.next.op).toBe(Op.IAdd);
+    expect(Array.from(loop.next.args)).toContain(loop.phi.id);
+    expect(main.fn.blocks[main.fn.blockIndex.get(loop.pre)!].term.args[0]).toBe(loop.header.label);
+    expect(ir.globals.get(loop.invocationId)?.builtIn).toBe(BuiltIn.GlobalInvocationId);
+    expect(loop.beginId).not.toBe(0);
+    expect(loop.inside.has(loop.header.label) && !loop.inside.has(loop.pre)).toBe(true);
+    expect(gridStrideBounds(loop)).toEqual({ groupSize: GROUP, begin: word(4), end: { op: 'max', a: { op: 'const', value: 0 }, b: word(0) } });
+  });
+
+  it('accepts a second read of gid only for one invocation (the index-order proof)', () => {
+    const { ir } = lifted(spirv.asm(module({ body: '%pgx2 = OpAccessChain %pInU %gid %uint_0\n%gx2 = OpLoad %uint %pgx2' })));
+    expect(findGridStrideLoop(ir)).toBeUndefined();
+    expect(findGridStrideLoop(ir, { oneInvocation: true })).toBeDefined();
+  });
+
+  it('gives no bounds for a loop whose end is not an expression of uniform words', () => {
+    const { ir } = lifted(spirv.asm(module({ end: '%end = OpSDiv %int %n %int_1' })));
+    const loop = findGridStrideLoop(ir);
+    expect(loop?.end).toBeUndefined();
+    expect(gridStrideBounds(loop)).toBeUndefined();
   });
 });
 

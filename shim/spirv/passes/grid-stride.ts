@@ -1,4 +1,5 @@
-// Grid-stride loops. Taichi compiles every range-for into an entry point whose work is one loop,
+// Grid-stride loops, an analysis of the IR. Taichi compiles every range-for into an entry point
+// whose work is one loop,
 //
 //   for (i = gid.x + begin; i < end; i += num_workgroups.x * local_size_x) { body }
 //
@@ -8,7 +9,8 @@
 // workgroups are nearly free; on lavapipe each costs the CPU about a microsecond.
 //
 // The analysis proves the shape and gives begin and end as expressions over constants and words
-// of uniform buffers, which the shim evaluates at submit time (encode.ts). It proves that:
+// of uniform buffers (grid-stride-bounds.ts), which the shim evaluates at submit time
+// (commands/encode.ts). It proves that:
 // - the blocks before the loop and after it have no side effects, and only the header's test
 //   leaves the loop (no break, return or kill inside it);
 // - the global invocation id and the workgroup count are read once each, for the loop's start and
@@ -17,26 +19,15 @@
 // Then every grid of at least one workgroup runs exactly the iterations [begin, end), so a bound
 // evaluated from stale memory could cost speed, never change results: the shim never dispatches
 // fewer than one workgroup.
-import { STD450_SMAX, STD450_SMIN } from './glsl-std450.js';
-import { branchTargets, definitions, useCounts } from './def-use.js';
-import { BuiltIn, Op, StorageClass } from './opcodes.js';
-import { intConstant, isScalarI32, type Block, type EntryPoint, type Instruction, type SpirvModule } from './parse.js';
+import { branchTargets, definitions, useCounts } from '../def-use.js';
+import { STD450_SMAX, STD450_SMIN } from '../glsl-std450.js';
+import type { BoundExpr, GridStride } from '../grid-stride-bounds.js';
+import { entryFunction, type IrModule } from '../ir/ir.js';
+import { intConstant, isBufferBlock, isScalarI32 } from '../ir/module.js';
+import { BuiltIn, Op, StorageClass } from '../opcodes.js';
+import type { Block, Instruction } from '../parse.js';
 
-/** An i32 expression, evaluated with WGSL's wrapping arithmetic. */
-export type BoundExpr =
-  | { op: 'const'; value: number }
-  /** The 32-bit word at byte `offset` of the uniform buffer bound at (set, binding). */
-  | { op: 'word'; set: number; binding: number; offset: number }
-  | { op: 'add' | 'sub' | 'mul' | 'max' | 'min'; a: BoundExpr; b: BoundExpr };
-
-export interface GridStride {
-  /** Invocations per workgroup (all along x). */
-  groupSize: number;
-  begin: BoundExpr;
-  end: BoundExpr;
-}
-
-/** The loop's instructions, for rewrites of it (passes/uniform-barrier-loop.ts, passes/index-order.ts). */
+/** The loop's instructions, for rewrites of it (uniform-barrier-loop.ts, index-order.ts). */
 export interface GridStrideLoop {
   /** Invocations per workgroup (all along x). */
   groupSize: number;
@@ -58,49 +49,7 @@ export interface GridStrideLoop {
   inside: Set<number>;
 }
 
-/** Reads a word of a bound uniform buffer as the device will see it; undefined when it cannot tell. */
-export type WordReader = (set: number, binding: number, offset: number) => number | undefined;
-
 const MAX_DEPTH = 16;
-const INT32_MAX = 0x7fffffff;
-
-export function evaluateBound(e: BoundExpr, word: WordReader): number | undefined {
-  switch (e.op) {
-    case 'const':
-      return e.value;
-    case 'word': {
-      const w = word(e.set, e.binding, e.offset);
-      return w === undefined ? undefined : w | 0;
-    }
-  }
-  const a = evaluateBound(e.a, word);
-  const b = a === undefined ? undefined : evaluateBound(e.b, word);
-  if (a === undefined || b === undefined) return undefined;
-  switch (e.op) {
-    case 'add':
-      return (a + b) | 0;
-    case 'sub':
-      return (a - b) | 0;
-    case 'mul':
-      return Math.imul(a, b);
-    case 'max':
-      return Math.max(a, b);
-    case 'min':
-      return Math.min(a, b);
-  }
-}
-
-/** The workgroups a dispatch of `groups` needs: at least one, at most `groups`. */
-export function gridStrideGroups(g: GridStride, groups: number, word: WordReader): number {
-  const begin = evaluateBound(g.begin, word);
-  const end = begin === undefined ? undefined : evaluateBound(g.end, word);
-  if (begin === undefined || end === undefined) return groups;
-  // Where the original grid's start or step wraps past INT32_MAX, the loop does something other
-  // than [begin, end): leave it as it was written.
-  const threads = groups * g.groupSize;
-  if (begin + threads - 1 > INT32_MAX || end - 1 + threads > INT32_MAX) return groups;
-  return Math.min(groups, Math.ceil(Math.max(end - begin, 1) / g.groupSize));
-}
 
 const SIDE_EFFECTS = new Set<number>([
   Op.Store, Op.CopyMemory, Op.CopyMemorySized, Op.FunctionCall, Op.ImageWrite, Op.ControlBarrier, Op.MemoryBarrier,
@@ -110,17 +59,14 @@ for (let op = Op.AtomicLoad; op <= Op.AtomicXor; op++) SIDE_EFFECTS.add(op);
 
 const LEAVES_FUNCTION = new Set<number>([Op.Return, Op.ReturnValue, Op.Kill, Op.TerminateInvocation, Op.Unreachable]);
 
-
-
-/** The grid-stride loop of the entry point, or undefined when it is not one (see the file comment). */
-export function findGridStride(mod: SpirvModule, entry: EntryPoint): GridStride | undefined {
-  const loop = findGridStrideLoop(mod, entry);
+/** The bounds the dispatch sizing evaluates, where `loop` has both (see the file comment). */
+export function gridStrideBounds(loop: GridStrideLoop | undefined): GridStride | undefined {
   return loop?.begin && loop.end ? { groupSize: loop.groupSize, begin: loop.begin, end: loop.end } : undefined;
 }
 
 /**
  * How much of the file comment's proof a caller needs. The dispatch sizing needs all of it. A
- * loop run on one invocation alone (passes/index-order.ts) needs only the loop's shape: there
+ * loop run on one invocation alone (index-order.ts) needs only the loop's shape: there
  * the invocation id is 0 wherever it is read, and work before and after the loop runs once.
  */
 export interface GridStrideProof {
@@ -132,11 +78,11 @@ export interface GridStrideProof {
  * The entry point's grid-stride loop; undefined when it is not one. Its bounds are set only
  * where they are expressions the shim can evaluate; the sizing uses the loop only then.
  */
-export function findGridStrideLoop(mod: SpirvModule, entry: EntryPoint, proof: GridStrideProof = {}): GridStrideLoop | undefined {
+export function findGridStrideLoop(mod: IrModule, proof: GridStrideProof = {}): GridStrideLoop | undefined {
   const one = proof.oneInvocation === true;
-  const size = mod.localSize.get(entry.fn);
-  const fn = mod.functions.get(entry.fn);
-  if (!size || size[1] !== 1 || size[2] !== 1 || !fn || fn.params.length > 0) return undefined;
+  const size = mod.entry.localSize;
+  const fn = entryFunction(mod).fn;
+  if (!size || size[1] !== 1 || size[2] !== 1 || fn.params.length > 0) return undefined;
 
   if (fn.blocks.some((b) => b.body.some((inst) => inst.op === Op.FunctionCall))) return undefined;
   const { defs } = definitions(fn);
@@ -151,7 +97,7 @@ export function findGridStrideLoop(mod: SpirvModule, entry: EntryPoint, proof: G
   let workgroupCount = 0;
   for (const g of mod.globals.values()) {
     if (g.storage !== StorageClass.Input || used(g.id) === 0) continue;
-    const builtIn = mod.decorations.get(g.id)?.builtIn;
+    const builtIn = g.builtIn;
     if (builtIn === BuiltIn.GlobalInvocationId && invocationId === 0) invocationId = g.id;
     else if (builtIn === BuiltIn.NumWorkgroups && workgroupCount === 0) workgroupCount = g.id;
     else return undefined;
@@ -269,7 +215,7 @@ export function findGridStrideLoop(mod: SpirvModule, entry: EntryPoint, proof: G
       case Op.IMul:
         return binary('mul', inst.args[0], inst.args[1]);
       case Op.ExtInst: {
-        if (mod.extInstImports.get(inst.args[0]) !== 'GLSL.std.450' || inst.args.length !== 4) return undefined;
+        if (mod.extInstSets.get(inst.args[0]) !== 'GLSL.std.450' || inst.args.length !== 4) return undefined;
         if (inst.args[1] === STD450_SMAX) return binary('max', inst.args[2], inst.args[3]);
         if (inst.args[1] === STD450_SMIN) return binary('min', inst.args[2], inst.args[3]);
         return undefined;
@@ -296,14 +242,12 @@ export function findGridStrideLoop(mod: SpirvModule, entry: EntryPoint, proof: G
 }
 
 /** The word an OpLoad through `pointer` reads, when it is a constant place in a uniform block. */
-function uniformWord(mod: SpirvModule, defs: Map<number, Instruction>, pointer: number): BoundExpr | undefined {
+function uniformWord(mod: IrModule, defs: Map<number, Instruction>, pointer: number): BoundExpr | undefined {
   const chain = defs.get(pointer);
   if (!chain || (chain.op !== Op.AccessChain && chain.op !== Op.InBoundsAccessChain)) return undefined;
-  const root = chain.args[0];
-  const g = mod.globals.get(root);
-  const d = mod.decorations.get(root);
+  const g = mod.globals.get(chain.args[0]);
   // Uniform with BufferBlock is an old-style storage buffer, which shaders may write.
-  if (g?.storage !== StorageClass.Uniform || d?.set === undefined || d.binding === undefined || mod.decorations.get(g.pointee)?.bufferBlock) return undefined;
+  if (g?.storage !== StorageClass.Uniform || g.set === undefined || g.binding === undefined || isBufferBlock(mod, g.pointee)) return undefined;
   let type = g.pointee;
   let offset = 0;
   for (let i = 1; i < chain.args.length; i++) {
@@ -311,12 +255,12 @@ function uniformWord(mod: SpirvModule, defs: Map<number, Instruction>, pointer: 
     const t = mod.types.get(type);
     if (index === undefined || index < 0 || !t) return undefined;
     if (t.kind === 'struct') {
-      const member = mod.memberDecorations.get(type)?.[index]?.offset;
+      const member = t.layout[index]?.offset;
       if (index >= t.members.length || member === undefined) return undefined;
       offset += member;
       type = t.members[index];
     } else if (t.kind === 'array') {
-      const stride = mod.decorations.get(type)?.arrayStride;
+      const stride = t.stride;
       if (index >= t.length || stride === undefined) return undefined;
       offset += index * stride;
       type = t.elem;
@@ -328,5 +272,5 @@ function uniformWord(mod: SpirvModule, defs: Map<number, Instruction>, pointer: 
       return undefined;
     }
   }
-  return isScalarI32(mod, type) ? { op: 'word', set: d.set, binding: d.binding, offset } : undefined;
+  return isScalarI32(mod, type) ? { op: 'word', set: g.set, binding: g.binding, offset } : undefined;
 }

@@ -1,0 +1,58 @@
+// The bounds of a grid-stride loop (passes/grid-stride.ts finds them) and how the shim sizes a
+// dispatch from them at submit time (commands/encode.ts): the contract between the two.
+/** An i32 expression, evaluated with WGSL's wrapping arithmetic. */
+export type BoundExpr =
+  | { op: 'const'; value: number }
+  /** The 32-bit word at byte `offset` of the uniform buffer bound at (set, binding). */
+  | { op: 'word'; set: number; binding: number; offset: number }
+  | { op: 'add' | 'sub' | 'mul' | 'max' | 'min'; a: BoundExpr; b: BoundExpr };
+
+export interface GridStride {
+  /** Invocations per workgroup (all along x). */
+  groupSize: number;
+  begin: BoundExpr;
+  end: BoundExpr;
+}
+
+/** Reads a word of a bound uniform buffer as the device will see it; undefined when it cannot tell. */
+export type WordReader = (set: number, binding: number, offset: number) => number | undefined;
+
+const INT32_MAX = 0x7fffffff;
+
+export function evaluateBound(e: BoundExpr, word: WordReader): number | undefined {
+  switch (e.op) {
+    case 'const':
+      return e.value;
+    case 'word': {
+      const w = word(e.set, e.binding, e.offset);
+      return w === undefined ? undefined : w | 0;
+    }
+  }
+  const a = evaluateBound(e.a, word);
+  const b = a === undefined ? undefined : evaluateBound(e.b, word);
+  if (a === undefined || b === undefined) return undefined;
+  switch (e.op) {
+    case 'add':
+      return (a + b) | 0;
+    case 'sub':
+      return (a - b) | 0;
+    case 'mul':
+      return Math.imul(a, b);
+    case 'max':
+      return Math.max(a, b);
+    case 'min':
+      return Math.min(a, b);
+  }
+}
+
+/** The workgroups a dispatch of `groups` needs: at least one, at most `groups`. */
+export function gridStrideGroups(g: GridStride, groups: number, word: WordReader): number {
+  const begin = evaluateBound(g.begin, word);
+  const end = begin === undefined ? undefined : evaluateBound(g.end, word);
+  if (begin === undefined || end === undefined) return groups;
+  // Where the original grid's start or step wraps past INT32_MAX, the loop does something other
+  // than [begin, end): leave it as it was written.
+  const threads = groups * g.groupSize;
+  if (begin + threads - 1 > INT32_MAX || end - 1 + threads > INT32_MAX) return groups;
+  return Math.min(groups, Math.ceil(Math.max(end - begin, 1) / g.groupSize));
+}
