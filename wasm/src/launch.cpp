@@ -116,6 +116,32 @@ bool check_texture(TiRuntime runtime, const ArgInfo &arg, uint32_t index, const 
   return true;
 }
 
+// Deterministic mode runs a texture argument only where every adapter gives its texels the same
+// bits: WebGPU leaves the conversion of normalized texels (unorm, snorm, sRGB) to and from floats,
+// and the rounding of a float stored as a 16-bit float, to each implementation.
+const char *deterministic_texel_refusal(const ArgInfo &arg, TiFormat format) {
+  switch (format) {
+    case TI_FORMAT_R8: case TI_FORMAT_RG8: case TI_FORMAT_RGBA8: case TI_FORMAT_RGBA8SRGB: case TI_FORMAT_BGRA8:
+    case TI_FORMAT_BGRA8SRGB: case TI_FORMAT_R16: case TI_FORMAT_RG16: case TI_FORMAT_RGB16: case TI_FORMAT_RGBA16:
+      return "each adapter converts normalized texels to and from floats its own way";
+    case TI_FORMAT_R16F: case TI_FORMAT_RG16F: case TI_FORMAT_RGB16F: case TI_FORMAT_RGBA16F:
+      return arg.kind == ArgKind::RwTexture ? "each adapter rounds a float it stores as a 16-bit float its own way" : nullptr;
+    default:
+      return nullptr;
+  }
+}
+
+bool check_deterministic_texture(TiRuntime runtime, const KernelInfo &kernel, const ArgInfo &arg, uint32_t index, const TiTexture &texture) {
+  Runtime *rt = lookup_runtime(runtime);
+  Image *image = registry().images.get(handle_bits(texture.image));
+  if (!rt || !rt->deterministic || !image) return true;
+  TiFormat format = image->format != TI_FORMAT_UNKNOWN ? image->format : arg.format;
+  const char *why = deterministic_texel_refusal(arg, format);
+  if (!why) return true;
+  return fail(TI_ERROR_NOT_SUPPORTED, "kernel '%s' cannot run in deterministic mode: argument %u ('%s') is a texture of format %s: %s", kernel.name.c_str(), index,
+              arg.name.c_str(), format_name(format), why);
+}
+
 // In deterministic mode a kernel with a refused task cannot launch (aot_module.cpp).
 bool check_runnable(const Kernel &kernel) {
   for (const Task &t : kernel.tasks) {
@@ -159,7 +185,10 @@ bool check_args(TiRuntime runtime, const KernelInfo &kernel, uint32_t arg_count,
       }
       if (n * data_type_size(arg.dtype) > sizeof(TiTensorValue)) return fail(TI_ERROR_INVALID_ARGUMENT, "argument %u ('%s'): tensor too large", i, arg.name.c_str());
     }
-    if ((arg.kind == ArgKind::Texture || arg.kind == ArgKind::RwTexture) && !check_texture(runtime, arg, i, a.value.texture)) return false;
+    if ((arg.kind == ArgKind::Texture || arg.kind == ArgKind::RwTexture) &&
+        (!check_texture(runtime, arg, i, a.value.texture) || !check_deterministic_texture(runtime, kernel, arg, i, a.value.texture))) {
+      return false;
+    }
   }
   return true;
 }
