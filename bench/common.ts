@@ -50,7 +50,9 @@ export async function openContext(beforeRuntime?: (device: GPUDevice) => void): 
     const value = (adapter.limits as unknown as Record<string, unknown>)[key];
     if (typeof value === 'number') requiredLimits[key] = value;
   }
-  const device = await adapter.requestDevice({ requiredLimits, label: 'bench' });
+  // Subgroups as the runtime's own device asks for them (float atomic adds combine with them).
+  const requiredFeatures = (['subgroups'] as GPUFeatureName[]).filter((f) => adapter.features.has(f));
+  const device = await adapter.requestDevice({ requiredLimits, requiredFeatures, label: 'bench' });
   beforeRuntime?.(device);
   const runtime = await Runtime.create({ device, adapter });
   const info = adapter.info;

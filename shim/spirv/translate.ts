@@ -13,6 +13,7 @@ import { ExecutionModel } from './opcodes.js';
 import { parseSpirv } from './parse.js';
 import { mergeAliasedBindings, type AliasGroup } from './passes/alias-bindings.js';
 import { floatAtomics } from './passes/float-atomics.js';
+import { casLoops } from './passes/cas-loop.js';
 import { floorDivisions } from './passes/floor-division.js';
 import { findGridStrideLoop, gridStrideBounds } from './passes/grid-stride.js';
 import { lowerImages } from './passes/images.js';
@@ -54,6 +55,12 @@ export interface TranslateOptions {
    * workgroup or on the adapter's rounding.
    */
   indexOrder?: boolean;
+  /**
+   * The device has WebGPU's subgroups feature: a float atomic add whose result nothing reads
+   * adds the values of the invocations of a subgroup that target the same cell first, and one of
+   * them updates the cell (wgsl/atomics.ts).
+   */
+  subgroups?: boolean;
 }
 
 export interface TranslationResult {
@@ -96,11 +103,14 @@ export function translateSpirv(words: Uint32Array, options: TranslateOptions = {
       floorDivisions(ir, f);
       relinearize(ir, f);
       shiftMasks(ir, f);
+      // One invocation in deterministic mode: no exchange contends, and the loop's add stays an
+      // FAdd that passes/deterministic-floats.ts computes exactly.
+      if (!options.indexOrder) casLoops(ir, f);
       floatAtomics(ir, f);
       lowerImages(f);
       if (options.indexOrder) deterministicFloats(ir, f);
     }
-    const emitted = emitWgsl(ir, options.f16);
+    const emitted = emitWgsl(ir, options.f16, options.subgroups === true && !options.indexOrder);
     const types = new TypeTable(ir.types, options.f16);
     const result: TranslationResult = {
       wgsl: emitted.wgsl,

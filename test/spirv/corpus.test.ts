@@ -512,6 +512,16 @@ const cases: Record<string, Case> = {
       exact(new Float32Array(o[1]), [120 * 64, ...sums, 1024, 42]);
     },
   },
+  cas_loop: {
+    // Optimized, as Taichi's SPIR-V is: the pass (passes/cas-loop.ts) matches the loop in SSA form.
+    groups: [16, 1, 1], file: 'cas_loop.comp', optimize: true, resources: { 0: { buffer: Float32Array.from(ints(15, N, -20, 20)) }, 1: { buffer: 8 * 4 } },
+    check: (o) => {
+      const a = ints(15, N, -20, 20);
+      const sums = [0, 0, 0, 0];
+      for (let i = 0; i < 1024; i++) sums[i % 4] += a[i % N];
+      exact(new Float32Array(o[1]).subarray(0, 5), [120 * 64, ...sums]);
+    },
+  },
   atomic_float_shared: {
     groups: [4, 1, 1], file: 'atomic_float_shared.comp', env: 'vulkan1.2', resources: { 0: { buffer: Float32Array.from(ints(16, N, -50, 50)) }, 1: { buffer: 16 } },
     check: (o) => {

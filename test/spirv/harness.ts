@@ -18,9 +18,9 @@ export const GLSL_DIR = new URL('./glsl/', import.meta.url).pathname;
 // down under running work and the process aborts.
 let instance: GPU | null = null;
 
-export async function createDevice(): Promise<GPUDevice> {
+export async function createDevice(features: GPUFeatureName[] = []): Promise<GPUDevice> {
   instance ??= create([]);
-  return computeDevice(instance);
+  return computeDevice(instance, features);
 }
 
 export class SpirvCompiler {

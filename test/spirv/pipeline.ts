@@ -6,10 +6,11 @@ import type { BindingReflection, TranslationResult } from '../../shim/spirv/tran
 export type Shader = Pick<TranslationResult, 'wgsl' | 'bindings' | 'entryPoint'>;
 
 /** A device of `gpu`'s default adapter. Real Taichi kernels bind up to 12 storage buffers: ask for what the adapter has. */
-export async function computeDevice(gpu: GPU): Promise<GPUDevice> {
+export async function computeDevice(gpu: GPU, features: GPUFeatureName[] = []): Promise<GPUDevice> {
   const adapter = await gpu.requestAdapter();
   if (adapter === null) throw new Error('no WebGPU adapter (lavapipe missing?)');
   return adapter.requestDevice({
+    requiredFeatures: features.filter((f) => adapter.features.has(f)),
     requiredLimits: {
       maxStorageBuffersPerShaderStage: adapter.limits.maxStorageBuffersPerShaderStage,
       maxComputeWorkgroupStorageSize: adapter.limits.maxComputeWorkgroupStorageSize,

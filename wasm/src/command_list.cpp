@@ -1,6 +1,8 @@
 // The command list: recording, submission, and the waits (ti_flush, ti_wait).
 #include "command_list.h"
 
+#include <algorithm>
+
 #include <emscripten/emscripten.h>
 
 #include "error.h"
@@ -125,13 +127,15 @@ bool CommandList::due(uint64_t commands) {
   if (recording_ == VK_NULL_HANDLE) return false;
   commands_recorded_ += commands;
   // A list pending for more than 2 ms goes, as in Taichi's GfxRuntime. So does one holding as many
-  // commands as the lists in flight: after a wait the first launch goes at once and the lists
-  // double while the device is busy, so the device starts on long kernels instead of idling while
-  // the host records, and short launches still share a submission.
+  // commands as the lists in flight, and at least two: after a wait the first list goes with its
+  // second launch and the lists double while the device is busy, so the device starts on long
+  // kernels instead of idling while the host records, short launches still share a submission,
+  // and a lone launch followed by a wait and a read (a round trip) is one submission, not two.
   constexpr double kMaxPendingMs = 2.0;
+  constexpr uint64_t kMinCommands = 2;
   uint64_t in_flight_commands = 0;
   for (const InFlight &s : in_flight_) in_flight_commands += s.commands;
-  return commands_recorded_ >= in_flight_commands || emscripten_get_now() - recording_since_ms_ > kMaxPendingMs;
+  return commands_recorded_ >= std::max(in_flight_commands, kMinCommands) || emscripten_get_now() - recording_since_ms_ > kMaxPendingMs;
 }
 
 void CommandList::retire() {

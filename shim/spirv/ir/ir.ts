@@ -33,7 +33,9 @@ export const IrOp = {
   Relinearized: 0x10005,
   /**
    * A float atomic emulated by a compare-exchange loop on the value's bits (passes/float-atomics.ts):
-   * args [pointer, value, combine as a literal: FLOAT_ATOMIC_ADD, _MIN or _MAX].
+   * args [pointer, value, combine as a literal: FLOAT_ATOMIC_ADD, _MIN or _MAX, then 1 as a literal
+   * when nothing reads its result (passes/cas-loop.ts's RESULT_UNUSED), else 0]. Its result is
+   * the cell's value before the operation, as an f32 or as the u32 of its bits (the result type).
    */
   FloatAtomicCas: 0x10006,
   /** textureSampleLevel (passes/images.ts): args [sampled image, coordinate, level, const offset or 0]. */

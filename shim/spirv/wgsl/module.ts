@@ -37,9 +37,9 @@ export interface EmitResult {
   readOnlyStorage: Set<number>; // storage buffers declared read-only (never written, not atomic)
 }
 
-export function emitWgsl(ir: IrModule, f16 = false): EmitResult {
+export function emitWgsl(ir: IrModule, f16 = false, subgroups = false): EmitResult {
   const entry = ir.entry;
-  const ctx = new Printer(ir, f16);
+  const ctx = new Printer(ir, f16, subgroups);
   ctx.resources = resourceUses(ir);
   ctx.atomicRoots = findAtomicRoots(ir, ir.functions.map((f) => f.fn));
   const fnTexts: string[] = [];
@@ -51,6 +51,9 @@ export function emitWgsl(ir: IrModule, f16 = false): EmitResult {
   const globals = emitGlobals(ctx);
   if (usesDetZero(ctx)) globals.push(DET_ZERO_DECL);
   const parts = [...ctx.types.structDecls, ...ctx.decls, ...globals, ...ctx.helpers.values(), ...fnTexts, entryText];
+  // The subgroup operations run where invocations may have diverged: on the invocations active
+  // there, which is what the combined atomics mean (wgsl/atomics.ts).
+  if (ctx.usesSubgroups) parts.unshift('enable subgroups;', 'diagnostic(off, subgroup_uniformity);');
   if (ctx.types.usesF16) parts.unshift('enable f16;');
   return {
     wgsl: parts.join('\n\n') + '\n',

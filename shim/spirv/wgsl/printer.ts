@@ -22,7 +22,7 @@ export interface Expr {
 }
 
 export type Ptr =
-  | { kind: 'ref'; text: string; pointee: number; root: number; storage: number; atomic: boolean; inline?: boolean }
+  | { kind: 'ref'; text: string; pointee: number; root: number; storage: number; atomic: boolean; inline?: boolean; indices?: string[] }
   | { kind: 'uniform'; root: number; pointee: number; offset: number; dyn: string[]; matrixStride: number; rowMajor: boolean }
   | { kind: 'handle'; root: number; pointee: number; text: string; sampler?: string };
 
@@ -70,9 +70,14 @@ export class Printer {
   curEpoch = 0;
   tmp = 0;
 
+  /** Set once the output calls a subgroup built-in (module.ts then enables the extension). */
+  usesSubgroups = false;
+
   constructor(
     readonly mod: IrModule,
     f16 = false,
+    /** The device has WebGPU's subgroups feature (wgsl/atomics.ts combines float adds with it). */
+    readonly subgroups = false,
   ) {
     this.types = new TypeTable(mod.types, f16);
     const n = mod.bound;

@@ -123,32 +123,38 @@ function submitPart(queue: Queue, job: Job, end: number, last: boolean): void {
   const device = queue.device;
   const { heap, validation: log } = queue.host;
   uploadCoherentHostWrites(queue);
-  // WebGPU reports an invalid command buffer only to an error scope (or not at all): catch it, so
-  // the fence can say the work did not run instead of signalling success.
-  device.gpu.pushErrorScope('validation');
+  // WebGPU reports an invalid command buffer only as an error (or not at all): catch it, so the
+  // fence can say the work did not run instead of signalling success. Where WebGPU raises errors
+  // during the call (Dawn in Node and Deno), the device's uncapturederror event names them
+  // without an error scope per submission (objects/device.ts); where they arrive later (a
+  // browser), each submission opens a scope.
+  const scoped = device.errorsArriveLate;
+  if (scoped) device.gpu.pushErrorScope('validation');
   const ctx = new EncodeContext(device);
   const readbacks: Readback[] = [];
   // A command that cannot be encoded (a dispatch with no descriptor set bound) fails this part
   // like a WebGPU rejection: nothing of it runs, its fence says why, and the command buffers and
   // the queue move on instead of staying pending behind it.
   let refused: string | undefined;
-  try {
-    ctx.prepareUploads(job.commands, job.cursor, end);
-    for (let i = job.cursor; i < end; i++) ctx.encode(job.commands[i]);
-    ctx.endPass();
-  } catch (e) {
-    refused = e instanceof VkFailure ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
-  }
-  if (refused === undefined) {
-    for (const memory of ctx.written) {
-      if (!memory.hostVisible) continue;
-      const staging = memory.takeReadback();
-      ctx.encoder.copyBufferToBuffer(memory.gpu(), 0, staging, 0, memory.paddedSize);
-      readbacks.push({ memory, staging });
+  const raised = device.watchErrors(() => {
+    try {
+      ctx.prepareUploads(job.commands, job.cursor, end);
+      for (let i = job.cursor; i < end; i++) ctx.encode(job.commands[i]);
+      ctx.endPass();
+    } catch (e) {
+      refused = e instanceof VkFailure ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
     }
-    device.gpu.queue.submit([ctx.finish()]);
-  }
-  const validation = device.gpu.popErrorScope();
+    if (refused === undefined) {
+      for (const memory of ctx.written) {
+        if (!memory.hostVisible) continue;
+        const staging = memory.takeReadback();
+        ctx.encoder.copyBufferToBuffer(memory.gpu(), 0, staging, 0, memory.paddedSize);
+        readbacks.push({ memory, staging });
+      }
+      device.gpu.queue.submit([ctx.finish()]);
+    }
+  });
+  const validation: Promise<{ message: string } | null> = scoped ? device.gpu.popErrorScope() : Promise.resolve(raised === undefined ? null : { message: raised });
   if (ctx.refused !== undefined) {
     job.rejected ??= ctx.refused;
     log.report('vkQueueSubmit', ctx.refused);

@@ -13,6 +13,19 @@ export class Device {
   readonly heapUsed: number[] = [];
   /** Settles the waits still pending when the device is lost (see untilDoneOrLost). */
   private readonly onLost = new Set<() => void>();
+  /**
+   * WebGPU errors no error scope caught, as the device's uncapturederror event delivers them
+   * (commands/queue.ts reads those of a submission instead of opening a scope per submission).
+   */
+  private uncaught: string[] = [];
+  private uncaughtCount = 0;
+  /** Set while the shim encodes and submits, so an error arriving then is known to be its own. */
+  private watching = false;
+  /**
+   * Set once an uncaptured error arrived outside a submission: this WebGPU delivers them later
+   * (a browser's GPU process), not during the call, so submissions use error scopes instead.
+   */
+  errorsArriveLate = false;
 
   constructor(
     readonly gpu: GPUDevice,
@@ -21,6 +34,14 @@ export class Device {
     /** Made with VK_TAICHIWASM_deterministic: pipelines run on one invocation in index order. */
     readonly deterministic = false,
   ) {
+    gpu.addEventListener('uncapturederror', (e) => {
+      const error = (e as GPUUncapturedErrorEvent).error;
+      if (!this.watching) this.errorsArriveLate = true;
+      this.uncaught.push(error.message);
+      this.uncaughtCount++;
+      // Only the errors of the submission being watched are read: keep a few.
+      if (this.uncaught.length > 16) this.uncaught.shift();
+    });
     gpu.lost.then((info) => {
       this.lostReason ??= info.message || info.reason || 'device lost';
       for (const settle of this.onLost) settle();
@@ -44,6 +65,22 @@ export class Device {
         () => resolve(false),
       ).finally(() => this.onLost.delete(lost));
     });
+  }
+
+  /**
+   * Runs `work` (encoding and submitting) and returns the first WebGPU error it raised, where
+   * this WebGPU delivers errors during the call (Dawn in Node and Deno do).
+   */
+  watchErrors(work: () => void): string | undefined {
+    const mark = this.uncaughtCount;
+    this.watching = true;
+    try {
+      work();
+    } finally {
+      this.watching = false;
+    }
+    const raised = this.uncaughtCount - mark;
+    return raised > 0 ? this.uncaught[Math.max(0, this.uncaught.length - raised)] : undefined;
   }
 
   /** Throws VK_ERROR_DEVICE_LOST once the GPUDevice is gone. */
@@ -70,7 +107,8 @@ const RAISED_LIMITS = [
   'maxDynamicStorageBuffersPerPipelineLayout',
 ] as const;
 
-const WANTED_FEATURES: GPUFeatureName[] = ['float32-filterable', 'bgra8unorm-storage', 'timestamp-query', 'shader-f16'];
+// subgroups: float atomic adds of a subgroup to one cell are combined first (spirv/wgsl/atomics.ts).
+const WANTED_FEATURES: GPUFeatureName[] = ['float32-filterable', 'bgra8unorm-storage', 'timestamp-query', 'shader-f16', 'subgroups'];
 
 /**
  * Adapters that have handed out their one device. Kept per adapter rather than per

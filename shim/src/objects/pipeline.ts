@@ -194,7 +194,7 @@ export function pipelineDescriptor(
  */
 export function pipelineVariant(base: Pipeline, aliases: readonly AliasGroup[]): Pipeline {
   const { words, entryPoint, specialization, pushConstantSet } = base.source;
-  const translation = translateSpirv(words, { entryPoint, f16: base.device.gpu.features.has('shader-f16'), specialization, pushConstantSet, aliases, indexOrder: base.oneInvocation });
+  const translation = translateSpirv(words, { entryPoint, f16: base.device.gpu.features.has('shader-f16'), subgroups: base.device.gpu.features.has('subgroups'), specialization, pushConstantSet, aliases, indexOrder: base.oneInvocation });
   const { groups, descriptor, pushConstants } = pipelineDescriptor(base.device, base.layout, translation);
   for (const a of aliases) groups[a.set]?.merged.set(a.bindings[0], a.bindings);
   const gpu = base.device.gpu.createComputePipeline(descriptor);

@@ -24,7 +24,7 @@ export class ShaderModule {
     if (!translation) {
       const indexOrder = this.device.deterministic;
       try {
-        translation = translateSpirv(this.words, { entryPoint, f16: this.device.gpu.features.has('shader-f16'), specialization, pushConstantSet, indexOrder });
+        translation = translateSpirv(this.words, { entryPoint, f16: this.device.gpu.features.has('shader-f16'), subgroups: this.device.gpu.features.has('subgroups'), specialization, pushConstantSet, indexOrder });
       } catch (e) {
         if (e instanceof SpirvTranslationError) throw new VkFailure(VkResult.ERROR_INVALID_SHADER_NV, `SPIR-V to WGSL: ${e.message}`);
         // A valid shader this mode cannot run: the feature (one invocation in index order) is missing for it.

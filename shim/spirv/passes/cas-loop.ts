@@ -1,0 +1,155 @@
+// Taichi's compare-exchange loop, a pass on the IR. A module exported for a device without float
+// atomics adds to an f32 cell with a loop of its own:
+//
+//   loop { old = load p; new = bits(float(old) + v); got = compare-exchange(p, new, old); if (got == old) break; }
+//
+// which, written as it stands, reads the cell once more on every failed exchange. Where the loop
+// holds nothing else (no other write, so running it once changes nothing but the cell) and v is
+// computed before it, the exchange becomes FloatAtomicCas (one atomic per retry, retrying on the
+// value the failed exchange returned) and the exit test compares the result with itself: the
+// loop's one trip is its successful one. FloatAtomicCas's result is the cell's bits before the
+// add, as the exchange's was on success. When nothing reads that result (Taichi only stores it to
+// a variable no one reads), the printer may combine the adds of a subgroup first (wgsl/atomics.ts).
+import { branchTargets, definitions, useCounts } from '../def-use.js';
+import { FLOAT_ATOMIC_ADD, IrOp, replaceInstruction, type IrFunction, type IrModule } from '../ir/ir.js';
+import { Op } from '../opcodes.js';
+import type { Instruction, Block, SpirvFunction } from '../parse.js';
+
+/** FloatAtomicCas's fourth argument: 1 when nothing reads its result. */
+export const RESULT_UNUSED = 1;
+
+/** Instructions a CAS loop may hold besides its own, none of which writes memory other than function variables. */
+const PURE = new Set<number>([Op.AccessChain, Op.Bitcast, Op.FAdd, Op.IEqual, Op.Load]);
+
+export function casLoops(mod: IrModule, f: IrFunction): void {
+  const fn = f.fn;
+  const { defs, defBlock } = definitions(fn);
+  const uses = useCounts(fn);
+  const functionVars = new Set(fn.vars.map((v) => v.id));
+  for (const b of fn.blocks) {
+    for (const cas of [...b.body]) {
+      if (cas.op !== Op.AtomicCompareExchange) continue;
+      const match = matchCasAdd(mod, fn, b, cas, defs, defBlock, functionVars);
+      if (!match) continue;
+      const unused = resultUnused(fn, cas.id, match.exit, uses, functionVars);
+      replaceInstruction(fn, cas.id, IrOp.FloatAtomicCas, [cas.args[0], match.addend, FLOAT_ATOMIC_ADD, unused ? RESULT_UNUSED : 0]);
+      // got == got: the exit test holds on the first trip.
+      replaceInstruction(fn, match.exit, Op.IEqual, [cas.id, cas.id]);
+    }
+  }
+}
+
+interface CasAdd {
+  addend: number;
+  /** The IEqual the loop leaves on. */
+  exit: number;
+}
+
+function matchCasAdd(
+  mod: IrModule,
+  fn: SpirvFunction,
+  b: Block,
+  cas: Instruction,
+  defs: Map<number, Instruction>,
+  defBlock: Map<number, number>,
+  functionVars: Set<number>,
+): CasAdd | undefined {
+  // args: pointer, scope, equal semantics, unequal semantics, value, comparator.
+  const [ptr, , , , value, comparator] = cas.args;
+  const old = defs.get(comparator);
+  if (!old || (old.op !== Op.Load && old.op !== Op.AtomicLoad) || old.args[0] !== ptr || defBlock.get(old.id) !== b.index) return undefined;
+  const bits = defs.get(value);
+  const sum = bits?.op === Op.Bitcast ? defs.get(bits.args[0]) : undefined;
+  if (!sum || sum.op !== Op.FAdd) return undefined;
+  const t = mod.types.get(sum.type);
+  if (t?.kind !== 'float' || t.width !== 32) return undefined;
+  const asFloat = (id: number) => {
+    const d = defs.get(id);
+    return d?.op === Op.Bitcast && d.args[0] === old.id;
+  };
+  const addend = asFloat(sum.args[0]) ? sum.args[1] : asFloat(sum.args[1]) ? sum.args[0] : undefined;
+  if (addend === undefined) return undefined;
+  const term = b.term;
+  const exit = term.op === Op.BranchConditional ? defs.get(term.args[0]) : undefined;
+  if (!exit || exit.op !== Op.IEqual || defBlock.get(exit.id) !== b.index) return undefined;
+  const [x, y] = exit.args;
+  if (!((x === cas.id && y === old.id) || (x === old.id && y === cas.id))) return undefined;
+  const header = enclosingLoop(fn, b.index);
+  if (header === undefined) return undefined;
+  // The addend is the same on every trip: defined before the loop (or not in the function at all).
+  const at = defBlock.get(addend);
+  if (at !== undefined && at >= header.index) return undefined;
+  // Nothing else in the loop: every retry would repeat it.
+  for (const block of loopBlocks(fn, header)) {
+    if (block.phis.length > 0) return undefined;
+    for (const inst of block.body) {
+      if (inst === cas || PURE.has(inst.op)) continue;
+      if (inst.op === Op.Store && functionVars.has(inst.args[0])) continue;
+      return undefined;
+    }
+  }
+  return { addend, exit: exit.id };
+}
+
+/** The innermost loop header whose construct holds block `index`. */
+function enclosingLoop(fn: SpirvFunction, index: number): Block | undefined {
+  // Headers come before the blocks of their loop; the innermost is the nearest one holding it.
+  for (let i = index; i >= 0; i--) {
+    const h = fn.blocks[i];
+    if (h.merge?.op === Op.LoopMerge && loopBlocks(fn, h).some((b) => b.index === index)) return h;
+  }
+  return undefined;
+}
+
+/** The blocks of a loop: those the header reaches without passing its merge block. */
+function loopBlocks(fn: SpirvFunction, header: Block): Block[] {
+  const byLabel = new Map(fn.blocks.map((b) => [b.label, b]));
+  const merge = header.merge!.args[0];
+  const seen = new Set<Block>([header]);
+  const work = [header];
+  while (work.length > 0) {
+    for (const label of branchTargets(work.pop()!.term)) {
+      const b = byLabel.get(label);
+      if (!b || label === merge || seen.has(b)) continue;
+      seen.add(b);
+      work.push(b);
+    }
+  }
+  return [...seen];
+}
+
+/**
+ * True when the exchange's result is read only by the loop's exit test and by stores to function
+ * variables whose loads nothing reads (or only bitcasts nothing reads).
+ */
+function resultUnused(fn: SpirvFunction, id: number, exit: number, uses: Map<number, number>, functionVars: Set<number>): boolean {
+  const unread = (value: number): boolean => {
+    for (const b of fn.blocks) {
+      for (const inst of b.body) {
+        if (inst.op !== Op.Bitcast || inst.args[0] !== value) continue;
+        if ((uses.get(inst.id) ?? 0) > 0) return false;
+      }
+    }
+    return true;
+  };
+  let counted = 0;
+  for (const b of fn.blocks) {
+    for (const inst of b.body) {
+      if (inst.id === exit) {
+        counted += inst.args.filter((a) => a === id).length;
+      } else if (inst.op === Op.Store && inst.args[1] === id) {
+        if (!functionVars.has(inst.args[0])) return false;
+        counted++;
+        for (const c of fn.blocks) {
+          for (const load of c.body) {
+            if (load.op !== Op.Load || load.args[0] !== inst.args[0]) continue;
+            const n = uses.get(load.id) ?? 0;
+            // A load read only by a bitcast nothing reads.
+            if (n > 0 && !(n === 1 && unread(load.id))) return false;
+          }
+        }
+      }
+    }
+  }
+  return counted === (uses.get(id) ?? 0);
+}

@@ -1,0 +1,46 @@
+// The cas-loop pass on the IR (shim/spirv/passes/cas-loop.ts): Taichi's compare-exchange loop
+// adding to an f32 cell becomes FloatAtomicCas of the cell and the addend, and its exit test
+// holds at once; a loop that does anything else, or whose addend changes in it, is left alone.
+// The results, with and without subgroups, are checked on Dawn by the GLSL corpus (cas_loop).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FLOAT_ATOMIC_ADD, IrOp } from '../../../shim/spirv/ir/ir.js';
+import { Op } from '../../../shim/spirv/opcodes.js';
+import { casLoops, RESULT_UNUSED } from '../../../shim/spirv/passes/cas-loop.js';
+import { GLSL_DIR, SpirvCompiler } from '../harness.js';
+import { lifted, withOp } from './lifted.js';
+
+const CAS_LOOP = readFileSync(join(GLSL_DIR, 'cas_loop.comp'), 'utf8');
+
+describe('cas-loop pass', () => {
+  const compiler = new SpirvCompiler();
+  afterAll(() => compiler.dispose());
+
+  it("turns each of Taichi's compare-exchange loops into FloatAtomicCas whose result nothing reads", () => {
+    const { ir: mod, main } = lifted(compiler.glsl(CAS_LOOP, { optimize: true }));
+    const exchanges = withOp(main, Op.AtomicCompareExchange);
+    expect(exchanges).toHaveLength(2);
+    casLoops(mod, main);
+    expect(withOp(main, Op.AtomicCompareExchange)).toHaveLength(0);
+    const cas = withOp(main, IrOp.FloatAtomicCas);
+    expect(cas.map((i) => [i.args[0], i.args[2], i.args[3]])).toEqual(exchanges.map((e) => [e.args[0], FLOAT_ATOMIC_ADD, RESULT_UNUSED]));
+    // The exit tests compare the result with itself.
+    for (const test of withOp(main, Op.IEqual).filter((t) => cas.some((c) => c.id === t.args[0]))) expect(test.args[1]).toBe(test.args[0]);
+  });
+
+  it('leaves a loop that also writes other memory', () => {
+    const source = CAS_LOOP.replace('if (atomicCompSwap', 'a[cell] = 1.0;\n    if (atomicCompSwap');
+    const { ir: mod, main } = lifted(compiler.glsl(source, { optimize: true }));
+    casLoops(mod, main);
+    expect(withOp(main, IrOp.FloatAtomicCas)).toHaveLength(0);
+    expect(withOp(main, Op.AtomicCompareExchange)).toHaveLength(2);
+  });
+
+  it('leaves a loop whose addend is computed in the loop from the cell', () => {
+    const source = CAS_LOOP.replace('uintBitsToFloat(old) + v', 'uintBitsToFloat(old) + uintBitsToFloat(old) * v');
+    const { ir: mod, main } = lifted(compiler.glsl(source, { optimize: true }));
+    casLoops(mod, main);
+    expect(withOp(main, IrOp.FloatAtomicCas)).toHaveLength(0);
+  });
+});
