@@ -118,7 +118,10 @@ async function runTarget(target: TargetName, o: Options): Promise<Totals> {
       proc.on('message', (m: ChildMessage) => {
         newCase = true;
         caseStart = performance.now();
-        if (m.type === 'case') last = m.index;
+        if (m.type === 'case') {
+          last = m.index;
+          if (m.index % 1000 === 999) console.log(`${target}: ${m.index + 1} cases started, ${((Date.now() - start) / 1000).toFixed(0)} s`);
+        }
         else if (m.type === 'failure') {
           const r = { ...m.report, input: new Uint8Array(Buffer.from(m.input, 'base64')) };
           console.log(`FAIL ${describeFailure(r).slice(0, 2000)}\n  saved ${saveRegression(regressionDir(), r)}`);

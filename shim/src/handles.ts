@@ -19,18 +19,17 @@ import { VkFailure } from './validation.js';
 
 export type HandleWidth = 32 | 64;
 
-interface Slot<T> {
-  generation: number;
-  value: T | undefined;
-  /** Where the slot's index sits in `liveIndices` while it holds a value. */
-  position: number;
-}
-
 /** Freed slots that must be waiting before the oldest is reused (a table holds up to this many empty slots). */
 const REUSE_AFTER = 2048;
 
 export class HandleTable<T> {
-  private readonly slots: Slot<T>[] = [];
+  // Slot i is values[i], generations[i] and positions[i] (where i sits in liveIndices while its
+  // slot holds a value, else -1). Parallel arrays, the numbers typed: a table holds up to
+  // REUSE_AFTER empty slots, which should cost the JS heap one reference each, not an object.
+  private objects: (T | undefined)[] = [undefined];
+  private generations = new Uint32Array(64);
+  private positions = new Int32Array(64).fill(-1);
+  private slotCount = 1;
   // Freed slot indices, oldest at `freeHead`; consumed entries are dropped in batches.
   private free: number[] = [];
   private freeHead = 0;
@@ -55,7 +54,6 @@ export class HandleTable<T> {
     this.generationScale = 2 ** (width === 64 ? 21 : 16);
     this.typeScale = this.indexScale * this.generationScale;
     // Slot 0 is never used so that no handle can encode as VK_NULL_HANDLE.
-    this.slots.push({ generation: 0, value: undefined, position: -1 });
   }
 
   get live(): number {
@@ -66,52 +64,65 @@ export class HandleTable<T> {
   insert(value: T): number {
     const waiting = this.free.length - this.freeHead;
     let index: number;
-    if (waiting > 0 && (waiting >= REUSE_AFTER || this.slots.length >= this.indexScale)) {
+    if (waiting > 0 && (waiting >= REUSE_AFTER || this.slotCount >= this.indexScale)) {
       index = this.free[this.freeHead++];
       if (this.freeHead >= REUSE_AFTER) {
         this.free = this.free.slice(this.freeHead);
         this.freeHead = 0;
       }
     } else {
-      index = this.slots.length;
+      index = this.slotCount;
       if (index >= this.indexScale) {
         throw new VkFailure(VkResult.ERROR_OUT_OF_HOST_MEMORY, `too many live ${this.typeName} objects`);
       }
-      this.slots.push({ generation: 1, value: undefined, position: -1 });
+      this.grow(index + 1);
+      this.slotCount++;
+      this.generations[index] = 1;
     }
-    const slot = this.slots[index];
-    slot.value = value;
-    slot.position = this.liveIndices.length;
+    this.objects[index] = value;
+    this.positions[index] = this.liveIndices.length;
     this.liveIndices.push(index);
-    return this.encode(index, slot.generation);
+    return this.encode(index, this.generations[index]);
   }
 
   /** The object behind a handle, or undefined when the handle is null, stale or of another type. */
   lookup(handle: number): T | undefined {
     const index = this.decode(handle);
-    return index === undefined ? undefined : this.slots[index].value;
+    return index === undefined ? undefined : this.objects[index];
   }
 
   remove(handle: number): T | undefined {
     const index = this.decode(handle);
     if (index === undefined) return undefined;
-    const slot = this.slots[index];
-    const value = slot.value;
-    slot.value = undefined;
-    slot.generation = (slot.generation % (this.generationScale - 1)) + 1;
+    const value = this.objects[index];
+    this.objects[index] = undefined;
+    this.generations[index] = (this.generations[index] % (this.generationScale - 1)) + 1;
     this.free.push(index);
+    const position = this.positions[index];
     const last = this.liveIndices.pop()!;
     if (last !== index) {
-      this.liveIndices[slot.position] = last;
-      this.slots[last].position = slot.position;
+      this.liveIndices[position] = last;
+      this.positions[last] = position;
     }
-    slot.position = -1;
+    this.positions[index] = -1;
     return value;
   }
 
   /** The live objects, in no particular order; the table must not change while they are walked. */
   *values(): IterableIterator<T> {
-    for (const index of this.liveIndices) yield this.slots[index].value!;
+    for (const index of this.liveIndices) yield this.objects[index]!;
+  }
+
+  /** Room for `count` slots, doubling the typed arrays. */
+  private grow(count: number): void {
+    if (count <= this.generations.length) return;
+    const capacity = Math.min(Math.max(count, 2 * this.generations.length), this.indexScale);
+    const generations = new Uint32Array(capacity);
+    generations.set(this.generations);
+    const positions = new Int32Array(capacity).fill(-1);
+    positions.set(this.positions);
+    this.generations = generations;
+    this.positions = positions;
   }
 
   private encode(index: number, generation: number): number {
@@ -123,8 +134,7 @@ export class HandleTable<T> {
     if (Math.floor(handle / this.typeScale) !== this.objectType) return undefined;
     const index = handle % this.indexScale;
     const generation = Math.floor(handle / this.indexScale) % this.generationScale;
-    const slot = this.slots[index];
-    if (slot === undefined || slot.value === undefined || slot.generation !== generation) return undefined;
+    if (index >= this.slotCount || this.objects[index] === undefined || this.generations[index] !== generation) return undefined;
     return index;
   }
 }

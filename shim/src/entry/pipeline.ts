@@ -115,19 +115,24 @@ export function vkCreateComputePipelines(vk: ShimState, deviceHandle: number, _c
   // form's completion is polled on the main thread, which took twice as long on two cores; in a
   // browser both return at once and compile in the GPU process. Errors of the whole batch come
   // from one pair of error scopes, awaited when the caller can wait.
+  // A pipeline compiled before from the same WGSL and layouts (a module loaded again) is reused;
+  // only pipelines whose batch WebGPU accepted are kept for that.
   device.gpu.pushErrorScope('internal');
   device.gpu.pushErrorScope('validation');
-  const pipelines = prepared.map((p) => device.gpu.createComputePipeline(p.descriptor));
+  const pipelines = prepared.map((p) => device.recentPipelines.get(p.key) ?? device.gpu.createComputePipeline(p.descriptor()));
   const errors = Promise.all([device.gpu.popErrorScope(), device.gpu.popErrorScope()]).then((scopes) => scopes.find((e) => e !== null) ?? null);
+  const keep = (): void => prepared.forEach((p, i) => device.recentPipelines.set(p.key, pipelines[i]));
   if (!vk.canSuspend) {
     void errors.then((error) => {
       if (error) vk.validation.report('vkCreateComputePipelines', `WebGPU rejected the pipeline: ${error.message}`);
+      else keep();
     });
     return finish(pipelines);
   }
   return errors.then((error) => {
     // Not INVALID_SHADER: the SPIR-V was read; its translation is what WebGPU refused.
     if (error) throw new VkFailure(VkResult.ERROR_UNKNOWN, `WebGPU rejected the translated pipeline: ${error.message}`);
+    keep();
     return finish(pipelines);
   });
 }

@@ -4,6 +4,11 @@
 import { VkResult } from '../abi/vk-enums.js';
 import { VkFailure } from '../validation.js';
 import type { PhysicalDevice } from './physical-device.js';
+import type { TranslationResult } from '../../spirv/translate.js';
+import { RecentMap } from './recent.js';
+
+/** How many SPIR-V modules' translations, and how many compiled pipelines, a device keeps for reuse (recent.ts). */
+const RECENT_LIMIT = 64;
 
 export class Device {
   lostReason: string | undefined;
@@ -11,6 +16,10 @@ export class Device {
   queueHandle = 0;
   /** Bytes of live VkDeviceMemory per memory heap (kept as memory is allocated and freed, not summed per call). */
   readonly heapUsed: number[] = [];
+  /** Translations of recently seen SPIR-V, by hashWords (the words are compared on a hit). */
+  readonly recentTranslations = new RecentMap<string, { words: Uint32Array; translations: Map<string, TranslationResult> }>(RECENT_LIMIT);
+  /** Pipelines compiled without an error, by pipelineKey (objects/pipeline.ts). */
+  readonly recentPipelines = new RecentMap<string, GPUComputePipeline>(RECENT_LIMIT);
   /** Settles the waits still pending when the device is lost (see untilDoneOrLost). */
   private readonly onLost = new Set<() => void>();
   /**

@@ -81,6 +81,8 @@ export class Pipeline {
 }
 
 const bindGroupLayouts = new WeakMap<GPUDevice, Map<string, GPUBindGroupLayout>>();
+/** The entries each cached bind group layout was made from, as its cache key. */
+const bindGroupLayoutKeys = new WeakMap<GPUBindGroupLayout, string>();
 
 /** Equal entries give the same GPUBindGroupLayout, so bind groups are shared between pipelines. */
 function cachedBindGroupLayout(gpu: GPUDevice, entries: GPUBindGroupLayoutEntry[]): GPUBindGroupLayout {
@@ -91,6 +93,7 @@ function cachedBindGroupLayout(gpu: GPUDevice, entries: GPUBindGroupLayoutEntry[
   if (!layout) {
     layout = gpu.createBindGroupLayout({ entries });
     cache.set(key, layout);
+    bindGroupLayoutKeys.set(layout, key);
   }
   return layout;
 }
@@ -175,17 +178,25 @@ export function pipelineDescriptor(
   device: Device,
   layout: PipelineLayout,
   translation: TranslationResult,
-): { groups: (PipelineGroup | undefined)[]; descriptor: GPUComputePipelineDescriptor; pushConstants: { set: number; layout: GPUBindGroupLayout } | undefined } {
+): {
+  groups: (PipelineGroup | undefined)[];
+  descriptor: () => GPUComputePipelineDescriptor;
+  /** What the GPU pipeline is made from, in full: equal keys make interchangeable pipelines (Device.recentPipelines). */
+  key: string;
+  pushConstants: { set: number; layout: GPUBindGroupLayout } | undefined;
+} {
   const groups = pipelineGroups(device, layout, translation);
   const bindGroupLayouts = Array.from({ length: layout.setLayouts.length }, (_, i) => groups[i]?.layout ?? cachedBindGroupLayout(device.gpu, []));
   const pushConstants = pushConstantGroup(device, layout, translation);
   if (pushConstants) bindGroupLayouts.push(pushConstants.layout);
-  const descriptor: GPUComputePipelineDescriptor = {
+  const descriptor = (): GPUComputePipelineDescriptor => ({
     layout: device.gpu.createPipelineLayout({ bindGroupLayouts }),
     compute: { module: device.gpu.createShaderModule({ code: translation.wgsl }), entryPoint: translation.entryPoint },
     label: `vkCreateComputePipelines ${translation.entryPoint}`,
-  };
-  return { groups, descriptor, pushConstants };
+  });
+  // Bind group layouts of equal entries are one object (cachedBindGroupLayout), so their keys name them.
+  const key = [translation.entryPoint, ...bindGroupLayouts.map((l) => bindGroupLayoutKeys.get(l)), translation.wgsl].join('\u0000');
+  return { groups, descriptor, key, pushConstants };
 }
 
 /**
@@ -197,6 +208,6 @@ export function pipelineVariant(base: Pipeline, aliases: readonly AliasGroup[]):
   const translation = translateSpirv(words, { entryPoint, f16: base.device.gpu.features.has('shader-f16'), subgroups: base.device.gpu.features.has('subgroups'), specialization, pushConstantSet, aliases, indexOrder: base.oneInvocation });
   const { groups, descriptor, pushConstants } = pipelineDescriptor(base.device, base.layout, translation);
   for (const a of aliases) groups[a.set]?.merged.set(a.bindings[0], a.bindings);
-  const gpu = base.device.gpu.createComputePipeline(descriptor);
+  const gpu = base.device.gpu.createComputePipeline(descriptor());
   return new Pipeline(base.device, base.layout, gpu, groups, translation.workgroupSize, translation.wgsl, base.gridStride, base.oneInvocation, pushConstants, base.source);
 }

@@ -6,16 +6,29 @@ import { VkFailure } from '../validation.js';
 import { IndexOrderRefusal, translateSpirv, type TranslationResult } from '../../spirv/translate.js';
 import { SpirvTranslationError } from '../../spirv/errors.js';
 import type { Device } from './device.js';
+import { hashWords, sameWords } from './recent.js';
 
 export const SPIRV_MAGIC = 0x07230203;
 
 export class ShaderModule {
-  /** Translations by entry point name (and specialization values, when there are any). */
-  readonly translations = new Map<string, TranslationResult>();
+  /**
+   * Translations by entry point name (and specialization values, when there are any), shared
+   * with earlier shader modules of the same words on this device (a module loaded again).
+   */
+  readonly translations: Map<string, TranslationResult>;
   constructor(
     readonly device: Device,
     readonly words: Uint32Array,
-  ) {}
+  ) {
+    const key = hashWords(words);
+    const recent = device.recentTranslations.get(key);
+    if (recent && sameWords(recent.words, words)) {
+      this.translations = recent.translations;
+    } else {
+      this.translations = new Map();
+      device.recentTranslations.set(key, { words, translations: this.translations });
+    }
+  }
 
   /** The WGSL of one entry point with these specialization values (named by `key`), translated once. */
   translate(entryPoint: string, specialization: Map<number, Uint8Array>, key: string, pushConstantSet: number): TranslationResult {
