@@ -21,12 +21,16 @@ export NODE_PATH=/usr/share/nodejs
 OPT=${TIW_OPT:--O2}
 # TIW_SANITIZE (e.g. address,undefined; scripts/sanitize.sh builds so in a copy of the tree):
 # every object gets the sanitizers, and so does every program linked with link.rsp, with their
-# options (wasm/sanitize/options.c).
+# options (wasm/sanitize/options.c). Asyncify saves a suspended call's locals in a block of
+# ASYNCIFY_STACK_SIZE bytes (4 KiB by default) and traps with `unreachable` when they do not fit;
+# instrumented code keeps far more locals live, and a C program's call into the runtime
+# (test/c/external_procedures.c) overflowed 4 KiB, so sanitized programs get 64 KiB.
 san_link=""
 if [ -n "${TIW_SANITIZE:-}" ]; then
   OPT="$OPT -fsanitize=$TIW_SANITIZE"
   emcc $OPT -std=c11 -Wall -Wextra -Werror -c wasm/sanitize/options.c -o "$out/sanitize-options.o"
   san_link="-fsanitize=$TIW_SANITIZE
+-sASYNCIFY_STACK_SIZE=65536
 $out/sanitize-options.o"
 fi
 CXXFLAGS=(-std=c++17 -fno-exceptions -fno-rtti -Wall -Wextra -Werror -Iwasm/include -isystem "$out/include")
@@ -51,6 +55,7 @@ cat > "$out/link.rsp" <<RSP
 --js-library wasm/js/library_host.js
 --post-js wasm/js/asyncify-bigint.js
 --post-js wasm/js/asyncify-heap.js
+--post-js wasm/js/asyncify-abort.js
 -sMODULARIZE
 -sENVIRONMENT=web,worker,node
 -sASYNCIFY

@@ -104,7 +104,10 @@ export async function runMain(options: RunMainOptions): Promise<MainResult> {
     exitCode = Number(await wasm.shim.suspending(() => Promise.race([main(), abort])));
   } catch (e) {
     const status = exitStatus(e);
-    if (status === undefined) throw e;
+    if (status === undefined) {
+      destroyOwnedDevices(wasm);
+      throw e;
+    }
     exitCode = status;
   }
   const files = new Map<string, Uint8Array>();
@@ -112,7 +115,11 @@ export async function runMain(options: RunMainOptions): Promise<MainResult> {
     if (fs.analyzePath(path).exists) files.set(path, fs.readFile(path));
   }
   const liveObjects = wasm.shim.liveObjects();
-  // A program that exits without vkDestroyDevice would keep its GPUDevice (and Node) alive.
-  for (const device of wasm.shim.handles.devices.values()) if (device.owned) device.gpu.destroy();
+  destroyOwnedDevices(wasm);
   return { exitCode, output, files, liveObjects };
+}
+
+/** A program that ends without vkDestroyDevice (an exit, an abort) would keep its GPUDevice (and Node) alive. */
+function destroyOwnedDevices(wasm: TaichiWasm): void {
+  for (const device of wasm.shim.handles.devices.values()) if (device.owned) device.gpu.destroy();
 }
