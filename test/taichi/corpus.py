@@ -56,6 +56,22 @@ def ints(lo, hi):
     return lambda rng, shape, dt: rng.integers(lo, hi, shape, dtype=np.int64).astype(dt)
 
 
+class Tensor:
+    """A vector or matrix argument (`ti.types.vector(n, dt)`, `ti.types.matrix(n, m, dt)`): values
+    as a list (vector) or a list of rows (matrix)."""
+
+    def __init__(self, values, dtype):
+        self.values = values
+        self.dtype = dtype
+
+    def value(self):
+        return ti.Matrix(self.values, self.dtype) if isinstance(self.values[0], (list, tuple)) else ti.Vector(self.values, self.dtype)
+
+
+def tensor(values, dtype):
+    return Tensor(values, dtype)
+
+
 class Graph:
     def __init__(self, name, build):
         self.name = name
@@ -79,7 +95,7 @@ def export_kernel(kernel):
 
 
 class Case:
-    def __init__(self, name, steps, outputs, rtol, atol, why, oracle, refused, module, expect):
+    def __init__(self, name, steps, outputs, rtol, atol, why, oracle, refused, module, expect, compare):
         self.name = name
         self.steps = steps
         self.outputs = outputs
@@ -90,9 +106,10 @@ class Case:
         self.refused = refused
         self.module = module
         self.expect = expect
+        self.compare = compare
 
 
-def case(name, *steps, out, rtol=0.0, atol=0.0, why="integers and exact float operations", oracle="cpu", refused=None, module=None, expect=None):
+def case(name, *steps, out, rtol=0.0, atol=0.0, why="integers and exact float operations", oracle="cpu", refused=None, module=None, expect=None, compare=None):
     """A case: steps are (kernel, *args) or (Graph, {name: arg}); `out` lists the arrays compared.
 
     Floats compare as |got - want| <= atol + rtol * |want|; integers always exactly. `oracle` is
@@ -101,9 +118,12 @@ def case(name, *steps, out, rtol=0.0, atol=0.0, why="integers and exact float op
     the outputs (in the order of `out`) from {array: input} where neither backend is right. `refused` is the error a launch must raise
     instead of running ({"code": ..., "error": ...}). `module` puts the case's kernels in a module
     of their own (<group>-<module>.tcm), so that a kernel the runtime refuses at load refuses
-    only its own cases.
+    only its own cases. `compare` compares statistics instead of values, for draws of ti.random():
+    {"mean", "variance", "min", "max": tolerances relative to the expected values' range (of the
+    value itself, for one value; variance: to the range squared), "distinct": the least share of
+    distinct values}, each key optional.
     """
-    _cases.append(Case(name, steps, list(out), rtol, atol, why, oracle, refused, module, expect))
+    _cases.append(Case(name, steps, list(out), rtol, atol, why, oracle, refused, module, expect, compare))
 
 
 def seed_for(text):

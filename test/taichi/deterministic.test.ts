@@ -67,7 +67,8 @@ describe('the corpus in deterministic mode', () => {
     const name = `${c.group}/${c.name}`;
     const refusal = EXPECTED.refused[name];
     const corpusRefusal = c.manifest.refused;
-    it(`${name}${refusal ? ' (refused in deterministic mode)' : corpusRefusal ? ' (refused)' : ''}`, async () => {
+    // The first launch compiles the case's pipelines; mpm3D's p2g takes 90 s of CPU on lavapipe with a cold shader cache (docs/corpus.md).
+    it(`${name}${refusal ? ' (refused in deterministic mode)' : corpusRefusal ? ' (refused)' : ''}`, { timeout: 600_000 }, async () => {
       const [first, second] = [await outcome(runs[0], c), await outcome(runs[1], c)];
       if (refusal || corpusRefusal) {
         for (const { error } of [first, second]) {
@@ -92,8 +93,9 @@ describe('the corpus in deterministic mode', () => {
 
       const serial = [...a.outputs.keys()].map((array) => `${c.dir}/${array}.serial.npy`);
       const recorded = serial.filter((f) => existsSync(f));
-      if (c.manifest.oracle !== 'cpu') {
-        expect(recorded, 'serial CPU results of a case Taichi cannot run on the CPU').toEqual([]);
+      if (c.manifest.oracle !== 'cpu' || c.manifest.compare) {
+        // ti.random()'s draws come from each backend's own generator: their bits never match.
+        expect(recorded, 'serial CPU results of a case Taichi cannot run on the CPU, or of random draws').toEqual([]);
         return;
       }
       expect(recorded, 'run test/taichi/export_serial.py').toEqual(serial);

@@ -101,6 +101,8 @@ def run_case(ti, group, c, compiled_graphs):
     device = {a.name: make_device_array(ti, a, inputs[a.name]) for a in arrays}
 
     def value(arg):
+        if isinstance(arg, corpus.Tensor):
+            return arg.value()
         return device[arg.name] if isinstance(arg, corpus.Array) else arg
 
     for step in c.steps:
@@ -115,6 +117,8 @@ def run_case(ti, group, c, compiled_graphs):
 def describe_arg(arg):
     if isinstance(arg, corpus.Array):
         return {"array": arg.name}
+    if isinstance(arg, corpus.Tensor):
+        return {"tensor": arg.values}
     if isinstance(arg, float) and not math.isfinite(arg):
         return {"scalar": repr(arg)}  # JSON has no infinity or NaN: "inf", "-inf", "nan"
     return {"scalar": arg}
@@ -150,6 +154,8 @@ def manifest(ti, group, c, arrays):
     }
     if c.refused:
         m["refused"] = c.refused
+    if c.compare:
+        m["compare"] = c.compare
     return m
 
 

@@ -10,8 +10,21 @@ export const HERE = fileURLToPath(new URL('.', import.meta.url));
 /** The corpus root: test/taichi, or TAICHI_CORPUS_ROOT (a fresh export by .ci/run). */
 export const ROOT = process.env.TAICHI_CORPUS_ROOT ?? HERE;
 
-/** A scalar is a number, or 'inf', '-inf' or 'nan' (which JSON cannot hold). */
-export type ArgRef = { array: string } | { scalar: number | 'inf' | '-inf' | 'nan' };
+/** A scalar is a number, or 'inf', '-inf' or 'nan' (which JSON cannot hold); a tensor is a vector or a matrix's rows. */
+export type ArgRef = { array: string } | { scalar: number | 'inf' | '-inf' | 'nan' } | { tensor: number[] | number[][] };
+
+/**
+ * Statistics compared instead of values (draws of ti.random()): mean, variance, min and max
+ * within tolerances relative to the expected values' range (variance: its square; one value: the
+ * value itself), and the least share of distinct values.
+ */
+export interface Statistics {
+  mean?: number;
+  variance?: number;
+  min?: number;
+  max?: number;
+  distinct?: number;
+}
 
 export interface ArraySpec {
   kind: 'ndarray' | 'texture';
@@ -33,6 +46,7 @@ export interface Manifest {
   tolerance: { rtol: number; atol: number; why: string };
   /** The launch must fail with this error instead of running. */
   refused?: { code: string; error: string };
+  compare?: Statistics;
 }
 
 export interface CorpusCase {

@@ -3,7 +3,7 @@
 // case's stated tolerance.
 
 import { decodeNpy, Image, type DType, type AotModule, type ArgumentValue, type ImageDimension, type ImageFormat, type NdArray, type Runtime } from '../../src/index.js';
-import type { CorpusCase, ArgRef } from './manifest.js';
+import type { CorpusCase, ArgRef, Statistics } from './manifest.js';
 
 const DIMENSIONS: ImageDimension[] = ['1d', '2d', '3d'];
 const SPECIAL = { inf: Infinity, '-inf': -Infinity, nan: NaN };
@@ -48,7 +48,8 @@ export class ModuleCache {
 
 export interface Mismatch {
   array: string;
-  index: number;
+  /** The element's index, or the statistic compared. */
+  index: number | keyof Statistics;
   got: number;
   want: number;
 }
@@ -81,6 +82,44 @@ function withinTolerance(got: number, want: number, rtol: number, atol: number):
   return Math.abs(got - want) <= atol + rtol * Math.abs(want);
 }
 
+interface Summary {
+  mean: number;
+  variance: number;
+  min: number;
+  max: number;
+  distinct: number;
+}
+
+function summarize(v: ArrayLike<number>): Summary {
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < v.length; i++) {
+    sum += v[i];
+    min = Math.min(min, v[i]);
+    max = Math.max(max, v[i]);
+  }
+  const mean = sum / v.length;
+  let squares = 0;
+  for (let i = 0; i < v.length; i++) squares += (v[i] - mean) ** 2;
+  return { mean, variance: squares / v.length, min, max, distinct: new Set(Array.from(v)).size / v.length };
+}
+
+/** Statistics of `got` against those of `want` (see Statistics); a NaN anywhere fails them. */
+export function compareStatistics(array: string, got: ArrayLike<number>, want: ArrayLike<number>, limits: Statistics): Mismatch[] {
+  const g = summarize(got);
+  const w = summarize(want);
+  const scale = w.max > w.min ? w.max - w.min : Math.abs(w.mean);
+  const out: Mismatch[] = [];
+  for (const key of ['mean', 'min', 'max'] as const) {
+    const limit = limits[key];
+    if (limit !== undefined && !(Math.abs(g[key] - w[key]) <= limit * scale)) out.push({ array, index: key, got: g[key], want: w[key] });
+  }
+  if (limits.variance !== undefined && !(Math.abs(g.variance - w.variance) <= limits.variance * scale * scale)) out.push({ array, index: 'variance', got: g.variance, want: w.variance });
+  if (limits.distinct !== undefined && !(g.distinct >= limits.distinct)) out.push({ array, index: 'distinct', got: g.distinct, want: limits.distinct });
+  return out;
+}
+
 export async function runCase(runtime: Runtime, modules: ModuleCache, c: CorpusCase, root: string, read: ReadFile = readFromDisk): Promise<CaseResult> {
   const m = c.manifest;
   const mod = await modules.get(`${root}/${c.exporter}/${m.module}`);
@@ -102,7 +141,11 @@ export async function runCase(runtime: Runtime, modules: ModuleCache, c: CorpusC
         arrays.set(name, nd);
       }
     }
-    const value = (ref: ArgRef): ArgumentValue => ('array' in ref ? arrays.get(ref.array)! : typeof ref.scalar === 'number' ? ref.scalar : SPECIAL[ref.scalar]);
+    const value = (ref: ArgRef): ArgumentValue => {
+      if ('array' in ref) return arrays.get(ref.array)!;
+      if ('tensor' in ref) return ref.tensor;
+      return typeof ref.scalar === 'number' ? ref.scalar : SPECIAL[ref.scalar];
+    };
     for (const step of m.steps) {
       if ('kernel' in step) mod.kernel(step.kernel).launch(...step.args.map(value));
       else mod.graph(step.graph).launch(Object.fromEntries(Object.entries(step.args).map(([k, v]) => [k, value(v)])));
@@ -121,6 +164,11 @@ export async function runCase(runtime: Runtime, modules: ModuleCache, c: CorpusC
       }
       const g = values(got.dtype, got.data);
       const w = values(want.dtype, want.data);
+      if (m.compare) {
+        result.compared += w.length;
+        result.mismatches.push(...compareStatistics(name, g, w, m.compare));
+        continue;
+      }
       const isFloat = got.dtype.startsWith('f');
       for (let i = 0; i < w.length; i++) {
         result.compared++;
