@@ -139,6 +139,6 @@ writeFileSync(
 const taichiPattern = /TI_DLL_EXPORT\s+[\w\s*]+?[\s*]TI_API_CALL\s+(?<name>ti_\w+)\s*\((?<params>[^)]*)\)\s*;/g;
 const ti = new Map(['taichi_core.h', 'taichi_vulkan.h', 'taichi_wasm.h'].flatMap((h) => [...prototypes(readFileSync(`wasm/include/taichi/${h}`, 'utf8'), taichiPattern)]));
 if (ti.size === 0) throw new Error('no ti_* prototypes found in the Taichi headers');
-writeFileSync(join(outDir, 'exports.json'), JSON.stringify([...[...ti.keys()].map((n) => `_${n}`), '_malloc', '_free', '_tiw_heap_spend_reserve']));
+writeFileSync(join(outDir, 'exports.json'), JSON.stringify([...[...ti.keys()].map((n) => `_${n}`), '_malloc', '_free', '_tiw_heap_spend_reserve', '_tiw_launch_kernel_checked', '_tiw_launch_compute_graph_checked']));
 writeFileSync(join(outDir, 'asyncify-imports.json'), JSON.stringify(SUSPENDING.flatMap((n) => [n, alias(n)])));
 console.log(`gen-bindings: ${vk.size} vk* entry points, ${ti.size} ti_* functions`);

@@ -52,18 +52,23 @@ export interface UntypedModule extends ModuleTypes {
 const ARG = TiArgument.size;
 
 /** Writes TiArgument `index` of a list at `base`. */
-function writeArgument(view: DataView, at: number, sig: ArgumentSignature, value: ArgumentValue, runtime: RuntimeContext, where: string): void {
+/** Where an argument is, for errors: a kernel's by position (named only when an error needs it), a graph's by name. */
+function place(where: string | number): string {
+  return typeof where === 'number' ? `argument ${where}` : where;
+}
+
+function writeArgument(view: DataView, at: number, sig: ArgumentSignature, value: ArgumentValue, runtime: RuntimeContext, where: string | number): void {
   const v = at + TiArgument.offsets.value;
   switch (sig.kind) {
     case 'ndarray':
-      if (!(value instanceof NdArray)) throw new TaichiError('INVALID_ARGUMENT', `${where} ('${sig.name}') must be an NdArray`);
-      if (value.memory.runtime !== runtime) throw new TaichiError('INVALID_ARGUMENT', `${where} ('${sig.name}') belongs to another runtime`);
-      if (value.memory.isFreed) throw new TaichiError('INVALID_STATE', `${where} ('${sig.name}') was freed`);
+      if (!(value instanceof NdArray)) throw new TaichiError('INVALID_ARGUMENT', `${place(where)} ('${sig.name}') must be an NdArray`);
+      if (value.memory.runtime !== runtime) throw new TaichiError('INVALID_ARGUMENT', `${place(where)} ('${sig.name}') belongs to another runtime`);
+      if (value.memory.isFreed) throw new TaichiError('INVALID_STATE', `${place(where)} ('${sig.name}') was freed`);
       view.setUint32(at + TiArgument.offsets.type, TiArgumentType.NDARRAY, true);
       value.writeTo(view, v + TiArgumentValue.offsets.ndarray);
       return;
     case 'scalar': {
-      if (typeof value !== 'number') throw new TaichiError('INVALID_ARGUMENT', `${where} ('${sig.name}') must be a number`);
+      if (typeof value !== 'number') throw new TaichiError('INVALID_ARGUMENT', `${place(where)} ('${sig.name}') must be a number`);
       const dtype = dtypeInfo(sig.dtype).value;
       if (dtype === TiDataType.F32) {
         view.setUint32(at + TiArgument.offsets.type, TiArgumentType.F32, true);
@@ -86,14 +91,14 @@ function writeArgument(view: DataView, at: number, sig: ArgumentSignature, value
     case 'tensor': {
       const flat = Array.isArray(value) ? (value as readonly (number | readonly number[])[]).flat() : undefined;
       if (!flat || flat.some((x) => typeof x !== 'number')) {
-        throw new TaichiError('INVALID_ARGUMENT', `${where} ('${sig.name}') must be an array of numbers, or of rows of numbers`);
+        throw new TaichiError('INVALID_ARGUMENT', `${place(where)} ('${sig.name}') must be an array of numbers, or of rows of numbers`);
       }
       const info = dtypeInfo(sig.dtype);
       view.setUint32(at + TiArgument.offsets.type, TiArgumentType.TENSOR, true);
       const t = v + TiArgumentValue.offsets.tensor;
       view.setUint32(t + TiTensor.offsets.type, info.value, true);
       const c = t + TiTensor.offsets.contents;
-      if (flat.length * info.bytes > TiTensorValue.size) throw new TaichiError('INVALID_ARGUMENT', `${where} ('${sig.name}'): a tensor holds at most ${TiTensorValue.size} bytes`);
+      if (flat.length * info.bytes > TiTensorValue.size) throw new TaichiError('INVALID_ARGUMENT', `${place(where)} ('${sig.name}'): a tensor holds at most ${TiTensorValue.size} bytes`);
       view.setUint32(c + TiTensorValueWithLength.offsets.length, flat.length, true);
       const data = c + TiTensorValueWithLength.offsets.data;
       (flat as number[]).forEach((x, i) => {
@@ -108,13 +113,13 @@ function writeArgument(view: DataView, at: number, sig: ArgumentSignature, value
     case 'rw_texture': {
       const texture = value instanceof Image ? { image: value } : value;
       if (typeof texture !== 'object' || !('image' in texture) || !(texture.image instanceof Image)) {
-        throw new TaichiError('INVALID_ARGUMENT', `${where} ('${sig.name}') must be an Image or { image, sampler? }`);
+        throw new TaichiError('INVALID_ARGUMENT', `${place(where)} ('${sig.name}') must be an Image or { image, sampler? }`);
       }
       for (const owned of [texture.image, texture.sampler]) {
-        if (owned && owned.runtime !== runtime) throw new TaichiError('INVALID_ARGUMENT', `${where} ('${sig.name}') belongs to another runtime`);
+        if (owned && owned.runtime !== runtime) throw new TaichiError('INVALID_ARGUMENT', `${place(where)} ('${sig.name}') belongs to another runtime`);
       }
-      texture.image.checkLive(`${where} ('${sig.name}')`);
-      if (texture.sampler?.isDestroyed) throw new TaichiError('INVALID_STATE', `${where} ('${sig.name}'): the sampler was destroyed`);
+      texture.image.checkLive(`${place(where)} ('${sig.name}')`);
+      if (texture.sampler?.isDestroyed) throw new TaichiError('INVALID_STATE', `${place(where)} ('${sig.name}'): the sampler was destroyed`);
       view.setUint32(at + TiArgument.offsets.type, TiArgumentType.TEXTURE, true);
       texture.image.writeTexture(view, v + TiArgumentValue.offsets.texture, texture.sampler);
       return;
@@ -155,8 +160,8 @@ export class Kernel<A extends readonly ArgumentValue[] = ArgumentValue[]> {
     const wasm = runtime.wasm;
     if (!this.argsPtr && sigs.length > 0) this.argsPtr = this.module.ownHeap(ARG * sigs.length);
     const view = wasm.view();
-    sigs.forEach((sig, i) => writeArgument(view, this.argsPtr + i * ARG, sig, args[i], runtime, `argument ${i}`));
-    wasm.call('ti_launch_kernel', runtime.handle, this.handle, sigs.length, this.argsPtr);
+    for (let i = 0; i < sigs.length; i++) writeArgument(view, this.argsPtr + i * ARG, sigs[i], args[i], runtime, i);
+    wasm.callChecked('tiw_launch_kernel_checked', 'ti_launch_kernel', runtime.handle, this.handle, sigs.length, this.argsPtr);
   }
 }
 
@@ -208,7 +213,7 @@ export class ComputeGraph<A extends { [arg: string]: ArgumentValue } = Record<st
       view.setUint32(at + TiNamedArgument.offsets.name, this.namePtrs[i], true);
       writeArgument(view, at + TiNamedArgument.offsets.argument, sig, args[sig.name], runtime, `argument '${sig.name}'`);
     });
-    wasm.call('ti_launch_compute_graph', runtime.handle, this.handle, sigs.length, this.argsPtr);
+    wasm.callChecked('tiw_launch_compute_graph_checked', 'ti_launch_compute_graph', runtime.handle, this.handle, sigs.length, this.argsPtr);
   }
 }
 

@@ -82,6 +82,19 @@ export class TaichiWasm {
     }
   }
 
+  /**
+   * call(name, ...args) in one crossing into wasm, for the launches: `checked` is the C function
+   * that clears the error slot, calls `name` and answers the error code (wasm/src/launch.cpp).
+   */
+  callChecked(checked: string, name: string, ...args: WasmArg[]): void {
+    if (this.running) {
+      this.call(name, ...args);
+      return;
+    }
+    this.validationSeen = this.shim.validation.count;
+    if (this.raw(checked, ...args) !== 0) this.throwIfFailed();
+  }
+
   private callNow(name: string, args: WasmArg[]): number {
     this.clearError();
     const result = this.raw(name, ...args);

@@ -503,4 +503,19 @@ void ti_launch_compute_graph(TiRuntime runtime, TiComputeGraph compute_graph, ui
   rt->submit_if_due(resolved.size());
 }
 
+
+// The launches as the TS runtime calls them: the error slot cleared, the launch, its error code
+// answered, in one call from JS instead of three (src/wasm.ts callChecked).
+int tiw_launch_kernel_checked(TiRuntime runtime, TiKernel kernel, uint32_t arg_count, const TiArgument *args) {
+  ti_set_last_error(TI_ERROR_SUCCESS, nullptr);
+  ti_launch_kernel(runtime, kernel, arg_count, args);
+  return ti_get_last_error(nullptr, nullptr);
+}
+
+int tiw_launch_compute_graph_checked(TiRuntime runtime, TiComputeGraph compute_graph, uint32_t arg_count, const TiNamedArgument *args) {
+  ti_set_last_error(TI_ERROR_SUCCESS, nullptr);
+  ti_launch_compute_graph(runtime, compute_graph, arg_count, args);
+  return ti_get_last_error(nullptr, nullptr);
+}
+
 }  // extern "C"

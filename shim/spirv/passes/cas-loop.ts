@@ -9,14 +9,16 @@
 // value the failed exchange returned) and the exit test compares the result with itself: the
 // loop's one trip is its successful one. FloatAtomicCas's result is the cell's bits before the
 // add, as the exchange's was on success. When nothing reads that result (Taichi only stores it to
-// a variable no one reads), the printer may combine the adds of a subgroup first (wgsl/atomics.ts).
+// a variable no one reads) and every invocation adds to the same cell (its index computed from
+// constants and uniform-buffer values only, as a 0-dimensional ndarray's reduction is), the
+// printer may combine the adds of a subgroup first (wgsl/atomics.ts).
 import { branchTargets, definitions, useCounts } from '../def-use.js';
 import { FLOAT_ATOMIC_ADD, IrOp, replaceInstruction, type IrFunction, type IrModule } from '../ir/ir.js';
-import { Op } from '../opcodes.js';
+import { Op, StorageClass } from '../opcodes.js';
 import type { Instruction, Block, SpirvFunction } from '../parse.js';
 
-/** FloatAtomicCas's fourth argument: 1 when nothing reads its result. */
-export const RESULT_UNUSED = 1;
+/** FloatAtomicCas's fourth argument: 1 when nothing reads its result and every invocation adds to one cell. */
+export const COMBINABLE = 1;
 
 /** Instructions a CAS loop may hold besides its own, none of which writes memory other than function variables. */
 const PURE = new Set<number>([Op.AccessChain, Op.Bitcast, Op.FAdd, Op.IEqual, Op.Load]);
@@ -31,8 +33,8 @@ export function casLoops(mod: IrModule, f: IrFunction): void {
       if (cas.op !== Op.AtomicCompareExchange) continue;
       const match = matchCasAdd(mod, fn, b, cas, defs, defBlock, functionVars);
       if (!match) continue;
-      const unused = resultUnused(fn, cas.id, match.exit, uses, functionVars);
-      replaceInstruction(fn, cas.id, IrOp.FloatAtomicCas, [cas.args[0], match.addend, FLOAT_ATOMIC_ADD, unused ? RESULT_UNUSED : 0]);
+      const combinable = resultUnused(fn, cas.id, match.exit, uses, functionVars) && uniformAddress(mod, defs, cas.args[0]);
+      replaceInstruction(fn, cas.id, IrOp.FloatAtomicCas, [cas.args[0], match.addend, FLOAT_ATOMIC_ADD, combinable ? COMBINABLE : 0]);
       // got == got: the exit test holds on the first trip.
       replaceInstruction(fn, match.exit, Op.IEqual, [cas.id, cas.id]);
     }
@@ -152,4 +154,40 @@ function resultUnused(fn: SpirvFunction, id: number, exit: number, uses: Map<num
     }
   }
   return counted === (uses.get(id) ?? 0);
+}
+
+/** Integer operations whose result is the same in every invocation when their operands are. */
+const UNIFORM_OPS = new Set<number>([
+  Op.IAdd, Op.ISub, Op.IMul, Op.SDiv, Op.UDiv, Op.SMod, Op.UMod, Op.SRem, Op.ShiftLeftLogical, Op.ShiftRightLogical,
+  Op.ShiftRightArithmetic, Op.BitwiseAnd, Op.BitwiseOr, Op.BitwiseXor, Op.Bitcast, Op.SNegate, IrOp.ShiftMask,
+]);
+
+/**
+ * True when the pointer `ptr` names one cell for every invocation: a chain from a global whose
+ * indices are computed from constants and loads of uniform buffers only.
+ */
+export function uniformAddress(mod: IrModule, defs: Map<number, Instruction>, ptr: number): boolean {
+  const seen = new Map<number, boolean>();
+  const uniformValue = (id: number, depth: number): boolean => {
+    if (mod.constants.has(id)) return true;
+    const known = seen.get(id);
+    if (known !== undefined) return known;
+    const d = defs.get(id);
+    let ok = false;
+    if (d && depth < 64) {
+      if (d.op === Op.Load) ok = uniformPointer(d.args[0], depth + 1, true);
+      else if (UNIFORM_OPS.has(d.op)) ok = (d.op === IrOp.ShiftMask ? [d.args[0]] : Array.from(d.args)).every((a) => uniformValue(a, depth + 1));
+    }
+    seen.set(id, ok);
+    return ok;
+  };
+  const uniformPointer = (id: number, depth: number, loaded: boolean): boolean => {
+    const g = mod.globals.get(id);
+    // A load must read memory no invocation writes: a uniform buffer.
+    if (g) return !loaded || g.storage === StorageClass.Uniform || g.storage === StorageClass.PushConstant;
+    const d = defs.get(id);
+    if (!d || (d.op !== Op.AccessChain && d.op !== Op.InBoundsAccessChain) || depth >= 64) return false;
+    return uniformPointer(d.args[0], depth + 1, loaded) && Array.from(d.args.subarray(1)).every((a) => uniformValue(a, depth + 1));
+  };
+  return uniformPointer(ptr, 0, false);
 }

@@ -6,13 +6,14 @@
 import { SpirvTranslationError } from '../errors.js';
 import { FLOAT_ATOMIC_ADD, FLOAT_ATOMIC_MAX, FLOAT_ATOMIC_MIN, IrOp, replaceInstruction, type IrFunction, type IrModule } from '../ir/ir.js';
 import { Op, opName } from '../opcodes.js';
-import { useCounts } from '../def-use.js';
-import { RESULT_UNUSED } from './cas-loop.js';
+import { definitions, useCounts } from '../def-use.js';
+import { COMBINABLE, uniformAddress } from './cas-loop.js';
 
 const COMBINE = new Map<number, number>([[Op.AtomicFAddEXT, FLOAT_ATOMIC_ADD], [Op.AtomicFMinEXT, FLOAT_ATOMIC_MIN], [Op.AtomicFMaxEXT, FLOAT_ATOMIC_MAX]]);
 
 export function floatAtomics(mod: IrModule, f: IrFunction): void {
   const uses = useCounts(f.fn);
+  const { defs } = definitions(f.fn);
   // The type each pointer of the function points to.
   const pointees = new Map<number, number>();
   for (const [id, g] of mod.globals) pointees.set(id, g.pointee);
@@ -29,7 +30,7 @@ export function floatAtomics(mod: IrModule, f: IrFunction): void {
       if (cell?.kind !== 'float' || cell.width !== 32) {
         throw new SpirvTranslationError(inst.offset, inst.op, `${opName(inst.op)} %${inst.id}: float atomic on a non-float pointer`);
       }
-      replaceInstruction(f.fn, inst.id, IrOp.FloatAtomicCas, [inst.args[0], inst.args[3], combine, uses.get(inst.id) ? 0 : RESULT_UNUSED]);
+      replaceInstruction(f.fn, inst.id, IrOp.FloatAtomicCas, [inst.args[0], inst.args[3], combine, !uses.get(inst.id) && uniformAddress(mod, defs, inst.args[0]) ? COMBINABLE : 0]);
     }
   }
 }

@@ -3,7 +3,7 @@
 import { FLOAT_ATOMIC_ADD, FLOAT_ATOMIC_MIN, IrOp, type Instruction } from '../ir/ir.js';
 import { Op, opName } from '../opcodes.js';
 import { Printer } from './printer.js';
-import { RESULT_UNUSED } from '../passes/cas-loop.js';
+import { COMBINABLE } from '../passes/cas-loop.js';
 
 export function atomic(ctx: Printer, inst: Instruction): void {
   const a = inst.args;
@@ -60,7 +60,7 @@ export function atomic(ctx: Printer, inst: Instruction): void {
       const v = ctx.pin(a[1]).text;
       const old = `fa_${ctx.tmp++}`;
       const r = `fr_${ctx.tmp++}`;
-      const combined = a[2] === FLOAT_ATOMIC_ADD && a[3] === RESULT_UNUSED && ctx.subgroups ? combineSubgroupAdds(ctx, p.indices ?? [], v) : undefined;
+      const combined = a[2] === FLOAT_ATOMIC_ADD && a[3] === COMBINABLE && ctx.subgroups ? combineSubgroupAdds(ctx, v) : undefined;
       const operand = combined?.value ?? v;
       const next = a[2] === FLOAT_ATOMIC_ADD ? `bitcast<f32>(${old}) + ${operand}` : `${a[2] === FLOAT_ATOMIC_MIN ? 'min' : 'max'}(bitcast<f32>(${old}), ${operand})`;
       const pad = combined ? '  ' : '';
@@ -89,22 +89,15 @@ export function atomic(ctx: Printer, inst: Instruction): void {
 }
 
 /**
- * A float add nothing reads the result of, on a device with subgroups: the active invocations of
- * a subgroup that address the same cell as its first active one add their values together
- * (subgroupAdd of each one's value or 0) and only that first one (subgroupElect) updates the
- * cell; the others update it alone. A subgroup of invocations adding to one cell then takes one
- * compare-exchange loop instead of one each, which contend. The sum is the same in another order.
+ * A float add nothing reads the result of, to the one cell every invocation adds to, on a device
+ * with subgroups: the active invocations of a subgroup add their values together (subgroupAdd)
+ * and one of them (subgroupElect) updates the cell. A subgroup then takes one compare-exchange
+ * loop instead of one per invocation, all contending for one word. The sum is the same in
+ * another order.
  */
-function combineSubgroupAdds(ctx: Printer, indices: readonly string[], v: string): { value: string; updates: string } {
+function combineSubgroupAdds(ctx: Printer, v: string): { value: string; updates: string } {
   ctx.usesSubgroups = true;
-  const n = ctx.tmp++;
-  const same = indices.map((index, i) => {
-    ctx.line(`let fk${i}_${n} = u32(${index});`);
-    return `fk${i}_${n} == subgroupBroadcastFirst(fk${i}_${n})`;
-  });
-  const together = `fs_${n}`;
-  ctx.line(`let ${together} = ${same.length > 0 ? same.join(' && ') : 'true'};`);
-  const value = `fv_${n}`;
-  ctx.line(`let ${value} = select(${v}, subgroupAdd(select(0.0, ${v}, ${together})), ${together});`);
-  return { value, updates: `!${together} || subgroupElect()` };
+  const value = `fv_${ctx.tmp++}`;
+  ctx.line(`let ${value} = subgroupAdd(${v});`);
+  return { value, updates: 'subgroupElect()' };
 }

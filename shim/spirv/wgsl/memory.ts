@@ -55,8 +55,6 @@ export function accessChain(ctx: Printer, inst: Instruction): void {
   let text = base.text;
   let type = base.pointee;
   let inline = base.inline ?? false;
-  // The dynamic indices, so an atomic can tell which invocations address the same cell.
-  const indices = [...(base.indices ?? [])];
   for (let i = 1; i < a.length; i++) {
     const t = ctx.types.get(type);
     if (t.kind === 'struct') {
@@ -70,7 +68,6 @@ export function accessChain(ctx: Printer, inst: Instruction): void {
       else {
         const index = ctx.value(a[i]);
         text += `[${index.text}]`;
-        indices.push(index.text);
         inline ||= index.inline !== undefined;
       }
       type = t.kind === 'matrix' ? t.column : t.elem;
@@ -78,7 +75,7 @@ export function accessChain(ctx: Printer, inst: Instruction): void {
       ctx.fail(`cannot index into ${ctx.types.describe(type)}`);
     }
   }
-  ctx.ptrs.set(inst.id, { kind: 'ref', text, pointee: type, root: base.root, storage: base.storage, atomic: base.atomic, inline, indices });
+  ctx.ptrs.set(inst.id, { kind: 'ref', text, pointee: type, root: base.root, storage: base.storage, atomic: base.atomic, inline });
 }
 
 export function load(ctx: Printer, inst: Instruction): void {

@@ -22,7 +22,7 @@ export interface Expr {
 }
 
 export type Ptr =
-  | { kind: 'ref'; text: string; pointee: number; root: number; storage: number; atomic: boolean; inline?: boolean; indices?: string[] }
+  | { kind: 'ref'; text: string; pointee: number; root: number; storage: number; atomic: boolean; inline?: boolean }
   | { kind: 'uniform'; root: number; pointee: number; offset: number; dyn: string[]; matrixStride: number; rowMajor: boolean }
   | { kind: 'handle'; root: number; pointee: number; text: string; sampler?: string };
 

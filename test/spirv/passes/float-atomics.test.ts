@@ -1,12 +1,12 @@
 // The float-atomics pass on the IR (shim/spirv/passes/float-atomics.ts): each OpAtomicFAddEXT
 // (and FMin, FMax) on an f32 becomes FloatAtomicCas of its pointer and value, saying how to
-// combine them and whether its result is read; on anything else it is refused, named. The loop's
+// combine them and whether a subgroup may combine its adds first; on anything else it is refused, named. The loop's
 // results are checked on Dawn and wgpu by the GLSL corpus (atomic_float, atomic_float_shared).
 import { afterAll, describe, expect, it } from 'vitest';
 import { FLOAT_ATOMIC_ADD, FLOAT_ATOMIC_MAX, IrOp } from '../../../shim/spirv/ir/ir.js';
 import { Op } from '../../../shim/spirv/opcodes.js';
 import { floatAtomics } from '../../../shim/spirv/passes/float-atomics.js';
-import { RESULT_UNUSED } from '../../../shim/spirv/passes/cas-loop.js';
+import { COMBINABLE } from '../../../shim/spirv/passes/cas-loop.js';
 import { SpirvCompiler } from '../harness.js';
 import { lifted, withOp } from './lifted.js';
 
@@ -28,8 +28,8 @@ describe('float-atomics pass', () => {
     floatAtomics(ir, main);
     expect(withOp(main, Op.AtomicFAddEXT)).toHaveLength(0);
     const cas = withOp(main, IrOp.FloatAtomicCas);
-    // The third add's result is read (`old == 1023.0`): only the first two may be combined.
-    expect(cas.map((i) => Array.from(i.args))).toEqual(adds.map((i, k) => [i.args[0], i.args[3], FLOAT_ATOMIC_ADD, k < 2 ? RESULT_UNUSED : 0]));
+    // Only the first adds to one cell for all invocations (o[0]); the third's result is read.
+    expect(cas.map((i) => Array.from(i.args))).toEqual(adds.map((i, k) => [i.args[0], i.args[3], FLOAT_ATOMIC_ADD, k === 0 ? COMBINABLE : 0]));
     expect(cas.map((i) => i.id)).toEqual(adds.map((i) => i.id));
   });
 
