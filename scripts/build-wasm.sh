@@ -12,7 +12,7 @@ ln -sfn /usr/include/vk_video "$out/include/vk_video"
 node scripts/gen-bindings.mjs "$out"
 # The shim's enum and struct-layout tables (shim/src/abi/vk-enums.ts, vk-structs.ts), from the same header.
 node scripts/gen-vk-abi.mjs "$out/include/vulkan/vulkan_core.h"
-# volk (libvulkan-volk-dev), for programs that load every vk* through it (test/c/programs).
+# volk (libvulkan-volk-dev), for programs that load every vk* through it (test/runtime/c/programs).
 ln -sfn /usr/include/volk.h "$out/include/volk.h"
 ln -sfn /usr/include/volk.c "$out/include/volk.c"
 
@@ -24,7 +24,7 @@ OPT=${TIW_OPT:--O2}
 # options (wasm/sanitize/options.c). Asyncify saves a suspended call's locals in a block of
 # ASYNCIFY_STACK_SIZE bytes (4 KiB by default) and traps with `unreachable` when they do not fit;
 # instrumented code keeps far more locals live, and a C program's call into the runtime
-# (test/c/external_procedures.c) overflowed 4 KiB, so sanitized programs get 64 KiB.
+# (test/runtime/c/external_procedures.c) overflowed 4 KiB, so sanitized programs get 64 KiB.
 san_link=""
 if [ -n "${TIW_SANITIZE:-}" ]; then
   OPT="$OPT -fsanitize=$TIW_SANITIZE"

@@ -1,9 +1,10 @@
 // The structure rules of the source tree, checked by `npm test` (test/repo/structure.test.ts) and by
 // `node dist/scripts/check-structure.js`: no import circle among the modules of src/, shim/src/
 // and shim/spirv/ (type-only imports count: a layer that names a type of the layer above it
-// depends on it), no import across a boundary (BOUNDARIES), and no source file over MAX_LINES
-// lines in src/, shim/, wasm/src/ or scripts/. A file that says it is generated in its first
-// lines is exempt from the size rule: its size is the data's.
+// depends on it), no import across a boundary (BOUNDARIES; and in test/, a module that tests of
+// two folders share lives in test/helpers, which imports no test folder), and no source file over
+// MAX_LINES lines in src/, shim/, wasm/src/ or scripts/. A file that says it is generated in its
+// first lines is exempt from the size rule: its size is the data's.
 
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, dirname, resolve, sep } from 'node:path';
@@ -166,6 +167,25 @@ export function findCrossings(root: string, boundaries: readonly Boundary[]): { 
   return out;
 }
 
+/** Test folders (test/<layer>/) whose modules import another layer's modules: shared ones go to test/helpers. */
+export function findTestCrossings(root: string): { file: string; imports: string; why: string }[] {
+  const rel = (p: string): string => relative(root, p).split(sep).join('/');
+  const layer = (path: string): string | undefined => /^test\/([^/]+)\//.exec(path)?.[1];
+  const out: { file: string; imports: string; why: string }[] = [];
+  for (const file of filesUnder(root, 'test', MODULE)) {
+    const from = layer(rel(file));
+    if (from === undefined) continue;
+    for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+      const target = resolveSpecifier(file, spec);
+      const to = target === undefined ? undefined : layer(rel(target));
+      if (to === undefined || to === from || to === 'helpers') continue;
+      const why = from === 'helpers' ? 'test/helpers imports no test folder' : 'a module that two test folders share lives in test/helpers';
+      out.push({ file: rel(file), imports: rel(target!), why });
+    }
+  }
+  return out;
+}
+
 export interface StructureReport {
   cycles: string[][];
   crossings: { file: string; imports: string; why: string }[];
@@ -179,7 +199,7 @@ export function checkStructure(root: string): StructureReport {
   const sources = SIZED.flatMap((f) => filesUnder(root, f, SOURCE));
   return {
     cycles: findCycles(modules).map((c) => c.map(rel)),
-    crossings: findCrossings(root, BOUNDARIES),
+    crossings: [...findCrossings(root, BOUNDARIES), ...findTestCrossings(root)],
     oversized: findOversized(sources).map((o) => ({ file: rel(o.file), lines: o.lines })),
   };
 }

@@ -1,6 +1,6 @@
 // Deno from the pinned dev dependency @deno/linux-x64-glibc (a plain binary: nothing is downloaded
 // at run time), run on this checkout with node_modules as it is and no lock file written. The
-// tests (test/wgpu/) and the benchmarks (bench/implementations.ts) run their Deno side through it.
+// tests (the wgpu-*.test.ts files) and the benchmarks (bench/implementations.ts) run their Deno side through it.
 
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -9,9 +9,9 @@
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { Runtime } from '../src/index.node.js';
-import { cases } from '../test/taichi/manifest.js';
-import { corpusDigests } from '../test/taichi/digest.js';
-import { readFromDisk } from '../test/taichi/run-case.js';
+import { cases } from '../test/helpers/corpus-manifest.js';
+import { corpusDigests } from '../test/helpers/corpus-digest.js';
+import { readFromDisk } from '../test/helpers/corpus-run.js';
 
 /** The corpus root, from this file's place in the repository or in dist/. */
 function corpusRoot(): string {

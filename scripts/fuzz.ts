@@ -4,7 +4,7 @@
 // child's CPU time or in time it sat idle (a synchronous hang, e.g. in the translator, cannot be
 // interrupted from inside; test/helpers/activity.ts says why load counts as neither), records the
 // case as a hang and restarts the child after it. Failing inputs are written to
-// test/fuzz-regressions/.
+// test/fuzz/regressions/.
 
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -53,10 +53,10 @@ function parse(argv: string[]): Options {
 function regressionDir(): string {
   let at = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 4; i++) {
-    if (existsSync(join(at, 'package.json'))) return join(at, 'test', 'fuzz-regressions');
+    if (existsSync(join(at, 'package.json'))) return join(at, 'test', 'fuzz', 'regressions');
     at = dirname(at);
   }
-  return join(process.cwd(), 'test', 'fuzz-regressions');
+  return join(process.cwd(), 'test', 'fuzz', 'regressions');
 }
 
 type ChildMessage = { type: 'case'; index: number } | { type: 'failure'; report: Omit<CaseReport, 'input'>; input: string } | { type: 'done'; stats: RunStats };

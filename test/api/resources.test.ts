@@ -3,7 +3,7 @@
 
 import { expect, test } from 'vitest';
 import { Runtime, TaichiError } from '../../src/index.js';
-import { soakLaunches } from '../fuzz/soak.js';
+import { soakLaunches } from '../helpers/soak.js';
 import { checkKnownGood } from '../helpers/session.js';
 
 /** Bytes of live GPUBuffers behind the shim's VkDeviceMemory objects. */

@@ -1,5 +1,5 @@
 // The quick fuzz run (1,000 cases per target, fixed seeds) and the replay of every input that
-// once failed (test/fuzz-regressions/). The long run is `npm run fuzz` (20,000+ per target).
+// once failed (test/fuzz/regressions/). The long run is `npm run fuzz` (20,000+ per target).
 
 import { afterAll, describe, expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import { runCases, describeFailure, loadRegressions, type Target, type TargetNam
 const CASES = Number(process.env.TIW_FUZZ_CASES ?? 1000);
 /** API programs are long (module loads, reads): fewer of them in the quick run. */
 const CASES_OF: Partial<Record<TargetName, number>> = { api: Math.min(100, CASES) };
-const REGRESSIONS = fileURLToPath(new URL('../fuzz-regressions/', import.meta.url));
+const REGRESSIONS = fileURLToPath(new URL('./regressions/', import.meta.url));
 
 describe('fuzz (quick run)', () => {
   const opened: Target[] = [];

@@ -1,5 +1,5 @@
 // Runs fuzz cases of one target, judges each, and keeps failing inputs as regression files
-// (test/fuzz-regressions/<target>-<seed>.json: seed, mutation, reason and the input itself).
+// (test/fuzz/regressions/<target>-<seed>.json: seed, mutation, reason and the input itself).
 
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

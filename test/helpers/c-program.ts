@@ -1,4 +1,4 @@
-// Builds the test programs of test/c/programs as a user builds a Vulkan compute program with
+// Builds the test programs of test/runtime/c/programs as a user builds a Vulkan compute program with
 // main() (docs/c-programs.md): glslangValidator for the shaders, emcc with wasm/build/main.rsp
 // against libtaichi_c_api.a; and runs them with runMain (src/program.ts).
 import { execFileSync } from 'node:child_process';
@@ -11,9 +11,9 @@ import type { TaichiWasmFactory } from '../../src/platform/types.js';
 import { adapter } from './gpu.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const PROGRAMS = join(ROOT, 'test/c/programs');
+const PROGRAMS = join(ROOT, 'test/runtime/c/programs');
 
-/** Compiles test/c/programs/NAME.comp to DIR/NAME.spv and returns the .spv's bytes. */
+/** Compiles test/runtime/c/programs/NAME.comp to DIR/NAME.spv and returns the .spv's bytes. */
 export function compileShader(name: string, dir: string, defines: string[] = []): Uint8Array {
   const out = join(dir, `${name}.spv`);
   execFileSync('glslangValidator', ['-V', '--target-env', 'vulkan1.1', ...defines.map((d) => `-D${d}`), join(PROGRAMS, `${name}.comp`), '-o', out]);
@@ -26,7 +26,7 @@ export interface Program {
 }
 
 /**
- * Links test/c/programs/{sources} (with vkc.c) into DIR/OUT.EXT (an emscripten factory, with
+ * Links test/runtime/c/programs/{sources} (with vkc.c) into DIR/OUT.EXT (an emscripten factory, with
  * -sEXPORT_ES6 an ES module) and DIR/OUT.wasm, with extra emcc flags; returns the glue's path.
  */
 export function linkProgram(dir: string, out: string, sources: string[], flags: string[] = [], ext: 'cjs' | 'mjs' = 'cjs'): string {

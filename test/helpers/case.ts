@@ -1,6 +1,6 @@
 // A case: a program run on a Runtime and checked against references computed without the GPU.
 // Cases throw on a mismatch and return a one-line summary; they import neither vitest nor Node, so
-// the same cases run in vitest on Dawn and under Deno on wgpu (test/wgpu/fixtures-main.ts).
+// the same cases run in vitest on Dawn and under Deno on wgpu (test/api/wgpu-fixtures-main.ts).
 
 import type { Runtime } from '../../src/index.js';
 

@@ -1,5 +1,5 @@
 // The real Taichi modules of ../shared/fixtures/taichi-aot run against their CPU references, as
-// cases that any WebGPU implementation runs: vitest runs them on Dawn, test/wgpu/fixtures-main.ts on
+// cases that any WebGPU implementation runs: vitest runs them on Dawn, test/api/wgpu-fixtures-main.ts on
 // wgpu (Deno). The expectations are those of the aot-*.test.ts files, from the same helpers.
 
 import type { AotModule, NdArray, Runtime } from '../../src/index.js';

@@ -1,5 +1,5 @@
 // The CPU reference of the fractal modules' kernel (see ../shared/fixtures/taichi-aot/README.md),
-// free of vitest and Node so that Dawn's tests and the Deno runner (test/wgpu/) share it.
+// free of vitest and Node so that Dawn's tests and the Deno runner (test/api/wgpu-fixtures-main.ts) share it.
 
 export const [FRACTAL_W, FRACTAL_H] = [640, 320];
 const [W, H] = [FRACTAL_W, FRACTAL_H];

@@ -1,5 +1,5 @@
 // Seeded inputs and CPU references of the AOT-module tests, free of vitest and Node so that the
-// same checks run on Dawn (vitest) and on wgpu (Deno, test/wgpu/).
+// same checks run on Dawn (vitest) and on wgpu (Deno: test/api/wgpu-fixtures-main.ts).
 
 import type { NdArrayOptions, Runtime } from '../../src/index.js';
 import { Rng } from './random.js';

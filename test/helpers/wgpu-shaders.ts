@@ -1,10 +1,10 @@
-// Node's side of test/wgpu/shader-main.ts: a batch of translated shaders validated (and run, when
+// Node's side of test/helpers/wgpu-shader-main.ts: a batch of translated shaders validated (and run, when
 // a job has a dispatch) by wgpu under Deno in one process.
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fromBase64, encodeJob, type ShaderJob, type ShaderJobResult } from '../wgpu/shader-jobs.js';
+import { fromBase64, encodeJob, type ShaderJob, type ShaderJobResult } from './wgpu-shader-jobs.js';
 import { denoRun, jsonLines } from '../../scripts/deno.js';
 
 export interface WgpuResult {
@@ -17,7 +17,7 @@ export async function onWgpu(jobs: ShaderJob[], timeoutMs = 300_000): Promise<Ma
   try {
     const file = join(dir, 'jobs.jsonl');
     writeFileSync(file, jobs.map(encodeJob).join('\n'));
-    const { stdout } = await denoRun('test/wgpu/shader-main.ts', [file], timeoutMs);
+    const { stdout } = await denoRun('test/helpers/wgpu-shader-main.ts', [file], timeoutMs);
     const results = new Map<string, WgpuResult>();
     for (const r of jsonLines<ShaderJobResult>(stdout)) {
       const out = r.out && Object.fromEntries(Object.entries(r.out).map(([binding, text]) => [binding, fromBase64(text).buffer as ArrayBuffer]));

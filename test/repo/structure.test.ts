@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { checkStructure, findCrossings, findCycles, importsOf, MAX_LINES } from '../../scripts/check-structure.js';
+import { checkStructure, findCrossings, findCycles, findTestCrossings, importsOf, MAX_LINES } from '../../scripts/check-structure.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -17,7 +17,7 @@ describe('source structure', () => {
     expect(report.oversized).toEqual([]);
   });
 
-  it("finds an import across a boundary, type-only or not, and not one inside it", () => {
+  it('finds an import across a boundary, and a module two test folders share outside test/helpers', () => {
     const root = mkdtempSync(join(tmpdir(), 'structure-'));
     try {
       mkdirSync(join(root, 'shim', 'spirv', 'wgsl'), { recursive: true });
@@ -28,6 +28,18 @@ describe('source structure', () => {
       writeFileSync(join(root, 'shim', 'spirv', 'wgsl', 'bad.ts'), "import type { Module } from '../parse.js';\nexport type Q = Module;\n");
       const crossings = findCrossings(root, [{ folder: 'shim/spirv/wgsl', forbidden: ['shim/spirv/parse.ts'], why: 'the IR only' }]);
       expect(crossings).toEqual([{ file: 'shim/spirv/wgsl/bad.ts', imports: 'shim/spirv/parse.ts', why: 'the IR only' }]);
+      // In test/: a folder's own modules and test/helpers are fine; another folder's are not.
+      // (Folders this checkout lacks, so that the lines below read as no import of it.)
+      for (const dir of ['alpha', 'beta', 'helpers']) mkdirSync(join(root, 'test', dir), { recursive: true });
+      writeFileSync(join(root, 'test', 'helpers', 'shared.ts'), 'export const s = 1;\n');
+      writeFileSync(join(root, 'test', 'beta', 'runner.ts'), "import { s } from '../helpers/shared.js';\nexport const r = s;\n");
+      writeFileSync(join(root, 'test', 'beta', 'b.test.ts'), "import { r } from './runner.js';\nexport const f = r;\n");
+      writeFileSync(join(root, 'test', 'alpha', 'a.test.ts'), "import { r } from '../beta/runner.js';\nexport const x = r;\n");
+      writeFileSync(join(root, 'test', 'helpers', 'up.ts'), "import { f } from '../beta/b.test.js';\nexport const u = f;\n");
+      expect(findTestCrossings(root)).toEqual([
+        { file: 'test/alpha/a.test.ts', imports: 'test/beta/runner.ts', why: 'a module that two test folders share lives in test/helpers' },
+        { file: 'test/helpers/up.ts', imports: 'test/beta/b.test.ts', why: 'test/helpers imports no test folder' },
+      ]);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

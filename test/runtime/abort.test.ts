@@ -2,7 +2,7 @@
 // overflowing while it unwinds; in a sanitized build also a report with halt_on_error) happens in
 // the glue's promise callback: the call ends with that abort (wasm/js/asyncify-abort.js) instead
 // of staying pending forever, through runMain and TaichiWasm.callAsync alike, and nothing is left
-// as an unhandled rejection (vitest fails a run that has one). test/c/programs/deep_wait.c.
+// as an unhandled rejection (vitest fails a run that has one). test/runtime/c/programs/deep_wait.c.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

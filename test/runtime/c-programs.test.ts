@@ -1,4 +1,4 @@
-// Vulkan compute programs with main(), written in C as users write them (test/c/programs), built
+// Vulkan compute programs with main(), written in C as users write them (test/runtime/c/programs), built
 // with emcc against libtaichi_c_api.a and run with runMain; each checks its results against the CPU.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Issue 5's external procedure: a C program (test/c/external_procedures.c) with its own Vulkan
+// Issue 5's external procedure: a C program (test/runtime/c/external_procedures.c) with its own Vulkan
 // objects, linked against the runtime library, shares buffers, images and events with Taichi both ways.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -19,13 +19,13 @@ let wasm: TaichiWasm;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tiw-ext-'));
   for (const shader of ['scale', 'iota', 'image_read', 'image_write']) {
-    execFileSync('glslangValidator', ['-V', '--target-env', 'vulkan1.1', join(root, `test/c/${shader}.comp`), '-o', join(dir, `${shader}.spv`)]);
+    execFileSync('glslangValidator', ['-V', '--target-env', 'vulkan1.1', join(root, `test/runtime/c/${shader}.comp`), '-o', join(dir, `${shader}.spv`)]);
   }
   execFileSync(
     'emcc',
     [
       '-O1', '-std=c11', '-Wall', '-Werror', `-I${join(root, 'wasm/include')}`, `-isystem${join(root, 'wasm/build/include')}`,
-      join(root, 'test/c/external_procedures.c'), join(root, 'wasm/build/libtaichi_c_api.a'), `@${join(root, 'wasm/build/link.rsp')}`,
+      join(root, 'test/runtime/c/external_procedures.c'), join(root, 'wasm/build/libtaichi_c_api.a'), `@${join(root, 'wasm/build/link.rsp')}`,
       '-sEXPORT_NAME=createExternalProcedures',
       '-sEXPORTED_FUNCTIONS=["_run_external_procedures","_malloc","_free","_ti_get_last_error","_ti_set_last_error"]',
       '-o', join(dir, 'external.cjs'),

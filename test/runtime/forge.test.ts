@@ -1,4 +1,4 @@
-// Modules from both exporters (Taichi 1.7.4 and taichi-forge 0.7) of test/forge-probe/probe.py:
+// Modules from both exporters (Taichi 1.7.4 and taichi-forge 0.7) of test/taichi/forge-probe/probe.py:
 // every launch against the exporter's own result (probe.json), then forge's dialect field by
 // field: each field this runtime cannot honour, set in a copy of forge's module, is refused at
 // load with INCOMPATIBLE_MODULE naming it.
@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { expectTaichiError, useRuntime } from '../helpers/aot.js';
 
-const HERE = fileURLToPath(new URL('../forge-probe/', import.meta.url));
+const HERE = fileURLToPath(new URL('../taichi/forge-probe/', import.meta.url));
 const EXPORTERS = ['taichi', 'taichi_forge'] as const;
 const W = 8;
 const H = 4;

@@ -8,9 +8,9 @@ import { create, globals } from 'webgpu';
 
 Object.assign(globalThis, globals);
 
-import { computeDevice } from './pipeline.js';
+import { computeDevice } from '../helpers/pipeline.js';
 
-export { bindGroupLayouts, buildPipeline, run, type Dispatch, type Resource } from './pipeline.js';
+export { bindGroupLayouts, buildPipeline, run, type Dispatch, type Resource } from '../helpers/pipeline.js';
 
 export const GLSL_DIR = new URL('./glsl/', import.meta.url).pathname;
 

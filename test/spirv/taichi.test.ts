@@ -1,7 +1,7 @@
 // Every task of every real Taichi module of the shared fixtures (with metadata.json) translates,
 // and both Dawn and wgpu (under Deno: naga and wgpu's pipeline checks) build a compute pipeline
 // from the WGSL with the layout from reflection. (The corpus's modules run on wgpu whole, in
-// test/wgpu/corpus.test.ts.) Modules and tasks are found from the files.
+// test/taichi/wgpu-corpus.test.ts.) Modules and tasks are found from the files.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';

@@ -5,8 +5,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Runtime, TaichiError } from '../../src/index.js';
-import { ROOT, cases, exporters, gapFor, knownGaps, type CorpusCase } from './manifest.js';
-import { ModuleCache, runCase, type CaseResult } from './run-case.js';
+import { ROOT, cases, exporters, gapFor, knownGaps, type CorpusCase } from '../helpers/corpus-manifest.js';
+import { ModuleCache, runCase, type CaseResult } from '../helpers/corpus-run.js';
 
 const gaps = knownGaps();
 const found = exporters();

@@ -9,8 +9,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeNpy, Runtime, TaichiError } from '../../src/index.js';
-import { ROOT, cases, type CorpusCase } from './manifest.js';
-import { ModuleCache, runCase, type CaseResult } from './run-case.js';
+import { ROOT, cases, type CorpusCase } from '../helpers/corpus-manifest.js';
+import { ModuleCache, runCase, type CaseResult } from '../helpers/corpus-run.js';
 
 interface Expectations {
   refused: Record<string, string>;

@@ -1,4 +1,4 @@
-// runMain in a page: C programs of test/c/programs built for the web as docs/c-programs.md says
+// runMain in a page: C programs of test/runtime/c/programs built for the web as docs/c-programs.md says
 // (main.rsp, -sEXPORT_ES6, an .mjs and its .wasm), run in Debian's Chromium (playwright-core,
 // WebGPU on SwiftShader) by a page that bundles the package's browser entry (vite). The page
 // fetches each program and its .spv files, runs main with them in its file system, and hands back

@@ -1,4 +1,4 @@
-// Deterministic mode across adapters: the differential corpus's digests (test/taichi/digest.ts)
+// Deterministic mode across adapters: the differential corpus's digests (test/helpers/corpus-digest.ts)
 // computed in Debian's Chromium (playwright-core, WebGPU on SwiftShader) by a page that bundles
 // the package's browser entry (vite), against the same digests computed here in Node on lavapipe.
 // The same bits on both, case by case: the mode computes every float operation whose rounding
@@ -14,9 +14,9 @@ import { build } from 'vite';
 import { Runtime } from '../../src/index.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { serveStatic, type StaticServer } from '../helpers/static-server.js';
-import { cases, type CorpusCase } from '../taichi/manifest.js';
-import { corpusDigests, type CaseDigest } from '../taichi/digest.js';
-import { readFromDisk } from '../taichi/run-case.js';
+import { cases, type CorpusCase } from '../helpers/corpus-manifest.js';
+import { corpusDigests, type CaseDigest } from '../helpers/corpus-digest.js';
+import { readFromDisk } from '../helpers/corpus-run.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CORPUS = join(ROOT, 'test', 'taichi');
@@ -25,7 +25,7 @@ const CORPUS = join(ROOT, 'test', 'taichi');
 // corpus/ (the test folder, linked into the served site).
 const pageScript = (dir: string): string => `
 import { Runtime } from ${JSON.stringify(relative(dir, join(ROOT, 'src/index.browser.ts')))};
-import { corpusDigests } from ${JSON.stringify(relative(dir, join(CORPUS, 'digest.ts')))};
+import { corpusDigests } from ${JSON.stringify(relative(dir, join(ROOT, 'test/helpers/corpus-digest.ts')))};
 
 const read = async (path) => {
   const response = await fetch(path);

@@ -5,7 +5,7 @@
 
 import { describe, expect, test } from 'vitest';
 import { useRuntime } from '../../helpers/aot.js';
-import { halfToNumber } from '../run-case.js';
+import { halfToNumber } from '../../helpers/corpus-run.js';
 import { expected, loadModule, type Stored } from './load.js';
 
 const runtime = useRuntime();

@@ -1,5 +1,5 @@
 // A translated shader's pipeline and one dispatch of it on any WebGPU device, bind groups built
-// from the translator's reflection. No Node or Dawn import: Deno runs it on wgpu too (test/wgpu/).
+// from the translator's reflection. No Node or Dawn import: Deno runs it on wgpu too (test/helpers/wgpu-shader-main.ts).
 import type { BindingReflection, TranslationResult } from '../../shim/spirv/translate.js';
 
 /** What a pipeline needs of a translation (the rest of TranslationResult stays on the translating side). */

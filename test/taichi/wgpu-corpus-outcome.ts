@@ -1,4 +1,4 @@
-import type { Mismatch } from '../taichi/run-case.js';
+import type { Mismatch } from '../helpers/corpus-run.js';
 
 /** One corpus case as run under Deno: the comparison's figures, or the error it failed with. */
 export interface CorpusOutcome {

@@ -3,7 +3,7 @@
 // case's stated tolerance.
 
 import { decodeNpy, Image, type DType, type AotModule, type ArgumentValue, type ImageDimension, type ImageFormat, type NdArray, type Runtime } from '../../src/index.js';
-import type { CorpusCase, ArgRef, Statistics } from './manifest.js';
+import type { CorpusCase, ArgRef, Statistics } from './corpus-manifest.js';
 
 const DIMENSIONS: ImageDimension[] = ['1d', '2d', '3d'];
 const SPECIAL = { inf: Infinity, '-inf': -Infinity, nan: NaN };

@@ -5,8 +5,8 @@
 // run the same code; each passes its own way of reading the corpus's files.
 
 import { TaichiError, type Runtime } from '../../src/index.js';
-import type { CorpusCase } from './manifest.js';
-import { ModuleCache, runCase, type ReadFile } from './run-case.js';
+import type { CorpusCase } from './corpus-manifest.js';
+import { ModuleCache, runCase, type ReadFile } from './corpus-run.js';
 
 export interface CaseDigest {
   /** group/case */

@@ -4,15 +4,15 @@
 // may instead run and match there (docs/deno.md: wgpu does not refuse aliased writable bindings).
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cases, exporters, gapFor, knownGaps } from '../taichi/manifest.js';
+import { cases, exporters, gapFor, knownGaps } from '../helpers/corpus-manifest.js';
 import { denoRun, jsonLines } from '../../scripts/deno.js';
-import type { CorpusOutcome } from './corpus-outcome.js';
+import type { CorpusOutcome } from './wgpu-corpus-outcome.js';
 
 const gaps = knownGaps();
 const outcomes = new Map<string, CorpusOutcome>();
 
 beforeAll(async () => {
-  const { stdout } = await denoRun('test/wgpu/corpus-main.ts', [], 600_000, ['--allow-env=TAICHI_CORPUS_ROOT']);
+  const { stdout } = await denoRun('test/taichi/wgpu-corpus-main.ts', [], 600_000, ['--allow-env=TAICHI_CORPUS_ROOT']);
   for (const o of jsonLines<CorpusOutcome>(stdout)) outcomes.set(`${o.exporter} ${o.id}`, o);
 }, 600_000);
 

@@ -1,11 +1,12 @@
-// The corpus on disk, as export.py writes it: <root>/<exporter>/<group>.tcm and
+// The differential corpus (test/taichi) on disk, as export.py writes it: <root>/<exporter>/<group>.tcm and
 // <root>/<exporter>/<group>/<case>/{manifest.json, *.npy}; and the one list of known gaps.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const HERE = fileURLToPath(new URL('.', import.meta.url));
+/** test/taichi: the exporters' committed corpora, cases/ and known-gaps.json. */
+export const HERE = fileURLToPath(new URL('../taichi/', import.meta.url));
 
 /** The corpus root: test/taichi, or TAICHI_CORPUS_ROOT (a fresh export by .ci/run). */
 export const ROOT = process.env.TAICHI_CORPUS_ROOT ?? HERE;

@@ -1,5 +1,5 @@
 // Runs the shared cases under Deno on its WebGPU (wgpu):
-//   deno run --sloppy-imports --allow-read test/wgpu/fixtures-main.ts FIXTURES [ENTRY [NAME_PREFIX]]
+//   deno run --sloppy-imports --allow-read test/api/wgpu-fixtures-main.ts FIXTURES [ENTRY [NAME_PREFIX]]
 // ENTRY is the module the Runtime comes from (default: the browser entry's source, which registers
 // Deno's platform; dist/src/index.browser.js is the package's). Prints one JSON line per case
 // (CaseResult), read by fixtures.test.ts.

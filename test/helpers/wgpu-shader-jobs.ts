@@ -1,8 +1,8 @@
-// Translated shaders sent to Deno as JSON (test/wgpu/shader-main.ts): each is validated by wgpu
+// Translated shaders sent to Deno as JSON (test/helpers/wgpu-shader-main.ts): each is validated by wgpu
 // (naga and wgpu's pipeline checks) and, when it has a dispatch, run, its outputs sent back. The
 // byte encoding here is the one both sides use.
 
-import type { Dispatch, Shader } from '../spirv/pipeline.js';
+import type { Dispatch, Shader } from './pipeline.js';
 
 export interface ShaderJob {
   name: string;

@@ -1,8 +1,8 @@
 """Kernels that exercise what forge's metadata adds to Taichi's, exported by either exporter.
 
-    python test/forge-probe/probe.py taichi|taichi_forge
+    python test/taichi/forge-probe/probe.py taichi|taichi_forge
 
-Writes test/forge-probe/<exporter>/probe.tcm, trees.tcm (a kernel over fields of two SNode trees)
+Writes test/taichi/forge-probe/<exporter>/probe.tcm, trees.tcm (a kernel over fields of two SNode trees)
 and probe.json: the expected values of the launches
 test/runtime/forge.test.ts makes, from the exporter's CPU backend (the texture kernels: its Vulkan backend
 on this machine's lavapipe, since textures do not run on the CPU backend).

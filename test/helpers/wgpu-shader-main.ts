@@ -1,9 +1,9 @@
 // Validates and runs translated shaders under Deno on wgpu: `deno run --sloppy-imports
-// --allow-read test/wgpu/shader-main.ts JOBS.jsonl` (one encoded ShaderJob a line). Prints one
+// --allow-read test/helpers/wgpu-shader-main.ts JOBS.jsonl` (one encoded ShaderJob a line). Prints one
 // ShaderJobResult a line. A job without a dispatch only builds its pipeline.
 
-import { buildPipeline, computeDevice, run } from '../spirv/pipeline.js';
-import { decodeJob, toBase64, type ShaderJobResult } from './shader-jobs.js';
+import { buildPipeline, computeDevice, run } from './pipeline.js';
+import { decodeJob, toBase64, type ShaderJobResult } from './wgpu-shader-jobs.js';
 
 declare const Deno: { args: string[]; readTextFile(path: string): Promise<string> };
 

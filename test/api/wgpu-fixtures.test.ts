@@ -1,5 +1,5 @@
 // The same cases on both WebGPU implementations: Dawn here (Node, npm `webgpu`) and wgpu under
-// Deno (test/wgpu/fixtures-main.ts), each against the same CPU references. See docs/deno.md.
+// Deno (test/api/wgpu-fixtures-main.ts), each against the same CPU references. See docs/deno.md.
 
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,7 @@ describe('on wgpu (Deno)', () => {
   let adapter = '';
   const results = new Map<string, CaseResult>();
   beforeAll(async () => {
-    const { stdout } = await denoRun('test/wgpu/fixtures-main.ts', [FIXTURES.replace(/\/$/, '')], 600_000);
+    const { stdout } = await denoRun('test/api/wgpu-fixtures-main.ts', [FIXTURES.replace(/\/$/, '')], 600_000);
     const lines = jsonLines<CaseResult & { adapter?: string }>(stdout);
     adapter = lines.find((l) => l.adapter !== undefined)?.adapter ?? '';
     for (const r of lines) if (r.name) results.set(r.name, r);
@@ -43,7 +43,7 @@ describe('on wgpu (Deno)', () => {
   }
 
   test("the package's browser entry (dist/src/index.browser.js) loads a module by path and from its bytes", async () => {
-    const { stdout } = await denoRun('test/wgpu/fixtures-main.ts', [FIXTURES.replace(/\/$/, ''), 'dist/src/index.browser.js', 'android_fill_matmul.tcm'], 120_000);
+    const { stdout } = await denoRun('test/api/wgpu-fixtures-main.ts', [FIXTURES.replace(/\/$/, ''), 'dist/src/index.browser.js', 'android_fill_matmul.tcm'], 120_000);
     const lines = jsonLines<CaseResult>(stdout).filter((r) => r.name);
     expect(lines.map((r) => r.name)).toEqual(fixtureCases.filter((c) => c.name.startsWith('android_fill_matmul.tcm')).map((c) => c.name));
     for (const r of lines) expect(r.ok, `${r.name}: ${r.detail}`).toBe(true);

@@ -3,7 +3,7 @@
 // workgroups in about 1 ms.
 
 import type { Runtime } from '../../src/runtime.js';
-import { fixtureBytes } from '../helpers/fixtures.js';
+import { fixtureBytes } from './fixtures.js';
 
 export interface SoakResult {
   launches: number;

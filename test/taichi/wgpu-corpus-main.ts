@@ -1,11 +1,11 @@
 // Runs the differential corpus (test/taichi) under Deno on wgpu with the corpus's own runner
-// (manifest.ts, run-case.ts): `deno run --sloppy-imports --allow-read --allow-env=TAICHI_CORPUS_ROOT
-// test/wgpu/corpus-main.ts`. Prints one CorpusOutcome a line, judged by corpus.test.ts beside it.
+// (test/helpers/corpus-manifest.ts, corpus-run.ts): `deno run --sloppy-imports --allow-read --allow-env=TAICHI_CORPUS_ROOT
+// test/taichi/wgpu-corpus-main.ts`. Prints one CorpusOutcome a line, judged by corpus.test.ts beside it.
 
 import { Runtime } from '../../src/index.browser.js';
-import { cases, exporters, ROOT } from '../taichi/manifest.js';
-import { ModuleCache, runCase } from '../taichi/run-case.js';
-import type { CorpusOutcome } from './corpus-outcome.js';
+import { cases, exporters, ROOT } from '../helpers/corpus-manifest.js';
+import { ModuleCache, runCase } from '../helpers/corpus-run.js';
+import type { CorpusOutcome } from './wgpu-corpus-outcome.js';
 
 const runtime = await Runtime.create();
 const modules = new ModuleCache(runtime);
