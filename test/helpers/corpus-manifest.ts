@@ -1,5 +1,6 @@
-// The differential corpus (test/taichi) on disk, as export.py writes it: <root>/<exporter>/<group>.tcm and
-// <root>/<exporter>/<group>/<case>/{manifest.json, *.npy}; and the one list of known gaps.
+// The differential corpus (test/taichi) on disk, as export.py writes it:
+// <root>/<exporter>/<group>.tcm and <root>/<exporter>/<group>/<case>/{manifest.json, *.npy}; and
+// the one list of known gaps.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
