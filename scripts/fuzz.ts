@@ -1,5 +1,5 @@
-// The long fuzz run: `npm run fuzz -- [--cases N] [--seconds S] [--target tcm|spirv|launch|api|all]
-// [--seed X]`. Each target runs in a child process that reports every case before starting it;
+// The long fuzz run: `npm run fuzz -- [--cases N] [--from I] [--seconds S] [--target tcm|spirv|launch|api|all]
+// [--seed X]`: cases I to I + N - 1 (I = 0 by default; runs of disjoint ranges add up to one run). Each target runs in a child process that reports every case before starting it;
 // the parent kills a child that stays inside one case past twice the case limit, counted in the
 // child's CPU time or in time it sat idle (a synchronous hang, e.g. in the translator, cannot be
 // interrupted from inside; test/helpers/activity.ts says why load counts as neither), records the
@@ -23,6 +23,7 @@ const CASE_WALL_CAP_MS = 3_600_000;
 
 interface Options {
   cases: number;
+  from: number;
   seconds: number | undefined;
   targets: TargetName[];
   seed: number;
@@ -31,7 +32,7 @@ interface Options {
 function parse(argv: string[]): Options {
   const { values } = parseArgs({
     args: argv,
-    options: { cases: { type: 'string' }, seconds: { type: 'string' }, seed: { type: 'string' }, target: { type: 'string' } },
+    options: { cases: { type: 'string' }, from: { type: 'string' }, seconds: { type: 'string' }, seed: { type: 'string' }, target: { type: 'string' } },
   });
   const number = (name: string, text: string | undefined, fallback: number): number => {
     if (text === undefined) return fallback;
@@ -43,6 +44,7 @@ function parse(argv: string[]): Options {
   for (const t of targets) if (!TARGETS.includes(t)) throw new Error(`unknown target '${t}' (${TARGETS.join(', ')} or all)`);
   return {
     cases: number('cases', values.cases, 20_000),
+    from: number('from', values.from, 0),
     seconds: values.seconds === undefined ? undefined : number('seconds', values.seconds, 0),
     targets,
     seed: number('seed', values.seed, 0x5eed),
@@ -93,13 +95,14 @@ interface Totals {
 async function runTarget(target: TargetName, o: Options): Promise<Totals> {
   const total: Totals = { cases: 0, ok: 0, rejected: 0, failures: [], seconds: 0, cpuSeconds: 0 };
   const start = Date.now();
-  let next = 0;
-  while (next < o.cases) {
+  let next = o.from;
+  const end = o.from + o.cases;
+  while (next < end) {
     const left = o.seconds === undefined ? undefined : o.seconds - (Date.now() - start) / 1000;
     if (left !== undefined && left <= 0) break;
     const from = next;
     const result = await new Promise<{ done?: RunStats; hungAt?: number; last: number }>((resolve) => {
-      const proc = fork(fileURLToPath(import.meta.url), ['--child', target, String(from), String(o.cases - from), String(o.seed), String(left ?? '')], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+      const proc = fork(fileURLToPath(import.meta.url), ['--child', target, String(from), String(end - from), String(o.seed), String(left ?? '')], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
       let last = from - 1;
       let done: RunStats | undefined;
       const meter = new ActivityMeter(proc.pid ?? 'self');

@@ -152,6 +152,7 @@ function submitPart(queue: Queue, job: Job, end: number, last: boolean): void {
         readbacks.push({ memory, staging });
       }
       device.gpu.queue.submit([ctx.finish()]);
+    device.submitted();
     }
   });
   const validation: Promise<{ message: string } | null> = scoped ? device.gpu.popErrorScope() : Promise.resolve(raised === undefined ? null : { message: raised });

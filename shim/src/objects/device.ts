@@ -9,6 +9,8 @@ import { RecentMap } from './recent.js';
 
 /** How many SPIR-V modules' translations, and how many compiled pipelines, a device keeps for reuse (recent.ts). */
 const RECENT_LIMIT = 64;
+/** Destroyed GPUBuffers after which an empty submission releases them (bufferDestroyed). */
+const RELEASE_EVERY = 1024;
 
 export class Device {
   lostReason: string | undefined;
@@ -18,8 +20,10 @@ export class Device {
   readonly heapUsed: number[] = [];
   /** Translations of recently seen SPIR-V, by hashWords (the words are compared on a hit). */
   readonly recentTranslations = new RecentMap<string, { words: Uint32Array; translations: Map<string, TranslationResult> }>(RECENT_LIMIT);
-  /** Pipelines compiled without an error, by pipelineKey (objects/pipeline.ts). */
+  /** Pipelines compiled without an error, by the key pipelineDescriptor gives (objects/pipeline.ts). */
   readonly recentPipelines = new RecentMap<string, GPUComputePipeline>(RECENT_LIMIT);
+  /** GPUBuffers destroyed since the queue last ticked (bufferDestroyed). */
+  private destroyedBuffers = 0;
   /** Settles the waits still pending when the device is lost (see untilDoneOrLost). */
   private readonly onLost = new Set<() => void>();
   /**
@@ -56,6 +60,23 @@ export class Device {
       for (const settle of this.onLost) settle();
       this.onLost.clear();
     });
+  }
+
+  /**
+   * Counts a destroyed GPUBuffer. Dawn frees a destroyed buffer only when its queue next ticks,
+   * which a submission does: a program that allocates and frees without launching anything
+   * would otherwise hold every buffer it ever freed (about 1 KB of host memory each, and the
+   * driver's allocation). An empty submission every RELEASE_EVERY destroyed buffers lets them go.
+   */
+  bufferDestroyed(): void {
+    if (++this.destroyedBuffers < RELEASE_EVERY || this.lostReason !== undefined) return;
+    this.destroyedBuffers = 0;
+    this.gpu.queue.submit([]);
+  }
+
+  /** A submission ticks the queue: what was destroyed before it is released. */
+  submitted(): void {
+    this.destroyedBuffers = 0;
   }
 
   /**

@@ -85,6 +85,7 @@ export class DeviceMemory {
   returnReadback(buffer: GPUBuffer): void {
     if (this.destroyed) {
       buffer.destroy();
+      this.device.bufferDestroyed();
       return;
     }
     if (buffer.mapState === 'mapped') buffer.unmap();
@@ -93,9 +94,15 @@ export class DeviceMemory {
 
   destroy(heap: Heap): void {
     this.destroyed = true;
-    for (const b of this.readbacks) b.destroy();
+    for (const b of this.readbacks) {
+      b.destroy();
+      this.device.bufferDestroyed();
+    }
     this.readbacks = [];
-    if (this.gpuBuffer && !this.imported) this.gpuBuffer.destroy();
+    if (this.gpuBuffer && !this.imported) {
+      this.gpuBuffer.destroy();
+      this.device.bufferDestroyed();
+    }
     this.gpuBuffer = undefined;
     if (this.shadow) heap.free(this.shadow);
     this.shadow = 0;
