@@ -1,5 +1,5 @@
-// Deterministic mode's float passes in order, then the check that no float operation is left
-// whose bits WGSL leaves to the adapter: such a task is refused (IndexOrderRefusal, reported at
+// Deterministic mode's float passes in order, then the check that no float operation (nor texture
+// sampling) is left whose bits WGSL leaves to the adapter: such a task is refused (IndexOrderRefusal, reported at
 // launch with the kernel's name) rather than run with results that may differ between adapters.
 import { GLSL_STD_450 } from '../glsl-std450.js';
 import { FLOAT_ATOMIC_ADD, IrOp, type IrFunction, type IrModule } from '../ir/ir.js';
@@ -21,6 +21,14 @@ const INEXACT = new Set<number>([
   Op.FUnordGreaterThanEqual,
 ]);
 
+// Sampling: WebGPU lets each adapter map coordinates to texels and weigh filtered texels with its
+// own precision (the H100 and lavapipe differ on a blur that samples between texel centres);
+// textureLoad (OpImageFetch, OpImageRead) reads texels exactly.
+const SAMPLING = new Set<number>([
+  IrOp.SampleLevel, IrOp.SampleGrad, Op.ImageSampleImplicitLod, Op.ImageSampleExplicitLod, Op.ImageSampleDrefImplicitLod,
+  Op.ImageSampleDrefExplicitLod, Op.ImageSampleProjImplicitLod, Op.ImageSampleProjExplicitLod, Op.ImageGather, Op.ImageDrefGather,
+]);
+
 export function deterministicFloats(mod: IrModule, f: IrFunction): void {
   exactArithmetic(mod, f);
   exactDivision(mod, f);
@@ -32,6 +40,9 @@ export function deterministicFloats(mod: IrModule, f: IrFunction): void {
     for (const inst of b.body) {
       const type = mod.types.get(inst.type);
       const what = type?.kind === 'vector' || type?.kind === 'matrix' ? 'a float vector or matrix' : 'a float value';
+      if (SAMPLING.has(inst.op)) {
+        throw new IndexOrderRefusal(`it samples a texture (%${inst.id}): each adapter maps coordinates to texels and filters them with its own precision (a texel fetch reads them exactly)`);
+      }
       if (INEXACT.has(inst.op)) {
         throw new IndexOrderRefusal(`its ${opName(inst.op)} %${inst.id} on ${what} is not one deterministic mode computes exactly (f32 scalars only): its bits would depend on the adapter`);
       }

@@ -55,6 +55,19 @@ describe('exact arithmetic pass', () => {
     expect(() => deterministicFloats(ir, main)).toThrow(/Dot .* float/);
   });
 
+  it('refuses sampling a texture, and runs a texel fetch', () => {
+    const shader = (read: string) => `#version 450
+layout(local_size_x = 1) in;
+layout(binding = 0) uniform sampler2D tex;
+layout(std430, binding = 1) buffer O { vec4 o[]; };
+void main() { o[0] = ${read}; }
+`;
+    const sampled = lifted(compiler.glsl(shader('textureLod(tex, vec2(0.3, 0.7), 0.0)')));
+    expect(() => deterministicFloats(sampled.ir, sampled.main)).toThrow(/samples a texture/);
+    const fetched = lifted(compiler.glsl(shader('texelFetch(tex, ivec2(1, 2), 0)')));
+    expect(() => deterministicFloats(fetched.ir, fetched.main)).not.toThrow();
+  });
+
   it('rounds a * b + c and fma(a, b, c) twice, as two operations', async () => {
     const next = rng(21);
     const pick = () => (next() - 0.5) * 2 ** Math.floor(next() * 40 - 20);
