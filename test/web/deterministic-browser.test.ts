@@ -87,10 +87,16 @@ it('SwiftShader in Chromium gives the bits lavapipe gives, case by case', async 
   const swiftshader = await page.evaluate((list) => (window as unknown as { digests: (c: unknown) => Promise<CaseDigest[]> }).digests(list), forPage);
   expect(errors).toEqual([]);
   expect(swiftshader.map((d) => d.case)).toEqual(lavapipe.map((d) => d.case));
-  const differing = lavapipe.filter((d, i) => d.digest !== swiftshader[i].digest).map((d) => d.case);
+  // A module that needs a capability one adapter lacks is refused at load there
+  // (INCOMPATIBLE_MODULE: SwiftShader has no shader-f16, which the sixteen/ module needs): its
+  // cases run on one adapter only, and there is nothing to compare.
+  const unsupported = (d: CaseDigest) => d.digest === 'refused INCOMPATIBLE_MODULE';
+  const comparable = lavapipe.flatMap((d, i) => (unsupported(d) === unsupported(swiftshader[i]) ? [[d, swiftshader[i]] as const] : []));
+  expect(lavapipe.length - comparable.length, 'cases one adapter cannot load').toBeLessThanOrEqual(5);
+  const differing = comparable.filter(([l, w]) => l.digest !== w.digest).map(([l, w]) => `${l.case}: lavapipe ${l.digest}, SwiftShader ${w.digest}`);
   expect(differing).toEqual([]);
-  // The cases that run (not only refusals) are most of the corpus.
-  expect(lavapipe.filter((d) => !d.digest.startsWith('refused')).length).toBeGreaterThanOrEqual(100);
+  // The cases that run on both (not only refusals) are most of the corpus.
+  expect(comparable.filter(([l]) => !l.digest.startsWith('refused')).length).toBeGreaterThanOrEqual(115);
   // Refusals are the same on both.
   expect(swiftshader.filter((d) => d.digest.startsWith('refused')).length).toBeGreaterThan(0);
 }, 600_000);
