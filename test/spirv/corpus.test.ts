@@ -522,6 +522,18 @@ const cases: Record<string, Case> = {
       exact(new Float32Array(o[1]).subarray(0, 5), [120 * 64, ...sums]);
     },
   },
+  cas_loop_fma: {
+    // The same loop adding fma(v, v, cell): squares of small integers, exact in any order.
+    groups: [16, 1, 1], file: 'cas_loop_fma.comp', optimize: true, resources: { 0: { buffer: Float32Array.from(ints(15, N, -20, 20)) }, 1: { buffer: 8 * 4 } },
+    check: (o) => {
+      const a = ints(15, N, -20, 20);
+      const sums = [0, 0, 0, 0];
+      for (let i = 0; i < 1024; i++) sums[i % 4] += a[i % N] ** 2;
+      let first = 0;
+      for (let i = 0; i < 1024; i++) first += (i % 16) ** 2;
+      exact(new Float32Array(o[1]).subarray(0, 5), [first, ...sums]);
+    },
+  },
   atomic_float_shared: {
     groups: [4, 1, 1], file: 'atomic_float_shared.comp', env: 'vulkan1.2', resources: { 0: { buffer: Float32Array.from(ints(16, N, -50, 50)) }, 1: { buffer: 16 } },
     check: (o) => {

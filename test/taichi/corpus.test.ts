@@ -55,7 +55,7 @@ for (const exporter of found) {
       const refused = c.manifest.refused;
       const title = `${c.group}/${c.name}${gap ? ` (known gap: issue ${gap.issue}, ${gap.owner})` : refused ? ' (refused)' : ''}`;
       // A case's first launch compiles its pipelines: on lavapipe with a cold shader cache,
-      // mpm3D's p2g (108 f32 atomic compare-exchange loops) alone takes 90 s of CPU (docs/corpus.md).
+      // mpm3D's p2g (108 f32 atomic compare-exchange loops) alone takes 30 to 45 s of CPU (docs/corpus.md).
       it(title, { timeout: 600_000 }, async () => {
         const { result, error } = await outcome(c);
         if (gap || refused) {

@@ -67,7 +67,7 @@ describe('the corpus in deterministic mode', () => {
     const name = `${c.group}/${c.name}`;
     const refusal = EXPECTED.refused[name];
     const corpusRefusal = c.manifest.refused;
-    // The first launch compiles the case's pipelines; mpm3D's p2g takes 90 s of CPU on lavapipe with a cold shader cache (docs/corpus.md).
+    // The first launch compiles the case's pipelines; mpm3D's p2g, whose compare-exchange loops this mode keeps as Taichi wrote them, takes 90 s of CPU on lavapipe with a cold shader cache (docs/corpus.md).
     it(`${name}${refusal ? ' (refused in deterministic mode)' : corpusRefusal ? ' (refused)' : ''}`, { timeout: 600_000 }, async () => {
       const [first, second] = [await outcome(runs[0], c), await outcome(runs[1], c)];
       if (refusal || corpusRefusal) {

@@ -33,9 +33,11 @@ export const IrOp = {
   Relinearized: 0x10005,
   /**
    * A float atomic emulated by a compare-exchange loop on the value's bits (passes/float-atomics.ts):
-   * args [pointer, value, combine as a literal: FLOAT_ATOMIC_ADD, _MIN or _MAX, then 1 as a literal
-   * when nothing reads its result (passes/cas-loop.ts's RESULT_UNUSED), else 0]. Its result is
-   * the cell's value before the operation, as an f32 or as the u32 of its bits (the result type).
+   * args [pointer, value, combine as a literal: FLOAT_ATOMIC_ADD, _MIN, _MAX or _FMA, then 1 as a
+   * literal where the adds of a subgroup may be combined first (passes/cas-loop.ts's COMBINABLE),
+   * else 0; for _FMA
+   * then the second factor: the cell becomes fma(value, factor, cell)]. Its result is the cell's
+   * value before the operation, as an f32 or as the u32 of its bits (the result type).
    */
   FloatAtomicCas: 0x10006,
   /** textureSampleLevel (passes/images.ts): args [sampled image, coordinate, level, const offset or 0]. */
@@ -54,6 +56,7 @@ export const IrOp = {
 export const FLOAT_ATOMIC_ADD = 0;
 export const FLOAT_ATOMIC_MIN = 1;
 export const FLOAT_ATOMIC_MAX = 2;
+export const FLOAT_ATOMIC_FMA = 3;
 
 const NAMES = new Map<number, string>(Object.entries(IrOp).map(([name, op]) => [op, name]));
 

@@ -6,7 +6,7 @@
 import { isAtomicOp } from '../atomics.js';
 import { Op } from '../opcodes.js';
 import type { Instruction } from '../parse.js';
-import { IrOp } from './ir.js';
+import { FLOAT_ATOMIC_FMA, IrOp } from './ir.js';
 import type { IrType } from './module.js';
 
 /** Image instructions: where their optional operand mask sits (the ids before and after it are read). */
@@ -35,7 +35,7 @@ export function readIds(inst: Instruction, typeOf: (id: number) => IrType | unde
     case IrOp.CarriedQuotient: case IrOp.CarriedRemainder: return [];
     case IrOp.ShiftMask: return [a[0]];
     case IrOp.Relinearized: return [a[0], a[1], a[2]];
-    case IrOp.FloatAtomicCas: return [a[0], a[1]];
+    case IrOp.FloatAtomicCas: return a[2] === FLOAT_ATOMIC_FMA ? [a[0], a[1], a[4]] : [a[0], a[1]];
     case IrOp.DetCall: return all(1);
     case IrOp.SampleLevel: case IrOp.SampleGrad: case IrOp.TextureLoad: return all().filter((id) => id !== 0);
     case Op.Nop: case Op.Line: case Op.NoLine: case Op.Undef: case Op.Variable:

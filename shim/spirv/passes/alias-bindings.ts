@@ -8,7 +8,8 @@
 //   array index is shifted by that many elements;
 // - where a binding views the buffer with another 32-bit element type than the keeper (Taichi
 //   declares i32, u32 and f32 views of one buffer), its loads and stores are bitcast, and atomics
-//   take the keeper's cell (the printer converts their operands and results).
+//   take the keeper's cell (the printer converts their operands and results, and compares a min
+//   or max of the other signedness in a compare-exchange loop).
 import { isAtomicOp, isPointerChain } from '../atomics.js';
 import { idOperands } from '../def-use.js';
 import { SpirvTranslationError } from '../errors.js';
@@ -33,8 +34,6 @@ interface View {
   elem: number | undefined;
 }
 
-const SIGNED_MINMAX = new Set<number>([Op.AtomicSMin, Op.AtomicSMax]);
-const UNSIGNED_MINMAX = new Set<number>([Op.AtomicUMin, Op.AtomicUMax]);
 const FLOAT_ATOMICS = new Set<number>([Op.AtomicFAddEXT, Op.AtomicFMinEXT, Op.AtomicFMaxEXT]);
 
 export function mergeAliasedBindings(mod: SpirvModule, groups: readonly AliasGroup[]): void {
@@ -213,10 +212,6 @@ function rewriteAccess(mod: SpirvModule, inst: Instruction, viewElem: number, ke
   if (inst.op === Op.Store) {
     const cast = newId(mod);
     return [make(Op.Bitcast, keeperElem, cast, [a[1]], inst), make(Op.Store, 0, 0, [a[0], cast, ...a.subarray(2)], inst)];
-  }
-  const signed = keeperKind.kind === 'int' && keeperKind.signed;
-  if ((SIGNED_MINMAX.has(inst.op) && !signed) || (UNSIGNED_MINMAX.has(inst.op) && (signed || keeperKind.kind === 'float'))) {
-    fail(`${where} alias one buffer, and ${opName(inst.op)} through one of them would compare with the other's signedness`, inst);
   }
   if (FLOAT_ATOMICS.has(inst.op) && keeperKind.kind !== 'float') fail(`${where} alias one buffer, and ${opName(inst.op)} needs a float view of it`, inst);
   // Integer atomics: the printer converts operands to the keeper's cell and the result back.

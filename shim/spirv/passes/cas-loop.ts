@@ -3,6 +3,8 @@
 //
 //   loop { old = load p; new = bits(float(old) + v); got = compare-exchange(p, new, old); if (got == old) break; }
 //
+// (Taichi 1.7.4 writes the sum as GLSL.std.450 Fma(a, b, float(old)) where the addend is a
+// product; taichi-forge 0.7 reads the cell with OpAtomicLoad.)
 // which, written as it stands, reads the cell once more on every failed exchange. Where the loop
 // holds nothing else (no other write, so running it once changes nothing but the cell) and v is
 // computed before it, the exchange becomes FloatAtomicCas (one atomic per retry, retrying on the
@@ -13,7 +15,7 @@
 // constants and uniform-buffer values only, as a 0-dimensional ndarray's reduction is), the
 // printer may combine the adds of a subgroup first (wgsl/atomics.ts).
 import { branchTargets, definitions, useCounts } from '../def-use.js';
-import { FLOAT_ATOMIC_ADD, IrOp, replaceInstruction, type IrFunction, type IrModule } from '../ir/ir.js';
+import { FLOAT_ATOMIC_ADD, FLOAT_ATOMIC_FMA, IrOp, replaceInstruction, type IrFunction, type IrModule } from '../ir/ir.js';
 import { Op, StorageClass } from '../opcodes.js';
 import type { Instruction, Block, SpirvFunction } from '../parse.js';
 
@@ -21,7 +23,9 @@ import type { Instruction, Block, SpirvFunction } from '../parse.js';
 export const COMBINABLE = 1;
 
 /** Instructions a CAS loop may hold besides its own, none of which writes memory other than function variables. */
-const PURE = new Set<number>([Op.AccessChain, Op.Bitcast, Op.FAdd, Op.IEqual, Op.Load]);
+const PURE = new Set<number>([Op.AccessChain, Op.AtomicLoad, Op.Bitcast, Op.FAdd, Op.IEqual, Op.Load]);
+
+const STD450_FMA = 50;
 
 export function casLoops(mod: IrModule, f: IrFunction): void {
   const fn = f.fn;
@@ -34,7 +38,9 @@ export function casLoops(mod: IrModule, f: IrFunction): void {
       const match = matchCasAdd(mod, fn, b, cas, defs, defBlock, functionVars);
       if (!match) continue;
       const combinable = resultUnused(fn, cas.id, match.exit, uses, functionVars) && uniformAddress(mod, defs, cas.args[0]);
-      replaceInstruction(fn, cas.id, IrOp.FloatAtomicCas, [cas.args[0], match.addend, FLOAT_ATOMIC_ADD, combinable ? COMBINABLE : 0]);
+      const flag = combinable ? COMBINABLE : 0;
+      const args = match.factor === undefined ? [cas.args[0], match.addend, FLOAT_ATOMIC_ADD, flag] : [cas.args[0], match.addend, FLOAT_ATOMIC_FMA, flag, match.factor];
+      replaceInstruction(fn, cas.id, IrOp.FloatAtomicCas, args);
       // got == got: the exit test holds on the first trip.
       replaceInstruction(fn, match.exit, Op.IEqual, [cas.id, cas.id]);
     }
@@ -43,6 +49,8 @@ export function casLoops(mod: IrModule, f: IrFunction): void {
 
 interface CasAdd {
   addend: number;
+  /** Set where the sum is fma(addend, factor, float(old)). */
+  factor?: number;
   /** The IEqual the loop leaves on. */
   exit: number;
 }
@@ -62,14 +70,20 @@ function matchCasAdd(
   if (!old || (old.op !== Op.Load && old.op !== Op.AtomicLoad) || old.args[0] !== ptr || defBlock.get(old.id) !== b.index) return undefined;
   const bits = defs.get(value);
   const sum = bits?.op === Op.Bitcast ? defs.get(bits.args[0]) : undefined;
-  if (!sum || sum.op !== Op.FAdd) return undefined;
+  if (!sum) return undefined;
   const t = mod.types.get(sum.type);
   if (t?.kind !== 'float' || t.width !== 32) return undefined;
   const asFloat = (id: number) => {
     const d = defs.get(id);
     return d?.op === Op.Bitcast && d.args[0] === old.id;
   };
-  const addend = asFloat(sum.args[0]) ? sum.args[1] : asFloat(sum.args[1]) ? sum.args[0] : undefined;
+  let addend: number | undefined;
+  let factor: number | undefined;
+  if (sum.op === Op.FAdd) {
+    addend = asFloat(sum.args[0]) ? sum.args[1] : asFloat(sum.args[1]) ? sum.args[0] : undefined;
+  } else if (sum.op === Op.ExtInst && mod.extInstSets.get(sum.args[0]) === 'GLSL.std.450' && sum.args[1] === STD450_FMA && sum.args.length === 5 && asFloat(sum.args[4])) {
+    [addend, factor] = [sum.args[2], sum.args[3]];
+  }
   if (addend === undefined) return undefined;
   const term = b.term;
   const exit = term.op === Op.BranchConditional ? defs.get(term.args[0]) : undefined;
@@ -79,18 +93,20 @@ function matchCasAdd(
   const header = enclosingLoop(fn, b.index);
   if (header === undefined) return undefined;
   // The addend is the same on every trip: defined before the loop (or not in the function at all).
-  const at = defBlock.get(addend);
-  if (at !== undefined && at >= header.index) return undefined;
+  for (const operand of factor === undefined ? [addend] : [addend, factor]) {
+    const at = defBlock.get(operand);
+    if (at !== undefined && at >= header.index) return undefined;
+  }
   // Nothing else in the loop: every retry would repeat it.
   for (const block of loopBlocks(fn, header)) {
     if (block.phis.length > 0) return undefined;
     for (const inst of block.body) {
-      if (inst === cas || PURE.has(inst.op)) continue;
+      if (inst === cas || inst === sum || PURE.has(inst.op)) continue;
       if (inst.op === Op.Store && functionVars.has(inst.args[0])) continue;
       return undefined;
     }
   }
-  return { addend, exit: exit.id };
+  return { addend, factor, exit: exit.id };
 }
 
 /** The innermost loop header whose construct holds block `index`. */

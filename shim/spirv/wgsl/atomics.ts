@@ -1,9 +1,12 @@
 // Atomic instructions -> WGSL atomics; float atomics (passes/float-atomics.ts) and SPIR-V's
 // strong compare-exchange as loops.
-import { FLOAT_ATOMIC_ADD, FLOAT_ATOMIC_MIN, IrOp, type Instruction } from '../ir/ir.js';
+import { FLOAT_ATOMIC_ADD, FLOAT_ATOMIC_FMA, FLOAT_ATOMIC_MIN, IrOp, type Instruction } from '../ir/ir.js';
 import { Op, opName } from '../opcodes.js';
 import { Printer } from './printer.js';
 import { COMBINABLE } from '../passes/cas-loop.js';
+
+/** The signedness each integer min and max compares with, whatever the cell's type. */
+const MINMAX_SIGNEDNESS = new Map<number, 'i32' | 'u32'>([[Op.AtomicSMin, 'i32'], [Op.AtomicSMax, 'i32'], [Op.AtomicUMin, 'u32'], [Op.AtomicUMax, 'u32']]);
 
 export function atomic(ctx: Printer, inst: Instruction): void {
   const a = inst.args;
@@ -55,34 +58,56 @@ export function atomic(ctx: Printer, inst: Instruction): void {
       return;
     }
     case IrOp.FloatAtomicCas: {
-      // The loop of passes/float-atomics.ts, which made sure the cell is an f32.
+      // The loop of passes/float-atomics.ts, which made sure the cell is an f32, or of
+      // passes/cas-loop.ts on a u32 view: an i32 cell where that view was merged with an i32 one
+      // (passes/alias-bindings.ts).
       loopRef();
       const v = ctx.pin(a[1]).text;
       const old = `fa_${ctx.tmp++}`;
       const r = `fr_${ctx.tmp++}`;
       const combined = a[2] === FLOAT_ATOMIC_ADD && a[3] === COMBINABLE && ctx.subgroups ? combineSubgroupAdds(ctx, v) : undefined;
       const operand = combined?.value ?? v;
-      const next = a[2] === FLOAT_ATOMIC_ADD ? `bitcast<f32>(${old}) + ${operand}` : `${a[2] === FLOAT_ATOMIC_MIN ? 'min' : 'max'}(bitcast<f32>(${old}), ${operand})`;
+      const next =
+        a[2] === FLOAT_ATOMIC_ADD ? `bitcast<f32>(${old}) + ${operand}`
+        : a[2] === FLOAT_ATOMIC_FMA ? `fma(${operand}, ${ctx.pin(a[4]).text}, bitcast<f32>(${old}))`
+        : `${a[2] === FLOAT_ATOMIC_MIN ? 'min' : 'max'}(bitcast<f32>(${old}), ${operand})`;
       const pad = combined ? '  ' : '';
       if (combined) {
-        ctx.line(`var ${old}: u32;`);
+        ctx.line(`var ${old}: ${cell};`);
         ctx.line(`if (${combined.updates}) {`);
         ctx.line(`  ${old} = atomicLoad(${ref});`);
       } else {
         ctx.line(`var ${old} = atomicLoad(${ref});`);
       }
       ctx.line(`${pad}loop {`);
-      ctx.line(`${pad}  let ${r} = atomicCompareExchangeWeak(${ref}, ${old}, bitcast<u32>(${next}));`);
+      ctx.line(`${pad}  let ${r} = atomicCompareExchangeWeak(${ref}, ${old}, bitcast<${cell}>(${next}));`);
       ctx.line(`${pad}  if ${r}.exchanged { break; }`);
       ctx.line(`${pad}  ${old} = ${r}.old_value;`);
       ctx.line(`${pad}}`);
       if (combined) ctx.line(`}`);
-      ctx.defineEffect(inst, ctx.kindOf(inst.type) === 'f32' ? `bitcast<f32>(${old})` : old);
+      ctx.defineEffect(inst, ctx.kindOf(inst.type) === 'f32' ? `bitcast<f32>(${old})` : res(old));
       return;
     }
     default: {
       const fn = simple[inst.op];
       if (fn === undefined) ctx.fail(`${opName(inst.op)} is not supported`);
+      const compareAs = MINMAX_SIGNEDNESS.get(inst.op);
+      if (compareAs !== undefined && compareAs !== cell) {
+        // A min or max of the other signedness than the cell (one buffer's i32 and u32 views
+        // merged: passes/alias-bindings.ts): a compare-exchange loop compares as the opcode says.
+        loopRef();
+        const operand = ctx.as(ctx.pin(a[3]), compareAs);
+        const old = `ma_${ctx.tmp++}`;
+        const r = `mr_${ctx.tmp++}`;
+        ctx.line(`var ${old} = atomicLoad(${ref});`);
+        ctx.line(`loop {`);
+        ctx.line(`  let ${r} = atomicCompareExchangeWeak(${ref}, ${old}, bitcast<${cell}>(${fn === 'atomicMin' ? 'min' : 'max'}(bitcast<${compareAs}>(${old}), ${operand})));`);
+        ctx.line(`  if ${r}.exchanged { break; }`);
+        ctx.line(`  ${old} = ${r}.old_value;`);
+        ctx.line(`}`);
+        ctx.defineEffect(inst, res(old));
+        return;
+      }
       ctx.defineEffect(inst, res(`${fn}(${ref}, ${val(a[3])})`));
     }
   }

@@ -1,0 +1,45 @@
+"""Capabilities WebGPU lacks: a module exported with spirv_has_int8, _int64, _float64 or a subgroup
+capability, each with a kernel that uses the type, is refused at load naming the capability
+(docs/capabilities.md: WGSL has no 8- or 64-bit types; subgroup operations are not translated)."""
+
+from corpus import case, nd, ti
+
+USES = {
+    "spirv_has_int8": ti.i8,
+    "spirv_has_int64": ti.i64,
+    "spirv_has_float64": ti.f64,
+    "spirv_has_subgroup_basic": None,
+}
+
+
+def CAPS(module):
+    return [] if module is None else [f"spirv_has_{module}"]
+
+
+def kernel_using(cap, dt):
+    if dt is None:
+
+        @ti.kernel
+        def k(a: ti.types.ndarray(ti.i32, ndim=1)):
+            for i in a:
+                a[i] = i * 3
+
+    else:
+
+        @ti.kernel
+        def k(a: ti.types.ndarray(ti.i32, ndim=1)):
+            for i in a:
+                a[i] = ti.cast(ti.cast(i * 7, dt) * ti.cast(3, dt), ti.i32)
+
+    k.__name__ = f"uses_{cap[len('spirv_has_'):]}"
+    return k
+
+
+for cap, dt in USES.items():
+    case(
+        f"{cap[len('spirv_has_'):]}_refused",
+        (kernel_using(cap, dt), a := nd(ti.i32, (16,))),
+        out=[a],
+        module=cap[len("spirv_has_"):],
+        refused={"code": "INCOMPATIBLE_MODULE", "error": f"requires {cap} = 1"},
+    )
