@@ -25,5 +25,5 @@ if (r.growth.length > 0) {
   console.log(`grew:\n  ${r.growth.join('\n  ')}`);
   process.exitCode = 1;
 } else {
-  console.log('flat: every measure within its allowance of the start');
+  console.log('flat: JS heap, RSS and wasm heap within 3% of the start, and shim objects within 3% (at least 2), at the middle and the end');
 }

@@ -3,9 +3,9 @@
 // left them.
 
 import { expect, test } from 'vitest';
-import { soak, SHORT_SOAK } from './soak-run.js';
+import { soak, SHORT, SHORT_SOAK } from './soak-run.js';
 
 test('a short soak of every kind of call grows no memory past warm-up', async () => {
-  const r = await soak(SHORT_SOAK);
+  const r = await soak(SHORT_SOAK, () => {}, SHORT);
   expect(r.growth).toEqual([]);
 }, 600_000);
