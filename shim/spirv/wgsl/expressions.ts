@@ -4,7 +4,7 @@ import { isAtomicOp } from '../atomics.js';
 import { GLSL_STD_450, STD450_LDEXP } from '../glsl-std450.js';
 import { IrOp, irFunction, type Instruction } from '../ir/ir.js';
 import { Op, opName } from '../opcodes.js';
-import { type ScalarKind, vecName } from './types.js';
+import { bitcastText, type ScalarKind, vecName } from './types.js';
 import { atomic } from './atomics.js';
 import { image, isImageSample } from './images.js';
 import { addDetHelper, detSignature } from './deterministic-helpers.js';
@@ -246,7 +246,7 @@ export function instruction(ctx: Printer, inst: Instruction): void {
       const from = ctx.types.wgsl(x.type);
       const to = ctx.types.wgsl(inst.type);
       if (from === to) ctx.define(inst, x.text, true, x.hasLoad);
-      else if (inst.op === Op.Bitcast) ctx.define(inst, `bitcast<${to}>(${x.text})`, true, x.hasLoad);
+      else if (inst.op === Op.Bitcast) ctx.define(inst, bitcastText(from, to, x.text), true, x.hasLoad);
       else ctx.define(inst, `${to}(${x.text})`, true, x.hasLoad);
       return;
     }

@@ -164,10 +164,11 @@ export function uniformLoad(ctx: Printer, p: Extract<Ptr, { kind: 'uniform' }>):
     const at = off === 0 ? base : `(${base} + ${off}u)`;
     return `${g}[${at} >> 4u][(${at} >> 2u) & 3u]`;
   };
-  // An f16 is one half of its word: the upper one at offsets 2 mod 4.
+  // An f16 is one half of its word: the upper one at offsets 2 mod 4 (unpacked, not bitcast: see
+  // bitcastText).
   const half = (off: number): string => (base === '' ? `${(off >>> 1) & 1}` : `((${base} + ${off}u) >> 1u) & 1u`);
   const scalar = (k: ScalarKind, off: number): string =>
-    k === 'u32' ? word(off) : k === 'bool' ? `(${word(off)} != 0u)` : k === 'f16' ? `bitcast<vec2<f16>>(${word(off)})[${half(off)}]` : `bitcast<${k}>(${word(off)})`;
+    k === 'u32' ? word(off) : k === 'bool' ? `(${word(off)} != 0u)` : k === 'f16' ? `f16(unpack2x16float(${word(off)})[${half(off)}])` : `bitcast<${k}>(${word(off)})`;
   const compose = (type: number, off: number, ms: number, rowMajor: boolean): string => {
     const t = ctx.types.get(type);
     switch (t.kind) {

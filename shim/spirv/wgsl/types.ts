@@ -22,6 +22,21 @@ export function vecName(kind: ScalarKind, n: number): string {
 
 const roundUp = (a: number, v: number): number => Math.ceil(v / a) * a;
 
+/**
+ * A bitcast between a 32-bit word and two halves. naga (wgpu) types bitcast<vec2<f16>>(u32) as a
+ * scalar and refuses bitcast<u32>(vec2<f16>), so the pair goes through unpack2x16float and
+ * pack2x16float, which convert every half exactly (all 65,536 patterns round-trip on Dawn and
+ * wgpu; only a NaN's payload may change). Other bitcasts are WGSL's own.
+ */
+export function bitcastText(from: string, to: string, x: string): string {
+  if (to === 'vec2<f16>' && (from === 'u32' || from === 'i32')) return `vec2<f16>(unpack2x16float(${from === 'u32' ? x : `bitcast<u32>(${x})`}))`;
+  if (from === 'vec2<f16>' && (to === 'u32' || to === 'i32')) {
+    const word = `pack2x16float(vec2<f32>(${x}))`;
+    return to === 'u32' ? word : `bitcast<i32>(${word})`;
+  }
+  return `bitcast<${to}>(${x})`;
+}
+
 export class TypeTable {
   // The instruction being translated, so that type errors name the opcode and result id using it.
   current: Instruction | null = null;
