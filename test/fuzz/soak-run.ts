@@ -55,12 +55,14 @@ export const STRICT: Allowance = {
 
 /**
  * The short soak's warm-up is too short for every pool to reach its peak, and it shares the
- * process with the test runner: 5% of the JS heap and RSS, 4 shim objects. The leak of 0.5 KB per
- * launch once seen (issue 19, defect 0) grows the JS heap by over 2 MB (6%) here.
+ * process with the test runner: 5% of the JS heap, 4 shim objects. The leak of 0.5 KB per launch
+ * once seen (issue 19, defect 0) grows the JS heap by over 2 MB (6%) here. RSS moves with the
+ * allocators' own warm-up in so short a run: five runs on an idle machine ended between +2% and
+ * +8.3%, with and without heap snapshots, so it is allowed 10% here; the full soak holds it to 3%.
  */
 export const SHORT: Allowance = {
   jsHeap: { fraction: 0.05, floor: 0 },
-  rss: { fraction: 0.05, floor: 0 },
+  rss: { fraction: 0.1, floor: 0 },
   wasmHeap: { fraction: 0.03, floor: 0 },
   shimObjects: { fraction: 0, floor: 4 },
 };
