@@ -48,7 +48,7 @@ export const IrOp = {
   TextureLoad: 0x10009,
   /**
    * A call of one of deterministic mode's WGSL helpers (wgsl/deterministic-helpers.ts): args
-   * [the helper's index as a literal, then its operands].
+   * [the helper's index in IrModule.helpers as a literal, then its operands].
    */
   DetCall: 0x1000a,
 } as const;
@@ -120,6 +120,17 @@ export interface IrModule {
   entry: IrEntry;
   /** The functions the entry point reaches, callees before callers; the entry point last. */
   functions: IrFunction[];
+  /**
+   * Names of the printer's helper functions that DetCall instructions call, in the order their
+   * first operand indexes them. Passes name a helper; the printer holds its code.
+   */
+  helpers: string[];
+}
+
+/** The index of the helper `name` in `ir.helpers`, added if new: a DetCall's first operand. */
+export function helperIndex(ir: IrModule, name: string): number {
+  const i = ir.helpers.indexOf(name);
+  return i >= 0 ? i : ir.helpers.push(name) - 1;
 }
 
 /** The function `id` among those the entry point reaches. */

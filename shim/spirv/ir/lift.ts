@@ -29,6 +29,7 @@ export function liftModule(mod: SpirvModule, entry: EntryPoint): IrModule {
     extInstSets: new Map(mod.extInstImports),
     entry: liftEntry(mod, entry),
     functions: order.map((fn) => ({ fn, tree: structurize(fn), carried: new Map(), versioned: new Map() })),
+    helpers: [],
   };
 }
 

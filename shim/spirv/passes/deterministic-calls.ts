@@ -2,10 +2,9 @@
 // exact-conversion.ts, soft-math.ts): the types of a function's values, and the rewrite of an
 // instruction into a call of a WGSL helper (wgsl/deterministic-helpers.ts).
 import { GLSL_STD_450 } from '../glsl-std450.js';
-import { IrOp, replaceInstruction, type IrFunction, type IrModule } from '../ir/ir.js';
+import { helperIndex, IrOp, replaceInstruction, type IrFunction, type IrModule } from '../ir/ir.js';
 import { Op } from '../opcodes.js';
 import type { Instruction, SpirvFunction } from '../parse.js';
-import { detHelper } from '../wgsl/deterministic-helpers.js';
 
 /** The type id of every value `fn` can read: its instructions' results, parameters and the module's constants. */
 export function valueTypes(mod: IrModule, fn: SpirvFunction): Map<number, number> {
@@ -28,8 +27,8 @@ export function floatShape(mod: IrModule, type: number | undefined): FloatShape 
 }
 
 /** Rewrites `inst` into a call of the helper `name` on the values `args`. */
-export function callHelper(fn: SpirvFunction, inst: Instruction, name: string, args: readonly number[]): void {
-  replaceInstruction(fn, inst.id, IrOp.DetCall, [detHelper(name), ...args]);
+export function callHelper(mod: IrModule, fn: SpirvFunction, inst: Instruction, name: string, args: readonly number[]): void {
+  replaceInstruction(fn, inst.id, IrOp.DetCall, [helperIndex(mod, name), ...args]);
 }
 
 /**
@@ -44,7 +43,7 @@ export function rewriteStd450(mod: IrModule, f: IrFunction, table: Record<string
       const helper = table[GLSL_STD_450[inst.args[1]]?.name ?? ''];
       const operands = Array.from(inst.args.subarray(2));
       if (helper === undefined || floatShape(mod, inst.type) !== 'f32' || operands.some((x) => floatShape(mod, types.get(x)) === 'other float')) continue;
-      callHelper(f.fn, inst, helper, operands);
+      callHelper(mod, f.fn, inst, helper, operands);
     }
   }
 }

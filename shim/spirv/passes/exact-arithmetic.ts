@@ -33,8 +33,8 @@ export function exactArithmetic(mod: IrModule, f: IrFunction): void {
     for (const inst of [...b.body]) {
       const a = Array.from(inst.args);
       const binary = BINARY.get(inst.op);
-      if (binary !== undefined && isF32(a[0]) && isF32(a[1])) callHelper(f.fn, inst, binary, a);
-      else if (inst.op === Op.FNegate && isF32(a[0])) callHelper(f.fn, inst, 'det_neg', a);
+      if (binary !== undefined && isF32(a[0]) && isF32(a[1])) callHelper(mod, f.fn, inst, binary, a);
+      else if (inst.op === Op.FNegate && isF32(a[0])) callHelper(mod, f.fn, inst, 'det_neg', a);
     }
   }
   rewriteStd450(mod, f, EXACT_STD450);

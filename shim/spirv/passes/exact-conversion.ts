@@ -10,7 +10,7 @@ export function exactConversion(mod: IrModule, f: IrFunction): void {
   for (const b of f.fn.blocks) {
     for (const inst of [...b.body]) {
       if ((inst.op === Op.ConvertSToF || inst.op === Op.ConvertUToF) && floatShape(mod, inst.type) === 'f32') {
-        callHelper(f.fn, inst, inst.op === Op.ConvertSToF ? 'det_i2f' : 'det_u2f', [inst.args[0]]);
+        callHelper(mod, f.fn, inst, inst.op === Op.ConvertSToF ? 'det_i2f' : 'det_u2f', [inst.args[0]]);
       }
     }
   }

@@ -11,7 +11,7 @@ export function exactDivision(mod: IrModule, f: IrFunction): void {
   const types = valueTypes(mod, f.fn);
   for (const b of f.fn.blocks) {
     for (const inst of [...b.body]) {
-      if (inst.op === Op.FDiv && floatShape(mod, types.get(inst.args[0])) === 'f32') callHelper(f.fn, inst, 'det_div', Array.from(inst.args));
+      if (inst.op === Op.FDiv && floatShape(mod, types.get(inst.args[0])) === 'f32') callHelper(mod, f.fn, inst, 'det_div', Array.from(inst.args));
     }
   }
   rewriteStd450(mod, f, { Sqrt: 'det_sqrt', InverseSqrt: 'det_rsqrt' });

@@ -74,7 +74,7 @@ export function instruction(ctx: Printer, inst: Instruction): void {
       return;
     }
     case IrOp.DetCall: {
-      const sig = detSignature(a[0]);
+      const sig = detSignature(ctx.mod.helpers[a[0]]);
       const xs = Array.from(a.subarray(1), (id) => ctx.value(id));
       addDetHelper(ctx.helpers, sig.name);
       const text = `${sig.name}(${xs.map((x, i) => ctx.as(x, sig.params[i])).join(', ')})`;
