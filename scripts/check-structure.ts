@@ -25,6 +25,10 @@ export interface Boundary {
 export const BOUNDARIES: Boundary[] = [
   { folder: 'shim/spirv/wgsl', forbidden: ['shim/spirv/parse.ts'], why: 'the WGSL printer reads the IR (shim/spirv/ir/) and nothing else' },
   { folder: 'shim/spirv', forbidden: ['shim/src', 'src'], why: 'the translator is the bottom layer: it imports nothing of the shim or the API' },
+  { folder: 'shim/spirv/passes', forbidden: ['shim/spirv/wgsl'], why: 'passes rewrite the IR; the WGSL printer runs after them and knows nothing they need' },
+  { folder: 'shim/spirv/ir', forbidden: ['shim/spirv/passes', 'shim/spirv/wgsl'], why: 'the IR sits below the passes that rewrite it and the printer that reads it' },
+  { folder: 'shim/src/objects', forbidden: ['shim/src/commands', 'shim/src/entry'], why: 'Vulkan objects import nothing above them: commands record into them, entry points look them up' },
+  { folder: 'shim/src/commands', forbidden: ['shim/src/entry'], why: 'entry points decode vk* calls and call commands, never the reverse' },
 ];
 /** Folders whose source files must stay under MAX_LINES. */
 export const SIZED = ['src', 'shim', 'wasm/src', 'scripts'];
