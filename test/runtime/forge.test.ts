@@ -179,6 +179,10 @@ describe("forge's dialect: what cannot run is refused at load, naming the field"
     await expectTaichiError(() => runtime().loadModule(path), 'CORRUPTED_DATA', '$.kernel_aliases[0].kernel_index');
   });
 
+  it('a module of sparse SNodes (pointer, bitmasked, dynamic) is refused naming them, not called corrupt (its tasks bind buffer kinds Taichi 1.7 has no name for)', async () => {
+    await expectTaichiError(() => runtime().loadModule(join(HERE, 'taichi_forge', 'sparse.tcm')), 'INCOMPATIBLE_MODULE', '$.snode_tree_resources', 'SNode tree 0 has sparse SNodes');
+  });
+
   it('a graph dispatching a kernel the module lacks is refused with its names intact (they were once printed after being freed)', async () => {
     const path = edited('missing_kernel', (_, g) => (g[0].value.dispatches[1].kernel_name = 'sweep_nowhere_7'));
     await expectTaichiError(() => runtime().loadModule(path), 'CORRUPTED_DATA', "graph 'jacobi' dispatches kernel 'sweep_nowhere_7', which the module lacks");

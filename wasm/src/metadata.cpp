@@ -376,6 +376,8 @@ bool parse_metadata(const std::string &metadata_json, const std::string &graphs_
   json meta = json::parse(metadata_json, nullptr, false);
   if (meta.is_discarded()) return fail(TI_ERROR_CORRUPTED_DATA, "metadata.json is not valid JSON");
   Reader r("metadata.json");
+  const bool forge = meta.is_object() && meta.contains("metadata_version");
+  if (forge && !refuse_forge_sparse(r, meta)) return fail(r.code(), "%s", r.error().c_str());
   const json *kernels = r.array(meta, "kernels", "$");
   if (!kernels) return fail(TI_ERROR_CORRUPTED_DATA, "%s", r.error().c_str());
   for (size_t i = 0; i < kernels->size(); ++i) {
@@ -410,7 +412,7 @@ bool parse_metadata(const std::string &metadata_json, const std::string &graphs_
     out.graphs.push_back(std::move(graph));
   }
   // taichi-forge's dialect: the same layout with fields of its own, each read or refused there.
-  if (meta.is_object() && meta.contains("metadata_version")) {
+  if (forge) {
     if (!read_forge_metadata(r, meta, out)) return fail(r.code(), "%s", r.error().c_str());
     if (!read_forge_graphs(gr, graphs)) return fail(gr.code(), "%s", gr.error().c_str());
   }

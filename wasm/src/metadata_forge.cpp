@@ -233,6 +233,18 @@ bool read_aliases(Reader &r, const json &meta, ModuleMetadata &out) {
 
 }  // namespace
 
+bool refuse_forge_sparse(Reader &r, const json &meta) {
+  const json *resources = r.array(meta, "snode_tree_resources", "$");
+  if (!resources || resources->empty()) return resources != nullptr;
+  const json &first = (*resources)[0];
+  std::string tree = first.is_object() && first.contains("producer_tree_id") && first["producer_tree_id"].is_number_integer()
+                         ? "SNode tree " + std::to_string(first["producer_tree_id"].get<int64_t>())
+                         : "an SNode tree";
+  return r.refuse_at("$.snode_tree_resources", tree + " has sparse SNodes (ti.root.pointer, bitmasked or dynamic): their pools, masks and lists need "
+                                                     "Taichi's sparse runtime, which this runtime does not have; place the fields in dense SNodes"),
+         false;
+}
+
 bool read_forge_metadata(Reader &r, const json &meta, ModuleMetadata &out) {
   if (!only_keys(r, meta, "$",
                  {"metadata_version", "kernels", "kernel_aliases", "kernel_metadata", "fields", "required_caps", "root_buffer_size", "root_buffer_sizes",
@@ -244,7 +256,6 @@ bool read_forge_metadata(Reader &r, const json &meta, ModuleMetadata &out) {
   // a launch uses.
   if (!r.array(meta, "fields", "$")) return false;
   if (!require_empty(r, meta, "initial_root_data", "$", "root snapshots (forge execution plans) are not supported") ||
-      !require_empty(r, meta, "snode_tree_resources", "$", "SNode tree resources beyond dense root buffers are not supported") ||
       !require_empty(r, meta, "device_range_dispatch", "$", "device-sized dispatches (forge's indirect launches) are not supported")) {
     return false;
   }

@@ -11,6 +11,9 @@ namespace tiw {
 // The version of forge's metadata this reader was written against.
 constexpr int64_t kForgeMetadataVersion = 16;
 
+// Runs before the common reader: a sparse SNode's tasks bind buffers of kinds Taichi 1.7 does not
+// define, which that reader would call corrupt instead of naming the sparse SNodes.
+bool refuse_forge_sparse(Reader &r, const json &meta);
 // Runs after the common reader filled `out` from the same document.
 bool read_forge_metadata(Reader &r, const json &meta, ModuleMetadata &out);
 bool read_forge_graphs(Reader &r, const json &graphs);

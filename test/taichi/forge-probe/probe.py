@@ -2,8 +2,9 @@
 
     python test/taichi/forge-probe/probe.py taichi|taichi_forge
 
-Writes test/taichi/forge-probe/<exporter>/probe.tcm, trees.tcm (a kernel over fields of two SNode trees)
-and probe.json: the expected values of the launches
+Writes test/taichi/forge-probe/<exporter>/probe.tcm, trees.tcm (a kernel over fields of two SNode trees),
+for taichi_forge only sparse.tcm (pointer, bitmasked and dynamic SNodes: Taichi 1.7's Vulkan backend
+refuses them before export) and probe.json: the expected values of the launches
 test/runtime/forge.test.ts makes, from the exporter's CPU backend (the texture kernels: its Vulkan backend
 on this machine's lavapipe, since textures do not run on the CPU backend).
 """
@@ -142,6 +143,25 @@ if sys.argv[2:] == ["trees"]:
     trees.archive(str(OUT / "trees.tcm"))
     sys.exit(0)
 
+if sys.argv[2:] == ["sparse"]:
+    ti.init(arch=ti.vulkan, offline_cache=False)
+    sparse = {"pointer": ti.field(ti.f32), "bitmasked": ti.field(ti.f32), "dynamic": ti.field(ti.i32)}
+    ti.root.pointer(ti.i, 8).dense(ti.i, 4).place(sparse["pointer"])
+    ti.root.bitmasked(ti.i, 32).place(sparse["bitmasked"])
+    ti.root.dynamic(ti.i, 64, chunk_size=16).place(sparse["dynamic"])
+
+    @ti.kernel
+    def activate(n: ti.i32):
+        for i in range(n):
+            sparse["pointer"][i * 3] = i
+            sparse["bitmasked"][i] = i * 0.5
+            ti.append(sparse["dynamic"].parent(), [], i)
+
+    module = ti.aot.Module(arch=ti.vulkan)
+    module.add_kernel(activate)
+    module.archive(str(OUT / "sparse.tcm"))
+    sys.exit(0)
+
 ti.init(arch=ti.cpu, offline_cache=False)
 expected = run_cpu(define())
 ti.reset()
@@ -156,4 +176,6 @@ module.add_graph("jacobi", jacobi(kernels))
 OUT.mkdir(exist_ok=True)
 module.archive(str(OUT / "probe.tcm"))
 subprocess.run([sys.executable, __file__, EXPORTER, "trees"], check=True)
+if EXPORTER == "taichi_forge":
+    subprocess.run([sys.executable, __file__, EXPORTER, "sparse"], check=True)
 (OUT / "probe.json").write_text(json.dumps({name: {"shape": list(v.shape), "values": v.reshape(-1).tolist()} for name, v in expected.items()}, separators=(",", ":")) + "\n")
