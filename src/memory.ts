@@ -121,16 +121,63 @@ export class Memory {
     }
     const out = new ArrayBuffer(size);
     if (size === 0) return type ? new type(out) : new Uint8Array(out);
-    // The copy is recorded now, so the read sees the calls made before it and none made after,
-    // even those made while it waits. Copies move whole 4-byte words: the range grows to them.
-    const start = offset - (offset % 4);
-    const end = Math.min(Math.ceil((offset + size) / 4) * 4, this.size);
-    if ((end - start) % 4 !== 0 && this.hostRead) {
-      // Only at the ragged end of host-readable memory: read it in place after the wait.
-      await this.runtime.wait();
-      this.copyOut(this, offset, size, out);
-      return type ? new type(out) : new Uint8Array(out);
+    if (this.hostRead) await this.readInPlace(offset, size, out);
+    else await this.readThroughStaging(offset, size, out);
+    return type ? new type(out) : new Uint8Array(out);
+  }
+
+  /**
+   * Host-readable memory: the wait brings the device's writes into the host copy, which is read
+   * as is. A call made before the read has its bytes (the wait gives them back only when nothing
+   * was called in between) first records and submits a copy into staging, as a read of device
+   * memory would, and the read takes the copy's bytes after a second wait.
+   */
+  private async readInPlace(offset: number, size: number, out: ArrayBuffer): Promise<void> {
+    const wasm = this.runtime.wasm;
+    let staging: { memory: Memory; start: number } | undefined;
+    let failure: unknown;
+    const waited = this.runtime.wait();
+    const withdraw = wasm.beforeNextCall(() => {
+      // Destroying the runtime frees this memory with it: the read then fails as any call would.
+      if (this.runtime.isDestroyed) return;
+      const [start, end] = wordRange(this, offset, size);
+      try {
+        staging = { memory: takeStaging(this.runtime, end - start), start };
+        copyMemory(this.runtime, { memory: staging.memory, size: end - start }, { memory: this, offset: start, size: end - start });
+        // Submitted now: host writes reach the device at the next submission, before its commands.
+        wasm.call('ti_flush', this.runtime.handle);
+      } catch (e) {
+        // The call that ran the hook goes on; the read reports why it has no copy.
+        failure = e;
+      }
+    });
+    try {
+      await waited;
+    } finally {
+      withdraw();
     }
+    if (failure !== undefined) {
+      if (staging && !this.runtime.isDestroyed) returnStaging(this.runtime, staging.memory);
+      throw failure;
+    }
+    if (!staging) {
+      this.copyOut(this, offset, size, out);
+      return;
+    }
+    try {
+      await this.runtime.wait();
+      this.copyOut(staging.memory, offset - staging.start, size, out);
+    } finally {
+      if (!this.runtime.isDestroyed) returnStaging(this.runtime, staging.memory);
+    }
+  }
+
+  /**
+   * Device memory: a copy into host-readable staging, recorded now, so the read sees the calls
+   * made before it and none made after, even those made while it waits.
+   */
+  private async readThroughStaging(offset: number, size: number, out: ArrayBuffer): Promise<void> {
+    const [start, end] = wordRange(this, offset, size);
     const staging = takeStaging(this.runtime, end - start);
     try {
       copyMemory(this.runtime, { memory: staging, size: end - start }, { memory: this, offset: start, size: end - start });
@@ -140,7 +187,6 @@ export class Memory {
       // A runtime destroyed meanwhile has freed the staging memory with everything else.
       if (!this.runtime.isDestroyed) returnStaging(this.runtime, staging);
     }
-    return type ? new type(out) : new Uint8Array(out);
   }
 
   /** Maps `from` (host-readable) and copies `size` bytes at `offset` into `out`. */
@@ -195,6 +241,11 @@ export class Memory {
     if (this.freed) throw new TaichiError('INVALID_STATE', `${what}: memory was freed`);
     this.runtime.checkLive(what);
   }
+}
+
+/** [offset, offset + size) grown to whole 4-byte words, which is what copies move. */
+function wordRange(memory: Memory, offset: number, size: number): [number, number] {
+  return [offset - (offset % 4), Math.min(Math.ceil((offset + size) / 4) * 4, memory.size)];
 }
 
 function checkRange(memory: Memory, offset: number, size: number, what: string): void {

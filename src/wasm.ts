@@ -27,6 +27,8 @@ export class TaichiWasm {
   private validationSeen = 0;
   private readonly exports = new Map<string, (...args: WasmArg[]) => unknown>();
   private cachedView: DataView | undefined;
+  /** Run once, before the next C API call made through this object (beforeNextCall). */
+  private readonly beforeCall: (() => void)[] = [];
 
   private constructor(
     readonly module: EmscriptenModule,
@@ -65,8 +67,28 @@ export class TaichiWasm {
     return this.module.HEAPU8;
   }
 
+  /**
+   * Runs `hook` once, before the next C API call (call, callChecked or callAsync) starts; the
+   * returned function withdraws it if it has not run. A read that waits and then reads memory in
+   * place records its copy here instead, so no call made meanwhile can change what it reads.
+   */
+  beforeNextCall(hook: () => void): () => void {
+    this.beforeCall.push(hook);
+    return () => {
+      const i = this.beforeCall.indexOf(hook);
+      if (i >= 0) this.beforeCall.splice(i, 1);
+    };
+  }
+
+  private runBeforeCall(): void {
+    if (this.beforeCall.length === 0) return;
+    // Taken first: a hook's own calls must not run it again.
+    for (const hook of this.beforeCall.splice(0)) hook();
+  }
+
   /** Calls a C API function that never waits. */
   call(name: string, ...args: WasmArg[]): number {
+    this.runBeforeCall();
     if (!this.running) return this.callNow(name, args);
     // A waiting call is suspended: this one must not suspend too (it cannot), and must leave the
     // error slot as it found it, for the waiting call to report when it resumes.
@@ -87,6 +109,7 @@ export class TaichiWasm {
    * that clears the error slot, calls `name` and answers the error code (wasm/src/launch.cpp).
    */
   callChecked(checked: string, name: string, ...args: WasmArg[]): void {
+    this.runBeforeCall();
     if (this.running) {
       this.call(name, ...args);
       return;
@@ -107,6 +130,7 @@ export class TaichiWasm {
    * every waiting call made before it has finished.
    */
   callAsync(name: string, ...args: WasmArg[]): Promise<number> {
+    this.runBeforeCall();
     return new Promise<number>((resolve, reject) => {
       const start = () => {
         this.running = true;

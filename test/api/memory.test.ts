@@ -42,6 +42,33 @@ describe('round trips', () => {
     readback.free();
   });
 
+  it('a read of host-readable memory sees the calls made before it, none of those made while it waits', async () => {
+    // Host-readable memory is read in place after the wait; a call made before the wait gives
+    // it back (a copy here, a write of host-writable memory, a free) has the read copy first.
+    const first = words(64, 3);
+    const second = words(64, 4);
+    const source = runtime.allocateMemory({ size: first.byteLength, hostWrite: true });
+    const target = runtime.allocateMemory({ size: first.byteLength, hostRead: true, hostWrite: true });
+    source.write(first);
+    runtime.copy({ memory: target }, { memory: source });
+    const alone = target.read(Uint32Array);
+    expect(await alone).toEqual(first);
+
+    source.write(second);
+    const before = target.read(Uint32Array, { offset: 4, size: 64 });
+    runtime.copy({ memory: target }, { memory: source });
+    const after = target.read(Uint32Array);
+    expect(await before).toEqual(first.subarray(1, 17));
+    expect(await after).toEqual(second);
+
+    // A host write and a free made while the read waits do not reach it either.
+    const ragged = target.read(Uint8Array, { offset: 1, size: 6 });
+    target.write(new Uint32Array([0, 0]));
+    target.free();
+    expect(await ragged).toEqual(new Uint8Array(second.buffer, 1, 6));
+    source.free();
+  });
+
   it('device-local memory is written and read through staging', async () => {
     const data = words(1024, 2);
     const memory = runtime.allocateMemory({ size: data.byteLength });
