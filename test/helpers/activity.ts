@@ -13,6 +13,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 export interface Activity {
   /** Milliseconds the process's threads ran. */
   cpuMs: number;
+  /** Of which the main thread's (JS and wasm, and Dawn's polling while a GPU call is pending). */
+  mainCpuMs: number;
   /** Milliseconds they were runnable but waited for a core (0 where unknown). */
   waitMs: number;
 }
@@ -21,21 +23,24 @@ export interface Activity {
 export function activity(pid: number | 'self' = 'self'): Activity | undefined {
   try {
     let cpu = 0;
+    let main = 0;
     let wait = 0;
+    const mainTid = String(pid === 'self' ? process.pid : pid);
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
       try {
         const [run, delay] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
         cpu += run;
+        if (tid === mainTid) main = run;
         wait += delay;
       } catch {
         // The thread ended between the listing and the read.
       }
     }
-    return { cpuMs: cpu / 1e6, waitMs: wait / 1e6 };
+    return { cpuMs: cpu / 1e6, mainCpuMs: main / 1e6, waitMs: wait / 1e6 };
   } catch {
     if (pid !== 'self') return undefined;
     const u = process.cpuUsage();
-    return { cpuMs: (u.user + u.system) / 1000, waitMs: 0 };
+    return { cpuMs: (u.user + u.system) / 1000, mainCpuMs: (u.user + u.system) / 1000, waitMs: 0 };
   }
 }
 
@@ -48,6 +53,7 @@ const IDLE_SHARE = 0.05;
  */
 export class ActivityMeter {
   private startCpu = 0;
+  private startMainCpu = 0;
   private last: Activity | undefined;
   private lastAt = 0;
   /** Milliseconds of wall time, up to the last sample, in which the process stayed idle. */
@@ -61,6 +67,7 @@ export class ActivityMeter {
     this.last = activity(this.pid);
     this.lastAt = performance.now();
     this.startCpu = this.last?.cpuMs ?? 0;
+    this.startMainCpu = this.last?.mainCpuMs ?? 0;
     this.idleMs = 0;
   }
 
@@ -80,5 +87,10 @@ export class ActivityMeter {
   /** CPU milliseconds since `reset`, as of the last sample. */
   get cpuMs(): number {
     return (this.last?.cpuMs ?? 0) - this.startCpu;
+  }
+
+  /** Of `cpuMs`, the main thread's. */
+  get mainCpuMs(): number {
+    return (this.last?.mainCpuMs ?? 0) - this.startMainCpu;
   }
 }

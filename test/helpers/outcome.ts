@@ -30,6 +30,16 @@ export function judge(e: unknown): Outcome {
   return { kind: 'failure', reason: `uncaught exception: ${text}` };
 }
 
+/**
+ * Where the CPU went. While a GPU call is pending, Dawn's Node binding polls for its completion on
+ * the main thread without pause (setImmediate after setImmediate), so a long GPU job (a kernel,
+ * or lavapipe compiling a shader with LLVM at its first dispatch) costs the main thread about as
+ * much CPU as the driver's threads get; the split tells such a job from a runaway in JS or wasm.
+ */
+function cpuSplit(meter: ActivityMeter): string {
+  return `${Math.round(meter.mainCpuMs)} ms on the main thread, ${Math.round(meter.cpuMs - meter.mainCpuMs)} ms on the others, the GPU driver's included`;
+}
+
 /** How often a pending `withTimeout` looks at the process's activity. */
 const SAMPLE_MS = 1000;
 
@@ -50,7 +60,7 @@ export async function withTimeout<T>(work: Promise<T>, ms: number, what: string)
         return;
       }
       meter.sample();
-      if (meter.cpuMs > ms) reject(new CaseTimeout(`${what} used over ${ms} ms of CPU time without finishing`));
+      if (meter.cpuMs > ms) reject(new CaseTimeout(`${what} used over ${ms} ms of CPU time without finishing (${cpuSplit(meter)})`));
       else if (meter.idleMs > ms) reject(new CaseTimeout(`${what} did not finish: the process sat idle for ${Math.round(meter.idleMs)} ms waiting on it`));
     }, SAMPLE_MS);
   });
