@@ -182,6 +182,37 @@ bool check_shared_memory(const Runtime &rt, const ModuleMetadata &meta) {
   return true;
 }
 
+// WebGPU bounds the resources of one shader stage (maxStorageBuffersPerShaderStage is 8 unless the
+// device was created with more; the runtime asks for the adapter's own limit). A task over more
+// ndarrays than that would fail as a pipeline WebGPU rejects, with no word of the limit.
+bool check_bindings(const Runtime &rt, const ModuleMetadata &meta) {
+  const VkPhysicalDeviceLimits &limits = rt.properties.limits;
+  for (const KernelInfo &k : meta.kernels) {
+    for (const TaskInfo &t : k.tasks) {
+      uint32_t buffers = 0, storage_images = 0, sampled = 0;
+      for (const BufferBind &b : t.buffers) buffers += b.kind == BufferKind::Args ? 0 : 1;
+      for (const TextureBind &tb : t.textures) (tb.is_storage ? storage_images : sampled) += 1;
+      struct Count {
+        uint32_t used, limit;
+        const char *what, *webgpu;
+      } counts[] = {
+          {buffers, limits.maxPerStageDescriptorStorageBuffers, "storage buffers (its ndarrays, SNode root buffers and Taichi's temporaries)", "maxStorageBuffersPerShaderStage"},
+          {storage_images, limits.maxPerStageDescriptorStorageImages, "rw_textures", "maxStorageTexturesPerShaderStage"},
+          {sampled, limits.maxPerStageDescriptorSampledImages, "sampled textures", "maxSampledTexturesPerShaderStage"},
+      };
+      for (const Count &c : counts) {
+        if (c.used > c.limit) {
+          return fail(TI_ERROR_INCOMPATIBLE_MODULE,
+                      "task %s of kernel '%s' binds %u %s, but this device allows %u in a shader stage (WebGPU's %s; a device the runtime creates gets the "
+                      "adapter's own limit): pass fewer of them to one loop",
+                      t.name.c_str(), k.name.c_str(), c.used, c.what, c.limit, c.webgpu);
+        }
+      }
+    }
+  }
+  return true;
+}
+
 // A kernel's handle bits by its name or one of forge's aliases; 0 when there is none.
 uint32_t find_kernel(const AotModule &m, const std::string &name) {
   auto it = m.kernels.find(name);
@@ -195,7 +226,7 @@ TiAotModule load(TiRuntime runtime, Runtime &rt, const Archive &files) {
   module->runtime = runtime;
   if (!read_metadata(files, module->metadata)) return TI_NULL_HANDLE;
   if (!check_capabilities(rt, module->metadata) || !check_no_return_values(module->metadata) || !check_graph_kernels(module->metadata) ||
-      !check_shared_memory(rt, module->metadata)) {
+      !check_shared_memory(rt, module->metadata) || !check_bindings(rt, module->metadata)) {
     return TI_NULL_HANDLE;
   }
   if (!check_unique_names(module->metadata) || !check_sizes(rt, module->metadata)) return TI_NULL_HANDLE;
