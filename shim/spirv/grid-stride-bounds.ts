@@ -20,30 +20,51 @@ export type WordReader = (set: number, binding: number, offset: number) => numbe
 const INT32_MAX = 0x7fffffff;
 
 export function evaluateBound(e: BoundExpr, word: WordReader): number | undefined {
+  let compiled = compiledBounds.get(e);
+  if (!compiled) compiledBounds.set(e, (compiled = compileBound(e)));
+  return compiled(word);
+}
+
+type CompiledBound = (word: WordReader) => number | undefined;
+
+/**
+ * Each expression as a tree of closures, made on its first evaluation: the shim sizes every
+ * dispatch with it, and a walk over the expression's nodes, whose shapes differ by operator,
+ * made V8 look their fields up generically at each node.
+ */
+const compiledBounds = new WeakMap<BoundExpr, CompiledBound>();
+
+function compileBound(e: BoundExpr): CompiledBound {
   switch (e.op) {
-    case 'const':
-      return e.value;
+    case 'const': {
+      const value = e.value;
+      return () => value;
+    }
     case 'word': {
-      const w = word(e.set, e.binding, e.offset);
-      return w === undefined ? undefined : w | 0;
+      const { set, binding, offset } = e;
+      return (word) => {
+        const w = word(set, binding, offset);
+        return w === undefined ? undefined : w | 0;
+      };
     }
   }
-  const a = evaluateBound(e.a, word);
-  const b = a === undefined ? undefined : evaluateBound(e.b, word);
-  if (a === undefined || b === undefined) return undefined;
-  switch (e.op) {
-    case 'add':
-      return (a + b) | 0;
-    case 'sub':
-      return (a - b) | 0;
-    case 'mul':
-      return Math.imul(a, b);
-    case 'max':
-      return Math.max(a, b);
-    case 'min':
-      return Math.min(a, b);
-  }
+  const a = compileBound(e.a);
+  const b = compileBound(e.b);
+  const combine = COMBINE[e.op];
+  return (word) => {
+    const x = a(word);
+    const y = x === undefined ? undefined : b(word);
+    return x === undefined || y === undefined ? undefined : combine(x, y);
+  };
 }
+
+const COMBINE: Record<'add' | 'sub' | 'mul' | 'max' | 'min', (a: number, b: number) => number> = {
+  add: (a, b) => (a + b) | 0,
+  sub: (a, b) => (a - b) | 0,
+  mul: Math.imul,
+  max: Math.max,
+  min: Math.min,
+};
 
 /** The workgroups a dispatch of `groups` needs: at least one, at most `groups`. */
 export function gridStrideGroups(g: GridStride, groups: number, word: WordReader): number {

@@ -18,6 +18,8 @@ export class CommandBuffer {
   pendingCount = 0;
   /** The first vkCmd* call refused while recording: the buffer cannot run as its recorder meant. */
   refused: string | undefined;
+  /** Holds a vkCmdWaitEvents: its submissions are scanned for where they must stop (commands/queue.ts). */
+  waitsOnEvents = false;
 
   constructor(
     readonly device: Device,
@@ -29,6 +31,7 @@ export class CommandBuffer {
     this.commands = [];
     this.state = 'initial';
     this.refused = undefined;
+    this.waitsOnEvents = false;
   }
 
   record(entryPoint: string, command: Command): void {
@@ -36,5 +39,6 @@ export class CommandBuffer {
       throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `${entryPoint}: command buffer is ${this.state}, not recording`);
     }
     this.commands.push(command);
+    if (command.kind === 'waitEvents') this.waitsOnEvents = true;
   }
 }

@@ -138,7 +138,7 @@ export class EncodeContext implements ImageEncoding {
         this.pushConstants?.set(c.offset, c.data);
         return;
       case 'bindDescriptorSets':
-        c.sets.forEach((s, i) => (this.sets[c.firstSet + i] = s));
+        for (let i = 0; i < c.sets.length; i++) this.sets[c.firstSet + i] = c.sets[i];
         return;
       case 'dispatch': {
         const pass = this.prepareDispatch();

@@ -31,6 +31,8 @@ export interface Job {
   fence: Fence | undefined;
   /** The events the job is held back on, while it is. */
   waitingOn: VkEvent[] | undefined;
+  /** A command buffer of the job waits on events: only then can the job stop early. */
+  waitsOnEvents: boolean;
   finished: () => void;
   done: Promise<void>;
 }
@@ -48,6 +50,9 @@ export class Queue {
   idle: Promise<void> = Promise.resolve();
   /** Settles when every part handed to WebGPU so far has completed (parts complete in order). */
   completed: Promise<void> = Promise.resolve();
+  /** Parts handed to WebGPU so far, and how many of them have completed, in order. */
+  partsSubmitted = 0;
+  partsCompleted = 0;
   readonly inFlight = new Set<Submission>();
   /** Jobs not yet fully handed to WebGPU; the first may be waiting for a host-set event. */
   readonly backlog: Job[] = [];
@@ -65,16 +70,18 @@ interface Readback {
 /** Queues the commands of `commandBuffers` (checked executable) as one job, signalling `fence` when done. */
 export function submit(queue: Queue, commandBuffers: CommandBuffer[], fence: Fence | undefined): void {
   const commands: Command[] = [];
+  let waitsOnEvents = false;
   for (const cb of commandBuffers) {
     cb.state = 'pending';
     cb.pendingCount++;
+    waitsOnEvents ||= cb.waitsOnEvents;
     // A loop, not push(...commands): a large submission would overflow the call's argument limit.
     commands.push({ kind: 'beginCommandBuffer' });
     for (const c of cb.commands) commands.push(c);
   }
   let finished!: () => void;
   const done = new Promise<void>((resolve) => (finished = resolve));
-  const job: Job = { rejected: undefined, commands, cursor: 0, commandBuffers, fence, waitingOn: undefined, finished, done };
+  const job: Job = { rejected: undefined, commands, cursor: 0, commandBuffers, fence, waitingOn: undefined, waitsOnEvents, finished, done };
   const submission: Submission = { done };
   queue.inFlight.add(submission);
   queue.idle = done;
@@ -95,6 +102,11 @@ export function submit(queue: Queue, commandBuffers: CommandBuffer[], fence: Fen
 export function drainQueue(queue: Queue): void {
   while (queue.backlog.length > 0) {
     const job = queue.backlog[0];
+    if (!job.waitsOnEvents) {
+      submitPart(queue, job, job.commands.length, true);
+      queue.backlog.shift();
+      continue;
+    }
     // Find how far the job can run: events set earlier in it count as set.
     const expected = new Map<VkEvent, boolean>();
     let end = job.cursor;
@@ -155,19 +167,26 @@ function submitPart(queue: Queue, job: Job, end: number, last: boolean): void {
     device.submitted();
     }
   });
-  const validation: Promise<{ message: string } | null> = scoped ? device.gpu.popErrorScope() : Promise.resolve(raised === undefined ? null : { message: raised });
+  const validation = scoped ? device.gpu.popErrorScope() : undefined;
   if (ctx.refused !== undefined) {
     job.rejected ??= ctx.refused;
     log.report('vkQueueSubmit', ctx.refused);
   }
 
   const previous = queue.completed;
-  const gpuDone = readbacks.length > 0 ? Promise.all(readbacks.map((r) => r.staging.mapAsync(MapMode.READ))) : device.gpu.queue.onSubmittedWorkDone();
+  const part = ++queue.partsSubmitted;
+  // The read-backs' maps complete after the work; without them, the queue says when it is done.
+  const gpuDone =
+    readbacks.length === 1
+      ? readbacks[0].staging.mapAsync(MapMode.READ)
+      : readbacks.length > 0
+        ? Promise.all(readbacks.map((r) => r.staging.mapAsync(MapMode.READ)))
+        : device.gpu.queue.onSubmittedWorkDone();
   // A lost device may never finish the work: its loss ends the wait instead of hanging.
   const finished = device.untilDoneOrLost(gpuDone);
   queue.completed = (async () => {
     const ok = await finished;
-    const error = await validation.catch(() => null);
+    const error = validation ? await validation.catch(() => null) : raised === undefined ? null : { message: raised };
     if (refused !== undefined) {
       job.rejected ??= refused;
       log.report('vkQueueSubmit', `the submission did not run: ${refused}`);
@@ -175,7 +194,8 @@ function submitPart(queue: Queue, job: Job, end: number, last: boolean): void {
       job.rejected ??= error.message;
       log.report('vkQueueSubmit', `WebGPU rejected the submission: ${error.message}`);
     }
-    await previous;
+    // Parts complete in order; the one before has usually finished already.
+    if (queue.partsCompleted < part - 1) await previous;
     for (const r of readbacks) {
       if (ok && r.memory.shadow !== 0) r.memory.mergeDeviceWrites(heap, new Uint32Array(r.staging.getMappedRange()));
       r.memory.returnReadback(r.staging);
@@ -189,6 +209,7 @@ function submitPart(queue: Queue, job: Job, end: number, last: boolean): void {
       }
       job.finished();
     }
+    queue.partsCompleted = part;
   })();
 }
 

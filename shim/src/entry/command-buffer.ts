@@ -178,7 +178,7 @@ export function vkCmdBindDescriptorSets(vk: ShimState, commandBuffer: number, bi
 
 export function vkCmdDispatch(vk: ShimState, commandBuffer: number, x: number, y: number, z: number): void {
   const cb = vk.handles.commandBuffers.get(commandBuffer, 'vkCmdDispatch');
-  const max = cb.device.gpu.limits.maxComputeWorkgroupsPerDimension;
+  const max = cb.device.maxWorkgroupsPerDimension;
   if (x > max || y > max || z > max) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, `vkCmdDispatch: ${x}x${y}x${z} groups exceed maxComputeWorkGroupCount ${max}`);
   if (x === 0 || y === 0 || z === 0) return;
   cb.record('vkCmdDispatch', { kind: 'dispatch', x, y, z });

@@ -86,11 +86,10 @@ export function vkWaitForFences(vk: ShimState, deviceHandle: number, count: numb
     return VkResult.TIMEOUT;
   }
   const pendings = fences.map((f) => f.pending).filter((p): p is Promise<void> => p !== undefined);
-  const all = waitAll ? Promise.all(pendings) : Promise.any(pendings);
-  const waits: Promise<VkResult>[] = [all.then(settled)];
-  if (timeoutNs < 0xffff_ffff_ffff_ffffn) {
-    const ms = Number(timeoutNs / 1_000_000n);
-    waits.push(new Promise((resolve) => setTimeout(() => resolve(VkResult.TIMEOUT), ms)));
-  }
-  return Promise.race(waits);
+  // One fence (a runtime waiting for its one submission in flight) needs no combined promise.
+  const all = pendings.length === 1 ? pendings[0] : waitAll ? Promise.all(pendings) : Promise.any(pendings);
+  const done = all.then(settled);
+  if (timeoutNs === 0xffff_ffff_ffff_ffffn) return done;
+  const ms = Number(timeoutNs / 1_000_000n);
+  return Promise.race([done, new Promise<VkResult>((resolve) => setTimeout(() => resolve(VkResult.TIMEOUT), ms))]);
 }

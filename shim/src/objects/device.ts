@@ -39,6 +39,11 @@ export class Device {
    * (a browser's GPU process), not during the call, so submissions use error scopes instead.
    */
   errorsArriveLate = false;
+  /**
+   * The GPUDevice's maxComputeWorkgroupsPerDimension, read once: every vkCmdDispatch checks it,
+   * and Dawn's `limits` getter builds a new object of every limit at each read.
+   */
+  readonly maxWorkgroupsPerDimension: number;
 
   constructor(
     readonly gpu: GPUDevice,
@@ -47,6 +52,7 @@ export class Device {
     /** Made with VK_TAICHIWASM_deterministic: pipelines run on one invocation in index order. */
     readonly deterministic = false,
   ) {
+    this.maxWorkgroupsPerDimension = gpu.limits.maxComputeWorkgroupsPerDimension;
     gpu.addEventListener('uncapturederror', (e) => {
       const error = (e as GPUUncapturedErrorEvent).error;
       if (!this.watching) this.errorsArriveLate = true;
@@ -90,10 +96,14 @@ export class Device {
     return new Promise<boolean>((resolve) => {
       const lost = () => resolve(false);
       this.onLost.add(lost);
+      const settle = (ok: boolean) => {
+        this.onLost.delete(lost);
+        resolve(ok);
+      };
       work.then(
-        () => resolve(true),
-        () => resolve(false),
-      ).finally(() => this.onLost.delete(lost));
+        () => settle(true),
+        () => settle(false),
+      );
     });
   }
 
