@@ -42,8 +42,15 @@ rm -f "$out"/obj/*.o
 for src in vk_proc_addr vk_loader; do
   emcc $OPT -std=c11 -Wall -Wextra -Werror -isystem "$out/include" -c "$out/$src.c" -o "$out/obj/$src.o"
 done
+# The files that parse or write JSON run once per module load, long enough for V8 to recompile
+# their functions with its optimizing compiler in the background, whose time grows faster than a
+# function's size. At -O2, with the parsers inlined into read_metadata (77 KB of wasm), the first
+# load of texture.tcm in a process took 410 ms of CPU, 360 of them recompiling; small and not
+# inlined, 200 ms.
 for src in wasm/src/*.cpp; do
-  emcc $OPT "${CXXFLAGS[@]}" -c "$src" -o "$out/obj/$(basename "${src%.cpp}").o" &
+  size=""
+  case "$src" in *metadata*|*aot_module*|*describe*) size="-Os -fno-inline-functions";; esac
+  emcc $OPT $size "${CXXFLAGS[@]}" -c "$src" -o "$out/obj/$(basename "${src%.cpp}").o" &
 done
 wait
 rm -f "$out/libtaichi_c_api.a"
