@@ -33,7 +33,10 @@ bool check_sizes(const Runtime &rt, const ModuleMetadata &meta) {
   const VkPhysicalDeviceLimits &limits = rt.properties.limits;
   for (size_t i = 0; i < meta.root_buffer_sizes.size(); ++i) {
     if (meta.root_buffer_sizes[i] > limits.maxStorageBufferRange) {
-      return fail(TI_ERROR_CORRUPTED_DATA, "metadata.json: root_buffer_size %llu (SNode tree %zu) is more than the device can bind (maxStorageBufferRange %u)",
+      // The module is sound; this device cannot bind its fields as one storage buffer.
+      return fail(TI_ERROR_INCOMPATIBLE_MODULE,
+                  "metadata.json: root_buffer_size %llu (the fields of SNode tree %zu) is more than the device binds as one storage buffer (%u: WebGPU's "
+                  "maxStorageBufferBindingSize)",
                   (unsigned long long)meta.root_buffer_sizes[i], i, limits.maxStorageBufferRange);
     }
   }

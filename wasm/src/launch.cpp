@@ -76,6 +76,13 @@ bool check_ndarray(TiRuntime runtime, const ArgInfo &arg, uint32_t index, const 
                 shape_text(nd.shape.dims, nd.shape.dim_count).c_str(), (unsigned long long)bytes, (unsigned long long)m->size);
   }
   if (!(m->usage & VK_BUFFER_USAGE_STORAGE_BUFFER_BIT)) return fail(TI_ERROR_INVALID_ARGUMENT, "%s: the memory lacks storage usage", at().c_str());
+  // The whole memory is bound; WebGPU would reject the submission, and every launch recorded with it.
+  const Runtime *rt = registry().runtimes.get(handle_bits(runtime));
+  uint32_t bindable = rt ? rt->properties.limits.maxStorageBufferRange : UINT32_MAX;
+  if (m->size > bindable) {
+    return fail(TI_ERROR_INVALID_ARGUMENT, "%s: its memory of %llu bytes is more than the device binds as one storage buffer (%u: WebGPU's maxStorageBufferBindingSize)",
+                at().c_str(), (unsigned long long)m->size, bindable);
+  }
   return true;
 }
 
