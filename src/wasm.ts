@@ -97,7 +97,12 @@ export class TaichiWasm {
     };
   }
 
-  private runBeforeCall(): void {
+  /**
+   * Runs the hooks waiting for the next call now (every call does this first). A check that
+   * compares the shim's objects around one call runs them before it looks: a hook records an
+   * earlier read's copy, which is that read's work, not the call's.
+   */
+  runBeforeCall(): void {
     if (this.beforeCall.length === 0) return;
     // Taken first: a hook's own calls must not run it again.
     for (const hook of this.beforeCall.splice(0)) hook();

@@ -198,13 +198,15 @@ function exhaust(rt: Runtime, table: 'memory' | 'event' | 'sampler', capacity: n
   try {
     for (let i = 0; i <= capacity; i++) {
       let h: number;
-      const before = wasm.shim.totalLiveObjects();
+      wasm.runBeforeCall();
+      const before = wasm.shim.liveObjects();
       try {
         h = create();
       } catch (e) {
         if (!(e instanceof TaichiError) || e.code !== 'OUT_OF_MEMORY' || !/too many live/.test(e.detail)) fail(`a full ${table} table answered ${String(e)}`);
-        const after = wasm.shim.totalLiveObjects();
-        if (after !== before) fail(`a refused ${table} creation changed the shim's live objects (${before} -> ${after})`);
+        const after = wasm.shim.liveObjects();
+        const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => before[k] !== after[k]);
+        if (changed.length > 0) fail(`a refused ${table} creation changed the shim's live objects (${changed.map((k) => `${k} ${before[k] ?? 0} -> ${after[k] ?? 0}`).join(', ')})`);
         return;
       }
       made.push(h);
