@@ -31,6 +31,11 @@ export interface RuntimeOptions {
    * NOT_SUPPORTED naming the kernel and the reason. Slow: one GPU thread does all the work.
    */
   deterministic?: boolean;
+  /**
+   * @internal Whether a module's pipelines compile in parallel (GpuSource.parallelPipelines);
+   * the platform decides by default. Tests run both ways on any machine.
+   */
+  parallelPipelines?: boolean;
 }
 
 /** TI_RUNTIME_FLAG_DETERMINISTIC_BIT_EXT of ti_create_runtime_ext (taichi_wasm.h). */
@@ -77,7 +82,7 @@ export class Runtime implements RuntimeContext {
       adapter = (await gpu.requestAdapter(options.powerPreference ? { powerPreference: options.powerPreference } : undefined)) ?? undefined;
       if (!adapter) throw new TaichiError('NOT_SUPPORTED', 'no WebGPU adapter is available');
     }
-    const wasm = await TaichiWasm.instantiate({ gpu, adapter, device: options.device }, undefined, options.wasmUrl);
+    const wasm = await TaichiWasm.instantiate({ gpu, adapter, device: options.device, parallelPipelines: options.parallelPipelines }, undefined, options.wasmUrl);
     const handle = await wasm.callAsync('ti_create_runtime_ext', TiArch.VULKAN, 0, options.deterministic ? RUNTIME_FLAG_DETERMINISTIC : 0);
     const info = adapter?.info ?? (options.device as { adapterInfo?: GPUAdapterInfo } | undefined)?.adapterInfo;
     return new Runtime(wasm, handle, info);

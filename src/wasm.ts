@@ -73,7 +73,7 @@ export class TaichiWasm {
         free: (ptr) => void module!._free(ptr as never),
         call: (fn, args) => (module as unknown as { vulkanCall(fn: number): (...a: number[]) => number }).vulkanCall(fn)(...args),
       },
-      source,
+      { ...source, parallelPipelines: source.parallelPipelines ?? platform.parallelPipelines },
     );
     const host = new Host({ heap: () => module!.HEAPU8, malloc: (size) => module!._malloc(size as never) as number }, platform);
     module = await whileLoopAlive(factory({ ...build?.moduleOptions, wasmBinary, vulkan: shim, host }));

@@ -25,4 +25,6 @@ export const browserPlatform: Platform = {
   },
   wasmBytes: (url) => fetchWasm(url ? [new URL(url, globalThis.location?.href)] : wasmUrls()),
   factory: async () => createTaichiWasm as TaichiWasmFactory,
+  // The GPU process compiles them, apart from the page's thread.
+  parallelPipelines: true,
 };

@@ -2,6 +2,7 @@
 // and the wasm read from the package's files.
 import { readFile } from 'node:fs/promises';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import createTaichiWasm from '../../wasm/build/taichi.node.mjs';
 import type { Platform, TaichiWasmFactory } from './types.js';
@@ -46,4 +47,8 @@ export const nodePlatform: Platform = {
     return unzipModule(new Uint8Array(readFileSync(path)));
   },
   factory: async () => createTaichiWasm as TaichiWasmFactory,
+  // Dawn compiles async pipelines on worker threads while its binding polls for them on the main
+  // thread, a core's worth: on two cores that polling took the workers' time, and mpm3D's
+  // pipelines cost twice the CPU and more time than compiled one after another.
+  parallelPipelines: availableParallelism() >= 4,
 };

@@ -5,6 +5,11 @@ export interface Platform {
   wasmBytes(url?: string | URL): Promise<Uint8Array>;
   /** The emscripten factory of the platform's build of the glue (wasm/build/taichi.{web,node}.mjs). */
   factory(): Promise<TaichiWasmFactory>;
+  /**
+   * Whether a module's pipelines compile with createComputePipelineAsync, all in flight at once
+   * (GpuSource.parallelPipelines).
+   */
+  parallelPipelines: boolean;
   /** The files of a module directory or .tcm archive at `path` (platforms with a file system). */
   readModuleFiles?(path: string): Map<string, Uint8Array>;
 }

@@ -73,7 +73,8 @@ void destroy_task(Runtime &rt, Task &t) {
   t = Task{};
 }
 
-bool create_task(Runtime &rt, const Archive &files, const TaskInfo &info, Task &t) {
+// Everything of a task but its pipeline: the shader module and layouts.
+bool prepare_task(Runtime &rt, const Archive &files, const TaskInfo &info, Task &t) {
   t.info = &info;
   auto spv = files.find(info.name + ".spv");
   if (spv == files.end() || spv->second.empty()) return fail(TI_ERROR_CORRUPTED_DATA, "the module lacks %s.spv", info.name.c_str());
@@ -119,6 +120,10 @@ bool create_task(Runtime &rt, const Archive &files, const TaskInfo &info, Task &
   plci.pSetLayouts = &t.set_layout;
   r = vkCreatePipelineLayout(rt.device, &plci, nullptr, &t.pipeline_layout);
   if (r != VK_SUCCESS) return fail_vk(r, "vkCreatePipelineLayout");
+  return true;
+}
+
+VkComputePipelineCreateInfo pipeline_info(const Task &t) {
   VkComputePipelineCreateInfo cpci{};
   cpci.sType = VK_STRUCTURE_TYPE_COMPUTE_PIPELINE_CREATE_INFO;
   cpci.stage.sType = VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO;
@@ -126,8 +131,15 @@ bool create_task(Runtime &rt, const Archive &files, const TaskInfo &info, Task &
   cpci.stage.module = t.shader;
   cpci.stage.pName = "main";
   cpci.layout = t.pipeline_layout;
+  return cpci;
+}
+
+// One task's pipeline, with the error that names the task.
+bool create_pipeline(Runtime &rt, Task &t) {
+  const TaskInfo &info = *t.info;
+  VkComputePipelineCreateInfo cpci = pipeline_info(t);
   rt.shim_error.clear();
-  r = vkCreateComputePipelines(rt.device, VK_NULL_HANDLE, 1, &cpci, nullptr, &t.pipeline);
+  VkResult r = vkCreateComputePipelines(rt.device, VK_NULL_HANDLE, 1, &cpci, nullptr, &t.pipeline);
   if (r == VK_ERROR_DEVICE_LOST) return fail_vk(r, "vkCreateComputePipelines");
   // A deterministic device refuses a shader whose results depend on its workgroup (the reason
   // came through the runtime's debug messenger).
@@ -139,6 +151,28 @@ bool create_task(Runtime &rt, const Archive &files, const TaskInfo &info, Task &
   // The shim answers INVALID_SHADER for SPIR-V it cannot read (its message names the instruction).
   if (r == VK_ERROR_INVALID_SHADER_NV) return fail(TI_ERROR_CORRUPTED_DATA, "task %s: %s.spv is not valid SPIR-V", info.name.c_str(), info.name.c_str());
   if (r != VK_SUCCESS) return fail(TI_ERROR_INVALID_STATE, "task %s: the shader could not become a WebGPU pipeline (VkResult %d)", info.name.c_str(), r);
+  return true;
+}
+
+// Every task's pipeline in one vkCreateComputePipelines, which the shim compiles in parallel
+// with one wait for the batch. A batch that fails is made again task by task, so the error
+// names its task (and a deterministic device's refusals stay per task).
+bool create_pipelines(Runtime &rt, const std::vector<Task *> &tasks) {
+  if (tasks.size() > 1) {
+    std::vector<VkComputePipelineCreateInfo> infos;
+    for (const Task *t : tasks) infos.push_back(pipeline_info(*t));
+    std::vector<VkPipeline> pipelines(tasks.size(), VK_NULL_HANDLE);
+    VkResult r = vkCreateComputePipelines(rt.device, VK_NULL_HANDLE, static_cast<uint32_t>(infos.size()), infos.data(), nullptr, pipelines.data());
+    if (r == VK_ERROR_DEVICE_LOST) return fail_vk(r, "vkCreateComputePipelines");
+    if (r == VK_SUCCESS) {
+      for (size_t i = 0; i < tasks.size(); ++i) tasks[i]->pipeline = pipelines[i];
+      return true;
+    }
+    for (VkPipeline p : pipelines)
+      if (p) vkDestroyPipeline(rt.device, p, nullptr);
+  }
+  for (Task *t : tasks)
+    if (!create_pipeline(rt, *t)) return false;
   return true;
 }
 
@@ -240,18 +274,23 @@ TiAotModule load(TiRuntime runtime, Runtime &rt, const Archive &files) {
   if (reg.graphs.room() < module->metadata.graphs.size()) return fail_table_full(reg.graphs), nullptr;
   // Pipelines are made before the module gets a handle, so a failure leaves nothing behind.
   std::vector<std::unique_ptr<Kernel>> kernels;
+  std::vector<Task *> tasks;
+  bool ok = true;
   for (const KernelInfo &k : module->metadata.kernels) {
     auto kernel = std::make_unique<Kernel>();
     kernel->info = &k;
     kernel->tasks.resize(k.tasks.size());
-    bool ok = true;
-    for (size_t i = 0; ok && i < k.tasks.size(); ++i) ok = create_task(rt, files, k.tasks[i], kernel->tasks[i]);
-    kernels.push_back(std::move(kernel));
-    if (!ok) {
-      for (auto &made : kernels)
-        for (Task &t : made->tasks) destroy_task(rt, t);
-      return TI_NULL_HANDLE;
+    for (size_t i = 0; ok && i < k.tasks.size(); ++i) {
+      ok = prepare_task(rt, files, k.tasks[i], kernel->tasks[i]);
+      if (ok) tasks.push_back(&kernel->tasks[i]);
     }
+    kernels.push_back(std::move(kernel));
+    if (!ok) break;
+  }
+  if (!ok || !create_pipelines(rt, tasks)) {
+    for (auto &made : kernels)
+      for (Task &t : made->tasks) destroy_task(rt, t);
+    return TI_NULL_HANDLE;
   }
   module->roots.resize(module->metadata.root_buffer_sizes.size());
   for (size_t i = 0; i < module->roots.size(); ++i) {

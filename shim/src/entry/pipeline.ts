@@ -91,18 +91,49 @@ function translate(vk: ShimState, stage: StructReader, pushConstantSet: number):
   return { translation, source: { words: module.words, entryPoint, specialization: spec.values, pushConstantSet } };
 }
 
+type Prepared = ReturnType<typeof pipelineDescriptor> & { layout: PipelineLayout; translation: TranslationResult; source: PipelineSource };
+
 export function vkCreateComputePipelines(vk: ShimState, deviceHandle: number, _cache: unknown, count: number, pCreateInfos: number, _pAllocator: number, pPipelines: number): VkResult | Promise<VkResult> {
   const device = vk.handles.devices.get(deviceHandle, 'vkCreateComputePipelines');
   const infos = readArray(vk.heap, pCreateInfos, count, S.VkComputePipelineCreateInfo, 'pCreateInfos');
   requirePointer(vk.heap, pPipelines, 8 * count, 'pPipelines');
-  const prepared = infos.map((info) => {
-    if (info.u32('sType') !== VkStructureType.COMPUTE_PIPELINE_CREATE_INFO) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'VkComputePipelineCreateInfo has the wrong sType');
-    const layout = vk.handles.pipelineLayouts.get(info.handle('layout'), 'vkCreateComputePipelines');
-    const stage = new StructReader(vk.heap, info.offset('stage'), S.VkPipelineShaderStageCreateInfo);
-    const { translation, source } = translate(vk, stage, layout.setLayouts.length);
-    return { layout, translation, source, ...pipelineDescriptor(device, layout, translation) };
-  });
   for (let i = 0; i < count; i++) vk.heap.setU64(pPipelines + 8 * i, 0);
+  // Where the caller can wait, the batch has two or more pipelines and the GPU source asks for
+  // it (GpuSource.parallelPipelines), each compiles with createComputePipelineAsync, started as
+  // soon as its stage is translated: Dawn compiles them on its worker threads, alongside each
+  // other and the translation of the next stage, and the caller suspends once for the batch.
+  // Otherwise they compile in place with createComputePipeline: Dawn's Node binding polls for
+  // async completions on the main thread, which pays only where cores are left to overlap.
+  // A pipeline compiled before from the same WGSL and layouts (a module loaded again) is reused;
+  // only pipelines WebGPU accepted are kept for that. Errors of the whole batch come from one
+  // pair of error scopes (createShaderModule reports there whichever form follows) and from the
+  // async pipelines' own rejections.
+  const parallel = vk.canSuspend && count > 1 && vk.source.parallelPipelines === true;
+  const prepared: Prepared[] = [];
+  const made: (GPUComputePipeline | Promise<GPUComputePipeline>)[] = [];
+  let failure: unknown;
+  device.gpu.pushErrorScope('internal');
+  device.gpu.pushErrorScope('validation');
+  try {
+    for (const info of infos) {
+      if (info.u32('sType') !== VkStructureType.COMPUTE_PIPELINE_CREATE_INFO) throw new VkFailure(VkResult.ERROR_VALIDATION_FAILED_EXT, 'VkComputePipelineCreateInfo has the wrong sType');
+      const layout = vk.handles.pipelineLayouts.get(info.handle('layout'), 'vkCreateComputePipelines');
+      const stage = new StructReader(vk.heap, info.offset('stage'), S.VkPipelineShaderStageCreateInfo);
+      const { translation, source } = translate(vk, stage, layout.setLayouts.length);
+      const p: Prepared = { layout, translation, source, ...pipelineDescriptor(device, layout, translation) };
+      prepared.push(p);
+      made.push(device.recentPipelines.get(p.key) ?? (parallel ? device.gpu.createComputePipelineAsync(p.descriptor()) : device.gpu.createComputePipeline(p.descriptor())));
+    }
+  } catch (e) {
+    failure = e;
+  }
+  const errors = Promise.all([device.gpu.popErrorScope(), device.gpu.popErrorScope()]).then((scopes) => scopes.find((e) => e !== null) ?? null);
+  if (failure !== undefined) {
+    // Pipelines already started settle unobserved: nothing of this call is kept.
+    for (const m of made) if (m instanceof Promise) m.catch(() => {});
+    errors.catch(() => {});
+    throw failure;
+  }
   const finish = (gpuPipelines: GPUComputePipeline[]): VkResult => {
     gpuPipelines.forEach((gpu, i) => {
       const p = prepared[i];
@@ -111,29 +142,23 @@ export function vkCreateComputePipelines(vk: ShimState, deviceHandle: number, _c
     });
     return VkResult.SUCCESS;
   };
-  // createComputePipeline, not its async form: Dawn in Node compiles in place, while the async
-  // form's completion is polled on the main thread, which took twice as long on two cores; in a
-  // browser both return at once and compile in the GPU process. Errors of the whole batch come
-  // from one pair of error scopes, awaited when the caller can wait.
-  // A pipeline compiled before from the same WGSL and layouts (a module loaded again) is reused;
-  // only pipelines whose batch WebGPU accepted are kept for that.
-  device.gpu.pushErrorScope('internal');
-  device.gpu.pushErrorScope('validation');
-  const pipelines = prepared.map((p) => device.recentPipelines.get(p.key) ?? device.gpu.createComputePipeline(p.descriptor()));
-  const errors = Promise.all([device.gpu.popErrorScope(), device.gpu.popErrorScope()]).then((scopes) => scopes.find((e) => e !== null) ?? null);
-  const keep = (): void => prepared.forEach((p, i) => device.recentPipelines.set(p.key, pipelines[i]));
+  const keep = (gpuPipelines: GPUComputePipeline[]): void => prepared.forEach((p, i) => device.recentPipelines.set(p.key, gpuPipelines[i]));
   if (!vk.canSuspend) {
+    const gpuPipelines = made as GPUComputePipeline[];
     void errors.then((error) => {
       if (error) vk.validation.report('vkCreateComputePipelines', `WebGPU rejected the pipeline: ${error.message}`);
-      else keep();
+      else keep(gpuPipelines);
     });
-    return finish(pipelines);
+    return finish(gpuPipelines);
   }
-  return errors.then((error) => {
+  return Promise.allSettled([errors, Promise.all(made)]).then(([scoped, compiled]) => {
     // Not INVALID_SHADER: the SPIR-V was read; its translation is what WebGPU refused.
-    if (error) throw new VkFailure(VkResult.ERROR_UNKNOWN, `WebGPU rejected the translated pipeline: ${error.message}`);
-    keep();
-    return finish(pipelines);
+    const rejected = (reason: unknown): VkFailure => new VkFailure(VkResult.ERROR_UNKNOWN, `WebGPU rejected the translated pipeline: ${reason instanceof Error || (typeof reason === 'object' && reason !== null && 'message' in reason) ? (reason as { message: string }).message : String(reason)}`);
+    if (scoped.status === 'rejected') throw rejected(scoped.reason);
+    if (scoped.value) throw rejected(scoped.value);
+    if (compiled.status === 'rejected') throw rejected(compiled.reason);
+    keep(compiled.value);
+    return finish(compiled.value);
   });
 }
 

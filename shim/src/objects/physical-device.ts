@@ -11,6 +11,12 @@ export interface GpuSource {
   device?: GPUDevice;
   /** The adapter of `device`, when the caller has it (limits are read from the device otherwise). */
   adapter?: GPUAdapter;
+  /**
+   * Compile the pipelines of one vkCreateComputePipelines call with createComputePipelineAsync,
+   * all in flight at once, where the caller can wait (entry/pipeline.ts); else one after another
+   * with createComputePipeline.
+   */
+  parallelPipelines?: boolean;
 }
 
 /**
