@@ -145,6 +145,17 @@ export class VulkanShim extends ShimState {
         return (a, b, c, d) => { try { return settle(f(vk, a, b, c, d)); } catch (e) { return fail(e, a); } };
       case 5:
         return (a, b, c, d, e5) => { try { return settle(f(vk, a, b, c, d, e5)); } catch (e) { return fail(e, a); } };
+      // The per-launch commands take more: vkCmdBindDescriptorSets 8, vkCmdPipelineBarrier 10.
+      case 6:
+        return (a, b, c, d, e5, f6) => { try { return settle(f(vk, a, b, c, d, e5, f6)); } catch (e) { return fail(e, a); } };
+      case 7:
+        return (a, b, c, d, e5, f6, g) => { try { return settle(f(vk, a, b, c, d, e5, f6, g)); } catch (e) { return fail(e, a); } };
+      case 8:
+        return (a, b, c, d, e5, f6, g, h) => { try { return settle(f(vk, a, b, c, d, e5, f6, g, h)); } catch (e) { return fail(e, a); } };
+      case 9:
+        return (a, b, c, d, e5, f6, g, h, i) => { try { return settle(f(vk, a, b, c, d, e5, f6, g, h, i)); } catch (e) { return fail(e, a); } };
+      case 10:
+        return (a, b, c, d, e5, f6, g, h, i, j) => { try { return settle(f(vk, a, b, c, d, e5, f6, g, h, i, j)); } catch (e) { return fail(e, a); } };
       default:
         return (...args: unknown[]) => { try { return settle(f(vk, ...args)); } catch (e) { return fail(e, args[0]); } };
     }

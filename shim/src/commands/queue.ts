@@ -69,15 +69,21 @@ interface Readback {
 
 /** Queues the commands of `commandBuffers` (checked executable) as one job, signalling `fence` when done. */
 export function submit(queue: Queue, commandBuffers: CommandBuffer[], fence: Fence | undefined): void {
-  const commands: Command[] = [];
   let waitsOnEvents = false;
   for (const cb of commandBuffers) {
     cb.state = 'pending';
     cb.pendingCount++;
     waitsOnEvents ||= cb.waitsOnEvents;
-    // A loop, not push(...commands): a large submission would overflow the call's argument limit.
-    commands.push({ kind: 'beginCommandBuffer' });
-    for (const c of cb.commands) commands.push(c);
+  }
+  // One command buffer (a runtime's submission) runs from its own list, which nothing changes
+  // while it is pending, and starts from no bound state as every part's encoder does.
+  const commands: Command[] = commandBuffers.length === 1 ? commandBuffers[0].commands : [];
+  if (commandBuffers.length > 1) {
+    for (const cb of commandBuffers) {
+      // A loop, not push(...commands): a large submission would overflow the call's argument limit.
+      commands.push({ kind: 'beginCommandBuffer' });
+      for (const c of cb.commands) commands.push(c);
+    }
   }
   let finished!: () => void;
   const done = new Promise<void>((resolve) => (finished = resolve));
