@@ -14,3 +14,13 @@ export class SpirvTranslationError extends Error {
     this.reason = reason;
   }
 }
+
+// Valid SPIR-V that WGSL cannot express on this device (8- and 64-bit types; f16 without WebGPU's
+// shader-f16): the module is sound, the target lacks what it needs. Callers that care (the shim's
+// pipeline creation) report it apart from SPIR-V they cannot read.
+export class SpirvUnsupportedError extends SpirvTranslationError {
+  constructor(wordOffset: number, opcode: number | undefined, reason: string) {
+    super(wordOffset, opcode, reason);
+    this.name = 'SpirvUnsupportedError';
+  }
+}

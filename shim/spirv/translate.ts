@@ -32,7 +32,7 @@ import { TypeTable } from './wgsl/types.js';
 export type { BindingKind, BindingReflection } from './reflect.js';
 export type { BoundExpr, GridStride } from './grid-stride-bounds.js';
 export { COMBINED_SAMPLER_BINDING_OFFSET } from './wgsl/names.js';
-export { SpirvTranslationError } from './errors.js';
+export { SpirvTranslationError, SpirvUnsupportedError } from './errors.js';
 export type { AliasGroup } from './passes/alias-bindings.js';
 export { IndexOrderRefusal } from './passes/index-order.js';
 

@@ -1,5 +1,5 @@
 // IR types -> WGSL type names and WGSL host-shareable layouts.
-import { SpirvTranslationError } from '../errors.js';
+import { SpirvTranslationError, SpirvUnsupportedError } from '../errors.js';
 import type { IrType } from '../ir/module.js';
 import { opName } from '../opcodes.js';
 import type { Instruction } from '../ir/ir.js';
@@ -56,11 +56,13 @@ export class TypeTable {
     private readonly f16 = false,
   ) {}
 
-  fail(reason: string): never {
+  /** Throws at the current instruction; `unsupported`: the SPIR-V is valid but WGSL here cannot express it. */
+  fail(reason: string, unsupported = false): never {
+    const Failure = unsupported ? SpirvUnsupportedError : SpirvTranslationError;
     const inst = this.current;
-    if (inst === null) throw new SpirvTranslationError(0, undefined, reason);
+    if (inst === null) throw new Failure(0, undefined, reason);
     const what = inst.id !== 0 ? `${opName(inst.op)} %${inst.id}` : opName(inst.op);
-    throw new SpirvTranslationError(inst.offset, inst.op, `${what}: ${reason}`);
+    throw new Failure(inst.offset, inst.op, `${what}: ${reason}`);
   }
 
   get(id: number): IrType {
@@ -82,7 +84,7 @@ export class TypeTable {
   }
 
   private unsupported(id: number): never {
-    this.fail(`type ${this.describe(id)} has no WGSL equivalent (WGSL has 32-bit int, uint and float, and f16 with shader-f16)`);
+    this.fail(`type ${this.describe(id)} has no WGSL equivalent (WGSL has 32-bit int, uint and float, and f16 with shader-f16)`, true);
   }
 
   // Scalar or vector type -> scalar kind and component count; null for other types.
@@ -96,7 +98,7 @@ export class TypeTable {
       if (t.width !== 32) this.unsupported(id);
       r = { scalar: t.signed ? 'i32' : 'u32', n: 1 };
     } else if (t.kind === 'float') {
-      if (t.width === 16 && !this.f16) this.fail(`type ${this.describe(id)} needs WebGPU's shader-f16 feature, which the device lacks`);
+      if (t.width === 16 && !this.f16) this.fail(`type ${this.describe(id)} needs WebGPU's shader-f16 feature, which the device lacks`, true);
       if (t.width !== 32 && t.width !== 16) this.unsupported(id);
       this.usesF16 ||= t.width === 16;
       r = { scalar: t.width === 16 ? 'f16' : 'f32', n: 1 };

@@ -4,7 +4,7 @@
 import { VkResult } from '../abi/vk-enums.js';
 import { VkFailure } from '../validation.js';
 import { IndexOrderRefusal, translateSpirv, type TranslationResult } from '../../spirv/translate.js';
-import { SpirvTranslationError } from '../../spirv/errors.js';
+import { SpirvTranslationError, SpirvUnsupportedError } from '../../spirv/errors.js';
 import type { Device } from './device.js';
 import { hashWords, sameWords } from './recent.js';
 
@@ -39,6 +39,9 @@ export class ShaderModule {
       try {
         translation = translateSpirv(this.words, { entryPoint, f16: this.device.gpu.features.has('shader-f16'), subgroups: this.device.gpu.features.has('subgroups'), specialization, pushConstantSet, indexOrder });
       } catch (e) {
+        // Valid SPIR-V needing what WGSL lacks (8- or 64-bit types): as Vulkan answers a shader
+        // whose capability's extension the device does not have.
+        if (e instanceof SpirvUnsupportedError) throw new VkFailure(VkResult.ERROR_EXTENSION_NOT_PRESENT, `SPIR-V to WGSL: ${e.message}`);
         if (e instanceof SpirvTranslationError) throw new VkFailure(VkResult.ERROR_INVALID_SHADER_NV, `SPIR-V to WGSL: ${e.message}`);
         // A valid shader this mode cannot run: the feature (one invocation in index order) is missing for it.
         if (e instanceof IndexOrderRefusal) throw new VkFailure(VkResult.ERROR_FEATURE_NOT_PRESENT, `deterministic device: ${e.message}`);
