@@ -183,6 +183,13 @@ describe("forge's dialect: what cannot run is refused at load, naming the field"
     await expectTaichiError(() => runtime().loadModule(join(HERE, 'taichi_forge', 'sparse.tcm')), 'INCOMPATIBLE_MODULE', '$.snode_tree_resources', 'SNode tree 0 has sparse SNodes');
   });
 
+  it.each([
+    ['struct_mixed', 'members of different types'],
+    ['struct_nested', 'a member is itself a vector or struct'],
+  ])('a ti.types.struct argument the C API cannot pass as one tensor (%s.tcm) is refused at load naming the argument, not called corrupt', async (name, why) => {
+    await expectTaichiError(() => runtime().loadModule(join(HERE, 'taichi_forge', `${name}.tcm`)), 'INCOMPATIBLE_MODULE', why, "argument 's' is a struct", 'pass its members as separate arguments');
+  });
+
   it('a graph dispatching a kernel the module lacks is refused with its names intact (they were once printed after being freed)', async () => {
     const path = edited('missing_kernel', (_, g) => (g[0].value.dispatches[1].kernel_name = 'sweep_nowhere_7'));
     await expectTaichiError(() => runtime().loadModule(path), 'CORRUPTED_DATA', "graph 'jacobi' dispatches kernel 'sweep_nowhere_7', which the module lacks");

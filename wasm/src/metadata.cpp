@@ -98,14 +98,17 @@ bool tensor_from_struct(Reader &r, const json &type, ArgInfo &arg, const std::st
     int64_t offset = 0, kind = 0, dtype = 0;
     const json *t = r.member(m, "type", at);
     if (!t || !r.integer(m, "offset", at, 0, 1 << 12, offset) || !r.integer(*t, "type_kind", at + ".type", 0, 16, kind)) return false;
-    if (kind != kPrimitiveTypeKind) return r.fail_at(at + ".type", "nested tensor arguments are not supported"), false;
+    // A ti.types.struct argument of vector members or of members of several types (forge exports
+    // them): sound, but the C API passes an argument as one scalar or one tensor of one type.
+    const std::string split = "argument '" + arg.name + "' is a struct the Taichi C API cannot pass as one tensor (ti.types.struct): pass its members as separate arguments";
+    if (kind != kPrimitiveTypeKind) return r.refuse_at(at + ".type", "a member is itself a vector or struct: " + split), false;
     const json *tc = r.member(*t, "content", at + ".type");
     if (!tc || !r.integer(*tc, "type", at + ".type.content", 0, TI_DATA_TYPE_UNKNOWN - 1, dtype)) return false;
     if (e == 0) {
       arg.dtype = static_cast<TiDataType>(dtype);
       if (data_type_size(arg.dtype) == 0) return r.fail_at(at + ".type", "not a storable element type"), false;
     } else if (dtype != arg.dtype) {
-      return r.fail_at(at + ".type", "tensor elements of different types"), false;
+      return r.refuse_at(at + ".type", "members of different types: " + split), false;
     }
     if (e == 1) arg.tensor_stride = static_cast<uint32_t>(offset);
     if (offset != static_cast<int64_t>(e * arg.tensor_stride) || (e == 1 && offset < data_type_size(arg.dtype))) {

@@ -4,7 +4,8 @@
 
 Writes test/taichi/forge-probe/<exporter>/probe.tcm, trees.tcm (a kernel over fields of two SNode trees),
 for taichi_forge only sparse.tcm (pointer, bitmasked and dynamic SNodes: Taichi 1.7's Vulkan backend
-refuses them before export) and probe.json: the expected values of the launches
+refuses them before export) and struct_mixed.tcm, struct_nested.tcm (ti.types.struct arguments, which Taichi 1.7 cannot
+export) and probe.json: the expected values of the launches
 test/runtime/forge.test.ts makes, from the exporter's CPU backend (the texture kernels: its Vulkan backend
 on this machine's lavapipe, since textures do not run on the CPU backend).
 """
@@ -162,6 +163,27 @@ if sys.argv[2:] == ["sparse"]:
     module.archive(str(OUT / "sparse.tcm"))
     sys.exit(0)
 
+if sys.argv[2:] == ["structs"]:
+    ti.init(arch=ti.vulkan, offline_cache=False)
+    Mixed = ti.types.struct(a=ti.f32, b=ti.i32)
+    Nested = ti.types.struct(a=ti.f32, v=ti.math.vec2)
+
+    @ti.kernel
+    def mixed_struct(s: Mixed, out: ti.types.ndarray(ti.f32, ndim=1)):
+        for i in out:
+            out[i] = s.a * i + s.b
+
+    @ti.kernel
+    def nested_struct(s: Nested, out: ti.types.ndarray(ti.f32, ndim=1)):
+        for i in out:
+            out[i] = s.a * i + s.v[i % 2]
+
+    for name, kernel in (("mixed", mixed_struct), ("nested", nested_struct)):
+        module = ti.aot.Module(arch=ti.vulkan)
+        module.add_kernel(kernel)
+        module.archive(str(OUT / f"struct_{name}.tcm"))
+    sys.exit(0)
+
 ti.init(arch=ti.cpu, offline_cache=False)
 expected = run_cpu(define())
 ti.reset()
@@ -178,4 +200,5 @@ module.archive(str(OUT / "probe.tcm"))
 subprocess.run([sys.executable, __file__, EXPORTER, "trees"], check=True)
 if EXPORTER == "taichi_forge":
     subprocess.run([sys.executable, __file__, EXPORTER, "sparse"], check=True)
+    subprocess.run([sys.executable, __file__, EXPORTER, "structs"], check=True)
 (OUT / "probe.json").write_text(json.dumps({name: {"shape": list(v.shape), "values": v.reshape(-1).tolist()} for name, v in expected.items()}, separators=(",", ":")) + "\n")
