@@ -25,6 +25,7 @@ export const browserPlatform: Platform = {
   },
   wasmBytes: (url) => fetchWasm(url ? [new URL(url, globalThis.location?.href)] : wasmUrls()),
   factory: async () => createTaichiWasm as TaichiWasmFactory,
-  // The GPU process compiles them, apart from the page's thread.
-  parallelPipelines: true,
+  // Not measured in a browser yet, where the GPU process compiles either form apart from the
+  // page's thread: the pipelines stay one after another there, as before batches.
+  parallelPipelines: false,
 };
