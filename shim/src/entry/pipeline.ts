@@ -122,8 +122,12 @@ export function vkCreateComputePipelines(vk: ShimState, deviceHandle: number, _c
       const { translation, source } = translate(vk, stage, layout.setLayouts.length);
       const p: Prepared = { layout, translation, source, ...pipelineDescriptor(device, layout, translation) };
       prepared.push(p);
-      made.push(device.recentPipelines.get(p.key) ?? (parallel ? device.gpu.createComputePipelineAsync(p.descriptor()) : device.gpu.createComputePipeline(p.descriptor())));
+      if (parallel) made.push(device.recentPipelines.get(p.key) ?? device.gpu.createComputePipelineAsync(p.descriptor()));
     }
+    // One after another, every stage is translated first: a stage the shim refuses (a
+    // deterministic device's refusals, which the runtime then retries task by task) costs no
+    // compilation of the others.
+    if (!parallel) for (const p of prepared) made.push(device.recentPipelines.get(p.key) ?? device.gpu.createComputePipeline(p.descriptor()));
   } catch (e) {
     failure = e;
   }
