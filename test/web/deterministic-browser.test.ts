@@ -92,11 +92,15 @@ it('SwiftShader in Chromium gives the bits lavapipe gives, case by case', async 
   // cases run on one adapter only, and there is nothing to compare.
   const unsupported = (d: CaseDigest) => d.digest === 'refused INCOMPATIBLE_MODULE';
   const comparable = lavapipe.flatMap((d, i) => (unsupported(d) === unsupported(swiftshader[i]) ? [[d, swiftshader[i]] as const] : []));
-  expect(lavapipe.length - comparable.length, 'cases one adapter cannot load').toBeLessThanOrEqual(5);
+  // Six since bindings/twelve_ndarrays_and_a_field_in_one_loop (13 storage buffers in one stage,
+  // refused at load where the adapter allows fewer) joined the corpus.
+  expect(lavapipe.length - comparable.length, 'cases one adapter cannot load').toBeLessThanOrEqual(6);
   const differing = comparable.filter(([l, w]) => l.digest !== w.digest).map(([l, w]) => `${l.case}: lavapipe ${l.digest}, SwiftShader ${w.digest}`);
   expect(differing).toEqual([]);
   // The cases that run on both (not only refusals) are most of the corpus.
   expect(comparable.filter(([l]) => !l.digest.startsWith('refused')).length).toBeGreaterThanOrEqual(115);
   // Refusals are the same on both.
   expect(swiftshader.filter((d) => d.digest.startsWith('refused')).length).toBeGreaterThan(0);
-}, 600_000);
+  // Every case of the corpus, twice (lavapipe, then SwiftShader), in software floats: 198 cases
+  // took 1717 s on two loaded cores (load average 5 to 20).
+}, 1_800_000);
