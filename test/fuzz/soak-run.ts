@@ -65,7 +65,10 @@ export const STRICT: Allowance = {
 
 /**
  * The short soak's warm-up is too short for every pool to reach its peak, and it shares the
- * process with the test runner: 5% of the JS objects, 4 shim objects. The leak of 0.5 KB per launch
+ * process with the test runner: 5% of the JS objects, 12 shim objects. Reads of host-readable
+ * memory keep up to 4 staging allocations for reuse (src/memory.ts), each a memory, a buffer and
+ * the fence of its copy; how many the concurrent phase fills depends on how its reads overlap
+ * (runs ended 0 to 9 objects above the start), so the allowance is that pool's bound. The leak of 0.5 KB per launch
  * once seen (issue 19, defect 0) grows the JS objects by about 1 MB (over 15%) in the last stretch. RSS moves with the
  * allocators' own warm-up in so short a run: five runs on an idle machine ended between +2% and
  * +8.3%, with and without heap snapshots, so it is allowed 10% here; the full soak holds it to 3%.
@@ -74,7 +77,7 @@ export const SHORT: Allowance = {
   jsObjects: { fraction: 0.05, floor: 0 },
   rss: { fraction: 0.1, floor: 0 },
   wasmHeap: { fraction: 0.03, floor: 0 },
-  shimObjects: { fraction: 0, floor: 4 },
+  shimObjects: { fraction: 0, floor: 12 },
 };
 
 const FILL = fixtureBytes('android_fill_matmul.tcm');
