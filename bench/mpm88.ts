@@ -113,7 +113,7 @@ export async function run(): Promise<void> {
         isNative(native) ? 'native: the same module and graph through Taichi 1.7.4\'s own runtime (libtaichi_c_api) on native Vulkan, in its own process; check: positions finite.' : native.skipped,
         typeof tjs === 'string'
           ? `taichi.js: ${tjs}.`
-          : "taichi.js: mpm88.py ported to taichi.js 0.0.36 (bench/mpm88-taichi-js.ts): the same constants, fields and four loops per substep, in one kernel launched per substep (taichi.js's own WGSL, dispatch sizes and float atomics); particles from the same distribution on the host (other random numbers); it writes pos as the module's g2p does.",
+          : "taichi.js: examples/mpm88.py ported to taichi.js 0.0.36 (bench/mpm88-taichi-js.ts): the same constants, fields and four loops per substep, in one kernel launched per substep (taichi.js's own WGSL, dispatch sizes and float atomics); particles from the same distribution on the host (other random numbers); it writes pos as the module's g2p does.",
       ],
       table: { columns: ['variant', 'updates per timing', 'ms per update', 'substeps/s', 'ratio to taichi-wasm', 'result'], rows },
       chart: {
