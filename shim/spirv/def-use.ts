@@ -13,12 +13,14 @@ export interface Definitions {
 export function definitions(fn: SpirvFunction): Definitions {
   const defs = new Map<number, Instruction>();
   const defBlock = new Map<number, number>();
+  const add = (inst: Instruction, block: number): void => {
+    if (inst.id === 0) return;
+    defs.set(inst.id, inst);
+    defBlock.set(inst.id, block);
+  };
   for (const b of fn.blocks) {
-    for (const inst of [...b.phis, ...b.body]) {
-      if (inst.id === 0) continue;
-      defs.set(inst.id, inst);
-      defBlock.set(inst.id, b.index);
-    }
+    for (const inst of b.phis) add(inst, b.index);
+    for (const inst of b.body) add(inst, b.index);
   }
   return { defs, defBlock };
 }
@@ -26,8 +28,11 @@ export function definitions(fn: SpirvFunction): Definitions {
 /** How many times each id is an operand in `fn` (variables, phis, bodies, merges and terminators). */
 export function useCounts(fn: SpirvFunction): Map<number, number> {
   const uses = new Map<number, number>();
-  const count = (inst: Instruction | null) => {
-    if (inst) for (const w of idOperands(inst)) uses.set(w, (uses.get(w) ?? 0) + 1);
+  const countId = (id: number): void => {
+    uses.set(id, (uses.get(id) ?? 0) + 1);
+  };
+  const count = (inst: Instruction | null): void => {
+    if (inst) forEachIdOperand(inst, countId);
   };
   for (const v of fn.vars) count(v);
   for (const b of fn.blocks) {
@@ -62,38 +67,59 @@ export function branchTargets(term: Instruction): number[] {
  * often (extended-instruction numbers, composite indices, merge controls, memory access masks);
  * anywhere else every operand counts, and a literal counted as a use only makes an analysis refuse.
  */
-export function idOperands(inst: Instruction): Iterable<number> {
-  return idOperandIndices(inst).map((i) => inst.args[i]);
+export function idOperands(inst: Instruction): number[] {
+  const ids: number[] = [];
+  forEachIdOperandIndex(inst, (i) => ids.push(inst.args[i]));
+  return ids;
+}
+
+/** Calls `visit` with each operand of `inst` that idOperands returns, allocating nothing. */
+export function forEachIdOperand(inst: Instruction, visit: (id: number) => void): void {
+  forEachIdOperandIndex(inst, (i) => visit(inst.args[i]));
 }
 
 /** Replaces the id `from` by `to` wherever it is an operand of `inst` (as idOperands sees them). */
 export function replaceIdOperands(inst: Instruction, from: number, to: number): void {
-  for (const i of idOperandIndices(inst)) if (inst.args[i] === from) inst.args[i] = to;
+  forEachIdOperandIndex(inst, (i) => {
+    if (inst.args[i] === from) inst.args[i] = to;
+  });
 }
 
-function idOperandIndices(inst: Instruction): number[] {
+// Analyses run this for every instruction of a function several times per translation: it
+// visits indices in place rather than building an array for each instruction.
+function forEachIdOperandIndex(inst: Instruction, visit: (index: number) => void): void {
   const n = inst.args.length;
-  const range = (from: number, to: number) => Array.from({ length: Math.max(0, Math.min(to, n) - from) }, (_, k) => from + k);
+  const range = (from: number, to: number): void => {
+    for (let i = from; i < Math.min(to, n); i++) visit(i);
+  };
   switch (inst.op) {
     case Op.ExtInst:
-      return [0, ...range(2, n)];
+      if (n > 0) visit(0);
+      range(2, n);
+      return;
     case Op.CompositeExtract:
     case Op.Load:
     case Op.SelectionMerge:
-      return range(0, 1);
+      range(0, 1);
+      return;
     case Op.CompositeInsert:
     case Op.VectorShuffle:
     case Op.LoopMerge:
     case Op.Store:
-      return range(0, 2);
+      range(0, 2);
+      return;
     case Op.BranchConditional:
-      return range(0, 3);
+      range(0, 3);
+      return;
     case Op.Variable:
-      return range(1, n);
+      range(1, n);
+      return;
     case Op.Switch:
       // Selector, default, then (literal, label) pairs.
-      return [0, 1, ...range(3, n).filter((i) => (i - 3) % 2 === 1)];
+      range(0, 2);
+      for (let i = 4; i < n; i += 2) visit(i);
+      return;
     default:
-      return range(0, n);
+      range(0, n);
   }
 }

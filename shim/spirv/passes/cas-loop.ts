@@ -14,7 +14,7 @@
 // a variable no one reads) and every invocation adds to the same cell (its index computed from
 // constants and uniform-buffer values only, as a 0-dimensional ndarray's reduction is), the
 // printer may combine the adds of a subgroup first (wgsl/atomics.ts).
-import { branchTargets, definitions, useCounts } from '../def-use.js';
+import { branchTargets, definitions, useCounts, type Definitions } from '../def-use.js';
 import { FLOAT_ATOMIC_ADD, FLOAT_ATOMIC_FMA, IrOp, replaceInstruction, type IrFunction, type IrModule } from '../ir/ir.js';
 import { Op, StorageClass } from '../opcodes.js';
 import type { Instruction, Block, SpirvFunction } from '../parse.js';
@@ -29,15 +29,13 @@ const STD450_FMA = 50;
 
 export function casLoops(mod: IrModule, f: IrFunction): void {
   const fn = f.fn;
-  const { defs, defBlock } = definitions(fn);
-  const uses = useCounts(fn);
-  const functionVars = new Set(fn.vars.map((v) => v.id));
+  const index = indexFunction(fn);
   for (const b of fn.blocks) {
     for (const cas of [...b.body]) {
       if (cas.op !== Op.AtomicCompareExchange) continue;
-      const match = matchCasAdd(mod, fn, b, cas, defs, defBlock, functionVars);
+      const match = matchCasAdd(mod, index, b, cas);
       if (!match) continue;
-      const combinable = resultUnused(fn, cas.id, match.exit, uses, functionVars) && uniformAddress(mod, defs, cas.args[0]);
+      const combinable = resultUnused(index, cas.id, match.exit) && uniformAddress(mod, index.defs, cas.args[0]);
       const flag = combinable ? COMBINABLE : 0;
       const args = match.factor === undefined ? [cas.args[0], match.addend, FLOAT_ATOMIC_ADD, flag] : [cas.args[0], match.addend, FLOAT_ATOMIC_FMA, flag, match.factor];
       replaceInstruction(fn, cas.id, IrOp.FloatAtomicCas, args);
@@ -45,6 +43,50 @@ export function casLoops(mod: IrModule, f: IrFunction): void {
       replaceInstruction(fn, match.exit, Op.IEqual, [cas.id, cas.id]);
     }
   }
+}
+
+/**
+ * What the matcher asks of a function, computed once per function: a module's p2g holds a loop
+ * per atomic add, and scanning the whole function for each made the pass quadratic. The pass
+ * rewrites only exchanges and exit tests, which none of these tables record.
+ */
+interface FunctionIndex extends Definitions {
+  fn: SpirvFunction;
+  uses: Map<number, number>;
+  functionVars: Set<number>;
+  byLabel: Map<number, Block>;
+  /** Loop header -> the indices of its loop's blocks, filled as headers are asked about. */
+  loops: Map<Block, Set<number>>;
+  /** Value id -> the body loads and bitcasts whose first operand it is. */
+  readers: Map<number, Instruction[]>;
+  /** Value id -> the body stores that write it. */
+  stores: Map<number, Instruction[]>;
+}
+
+function indexFunction(fn: SpirvFunction): FunctionIndex {
+  const readers = new Map<number, Instruction[]>();
+  const stores = new Map<number, Instruction[]>();
+  const add = (table: Map<number, Instruction[]>, key: number, inst: Instruction): void => {
+    const list = table.get(key);
+    if (list) list.push(inst);
+    else table.set(key, [inst]);
+  };
+  for (const b of fn.blocks) {
+    for (const inst of b.body) {
+      if (inst.op === Op.Load || inst.op === Op.Bitcast) add(readers, inst.args[0], inst);
+      else if (inst.op === Op.Store) add(stores, inst.args[1], inst);
+    }
+  }
+  return {
+    fn,
+    ...definitions(fn),
+    uses: useCounts(fn),
+    functionVars: new Set(fn.vars.map((v) => v.id)),
+    byLabel: new Map(fn.blocks.map((b) => [b.label, b])),
+    loops: new Map(),
+    readers,
+    stores,
+  };
 }
 
 interface CasAdd {
@@ -55,15 +97,8 @@ interface CasAdd {
   exit: number;
 }
 
-function matchCasAdd(
-  mod: IrModule,
-  fn: SpirvFunction,
-  b: Block,
-  cas: Instruction,
-  defs: Map<number, Instruction>,
-  defBlock: Map<number, number>,
-  functionVars: Set<number>,
-): CasAdd | undefined {
+function matchCasAdd(mod: IrModule, index: FunctionIndex, b: Block, cas: Instruction): CasAdd | undefined {
+  const { defs, defBlock, functionVars } = index;
   // args: pointer, scope, equal semantics, unequal semantics, value, comparator.
   const [ptr, , , , value, comparator] = cas.args;
   const old = defs.get(comparator);
@@ -90,7 +125,7 @@ function matchCasAdd(
   if (!exit || exit.op !== Op.IEqual || defBlock.get(exit.id) !== b.index) return undefined;
   const [x, y] = exit.args;
   if (!((x === cas.id && y === old.id) || (x === old.id && y === cas.id))) return undefined;
-  const header = enclosingLoop(fn, b.index);
+  const header = enclosingLoop(index, b.index);
   if (header === undefined) return undefined;
   // The addend is the same on every trip: defined before the loop (or not in the function at all).
   for (const operand of factor === undefined ? [addend] : [addend, factor]) {
@@ -98,7 +133,8 @@ function matchCasAdd(
     if (at !== undefined && at >= header.index) return undefined;
   }
   // Nothing else in the loop: every retry would repeat it.
-  for (const block of loopBlocks(fn, header)) {
+  for (const i of loopBlocks(index, header)) {
+    const block = index.fn.blocks[i];
     if (block.phis.length > 0) return undefined;
     for (const inst of block.body) {
       if (inst === cas || inst === sum || PURE.has(inst.op)) continue;
@@ -109,64 +145,56 @@ function matchCasAdd(
   return { addend, factor, exit: exit.id };
 }
 
-/** The innermost loop header whose construct holds block `index`. */
-function enclosingLoop(fn: SpirvFunction, index: number): Block | undefined {
+/** The innermost loop header whose construct holds block `at`. */
+function enclosingLoop(index: FunctionIndex, at: number): Block | undefined {
   // Headers come before the blocks of their loop; the innermost is the nearest one holding it.
-  for (let i = index; i >= 0; i--) {
-    const h = fn.blocks[i];
-    if (h.merge?.op === Op.LoopMerge && loopBlocks(fn, h).some((b) => b.index === index)) return h;
+  for (let i = at; i >= 0; i--) {
+    const h = index.fn.blocks[i];
+    if (h.merge?.op === Op.LoopMerge && loopBlocks(index, h).has(at)) return h;
   }
   return undefined;
 }
 
-/** The blocks of a loop: those the header reaches without passing its merge block. */
-function loopBlocks(fn: SpirvFunction, header: Block): Block[] {
-  const byLabel = new Map(fn.blocks.map((b) => [b.label, b]));
+/** The indices of a loop's blocks: those the header reaches without passing its merge block. */
+function loopBlocks(index: FunctionIndex, header: Block): Set<number> {
+  const known = index.loops.get(header);
+  if (known) return known;
   const merge = header.merge!.args[0];
-  const seen = new Set<Block>([header]);
+  const seen = new Set<number>([header.index]);
   const work = [header];
   while (work.length > 0) {
     for (const label of branchTargets(work.pop()!.term)) {
-      const b = byLabel.get(label);
-      if (!b || label === merge || seen.has(b)) continue;
-      seen.add(b);
+      const b = index.byLabel.get(label);
+      if (!b || label === merge || seen.has(b.index)) continue;
+      seen.add(b.index);
       work.push(b);
     }
   }
-  return [...seen];
+  index.loops.set(header, seen);
+  return seen;
 }
 
 /**
  * True when the exchange's result is read only by the loop's exit test and by stores to function
  * variables whose loads nothing reads (or only bitcasts nothing reads).
  */
-function resultUnused(fn: SpirvFunction, id: number, exit: number, uses: Map<number, number>, functionVars: Set<number>): boolean {
+function resultUnused(index: FunctionIndex, id: number, exit: number): boolean {
+  const { uses, functionVars, readers } = index;
   const unread = (value: number): boolean => {
-    for (const b of fn.blocks) {
-      for (const inst of b.body) {
-        if (inst.op !== Op.Bitcast || inst.args[0] !== value) continue;
-        if ((uses.get(inst.id) ?? 0) > 0) return false;
-      }
+    for (const inst of readers.get(value) ?? []) {
+      if (inst.op === Op.Bitcast && (uses.get(inst.id) ?? 0) > 0) return false;
     }
     return true;
   };
-  let counted = 0;
-  for (const b of fn.blocks) {
-    for (const inst of b.body) {
-      if (inst.id === exit) {
-        counted += inst.args.filter((a) => a === id).length;
-      } else if (inst.op === Op.Store && inst.args[1] === id) {
-        if (!functionVars.has(inst.args[0])) return false;
-        counted++;
-        for (const c of fn.blocks) {
-          for (const load of c.body) {
-            if (load.op !== Op.Load || load.args[0] !== inst.args[0]) continue;
-            const n = uses.get(load.id) ?? 0;
-            // A load read only by a bitcast nothing reads.
-            if (n > 0 && !(n === 1 && unread(load.id))) return false;
-          }
-        }
-      }
+  let counted = index.defs.get(exit)?.args.filter((a) => a === id).length ?? 0;
+  for (const store of index.stores.get(id) ?? []) {
+    if (!functionVars.has(store.args[0])) return false;
+    counted++;
+    for (const load of readers.get(store.args[0]) ?? []) {
+      if (load.op !== Op.Load) continue;
+      const n = uses.get(load.id) ?? 0;
+      // A load read only by a bitcast nothing reads.
+      if (n > 0 && !(n === 1 && unread(load.id))) return false;
     }
   }
   return counted === (uses.get(id) ?? 0);
