@@ -87,6 +87,9 @@ interface Row {
   mappedGBs: number;
   taichiGflops?: number;
   handGflops?: number;
+  /** taichi-wasm's host time per launch (recording, and the submissions on the way) and its whole time per launch, fill only. */
+  taichiRecordUs?: number;
+  taichiTotalUs?: number;
   check: string;
 }
 
@@ -117,10 +120,12 @@ async function handRun(device: GPUDevice, pipeline: GPUComputePipeline, group: G
   return now() - t0;
 }
 
-async function taichiRun(ctx: BenchContext, launch: () => void, count: number): Promise<number> {
+/** The whole time of `count` launches and a wait, and the host's share: until the last launch returned. */
+async function taichiRun(ctx: BenchContext, launch: () => void, count: number, recorded?: number[]): Promise<number> {
   await ctx.runtime.wait();
   const t0 = now();
   for (let i = 0; i < count; i++) launch();
+  recorded?.push(now() - t0);
   await ctx.runtime.wait();
   return now() - t0;
 }
@@ -172,10 +177,11 @@ async function fillSize(ctx: BenchContext, fill: (a: NdArray, v: number) => void
   await handRun(device, pipeline, group, dims, launches);
   await handRun(device, hand.strided, stridedGroup, [hand.groups, 1], launches);
   const t: number[] = [];
+  const recorded: number[] = [];
   const h: number[] = [];
   const m: number[] = [];
   for (let r = 0; r < reps; r++) {
-    t.push(await taichiRun(ctx, () => fill(a, 1.5), launches));
+    t.push(await taichiRun(ctx, () => fill(a, 1.5), launches, recorded));
     h.push(await handRun(device, pipeline, group, dims, launches));
     m.push(await handRun(device, hand.strided, stridedGroup, [hand.groups, 1], launches));
   }
@@ -189,6 +195,8 @@ async function fillSize(ctx: BenchContext, fill: (a: NdArray, v: number) => void
     taichiGBs: (bytes * launches) / (median(t) * 1e6),
     handGBs: (bytes * launches) / (median(h) * 1e6),
     mappedGBs: (bytes * launches) / (median(m) * 1e6),
+    taichiRecordUs: (median(recorded) * 1000) / launches,
+    taichiTotalUs: (median(t) * 1000) / launches,
     check: ok ? 'ok' : 'WRONG',
   };
 }
@@ -361,6 +369,8 @@ export async function run(): Promise<void> {
       r.kernel === 'fill' ? r.taichiGBs / copyGBs : '',
       r.taichiGflops ?? '',
       r.handGflops ?? '',
+      r.taichiRecordUs ?? '',
+      r.taichiTotalUs ?? '',
       r.check,
     ]);
     report({
@@ -374,9 +384,10 @@ export async function run(): Promise<void> {
         `Taichi's kernels run on the module's grid (fill ${pipelines.fillGroups}, matmul ${pipelines.matmulGroups} groups of 128 threads, from its advisory sizes) and loop over their range. 'hand' uses a thread per element (16x16 tiles for matmul); 'hand, Taichi's grid' does the same work on Taichi's grid and mapping. ratio = taichi-wasm over the faster hand-written version.`,
         `matmul: naive (no shared-memory tiling) in all; GB/s counts 3 n^2 * 4 bytes per launch, GFLOP/s 2 n^3. Sizes capped at n = ${matmulNs[matmulNs.length - 1]} (${sizeText(matmulNs[matmulNs.length - 1] ** 2 * 4)} per matrix): larger ones take seconds per launch${software ? ' on lavapipe' : ''}.`,
         `Largest storage binding of this adapter: ${sizeText(maxBinding)}.`,
+        "fill: 'taichi-wasm host us/launch' is the host's time per launch until the last launch returned (recording, and the submissions made on the way); 'us/launch' adds the wait. Where the host's is near the whole, launches are host-bound.",
         skipped ? skipped.skipped : 'native = Taichi 1.7.4\'s own runtime (libtaichi_c_api) on the same module, sizes and launch counts, in its own process; "vs native" = taichi-wasm over native (GB/s).',
       ],
-      table: { columns: ['kernel', 'size', 'taichi-wasm GB/s', 'hand GB/s', "hand, Taichi's grid GB/s", 'ratio', 'native GB/s', 'vs native', 'of copy', 'taichi GFLOP/s', 'hand GFLOP/s', 'result'], rows },
+      table: { columns: ['kernel', 'size', 'taichi-wasm GB/s', 'hand GB/s', "hand, Taichi's grid GB/s", 'ratio', 'native GB/s', 'vs native', 'of copy', 'taichi GFLOP/s', 'hand GFLOP/s', 'taichi-wasm host us/launch', 'taichi-wasm us/launch', 'result'], rows },
       chart: {
         title: `Taichi fill and matmul over hand-written WGSL (${ctx.adapterKey})`,
         unit: 'x',

@@ -83,4 +83,33 @@ describe('android_fill_matmul.tcm', () => {
       await mod.destroy();
     }
   });
+
+  // Consecutive launches with equal argument bytes share an argument slot, and the runtime binds
+  // again only when the descriptor set or the slot changes: each launch here must still land.
+  // The lists split at the 2nd, 4th and 8th launch after a wait, so most pairs share a list.
+  test('repeated fills with equal arguments, across arrays and a copy between them, all land', async () => {
+    const rt = runtime();
+    const mod = await rt.loadModule(MODULE);
+    const fill = mod.kernel('fill');
+    const nan = new Float32Array(37 * 53).fill(Number.NaN);
+    const arrays = Array.from({ length: 8 }, () => rt.ndarray('f32', [37, 53], { hostWrite: true }));
+    const [c, blank] = [0, 1].map(() => rt.ndarray('f32', [37, 53], { hostWrite: true }));
+    try {
+      for (const x of [...arrays, c, blank]) x.write(nan);
+      await rt.wait();
+      // The same bytes (shape and value) each time, on another array each time: another set.
+      for (const x of arrays) fill.launch(x, 1.5);
+      // A copy between two equal launches on one array: the second runs after it, in a new pass.
+      fill.launch(c, 4);
+      rt.copy({ memory: c.memory }, { memory: blank.memory, size: 37 * 53 * 4 });
+      fill.launch(c, 4);
+      fill.launch(arrays[0], -2);
+      const outs = await Promise.all(arrays.map((x) => x.read()));
+      expect(outs.map((o, i) => o.every((x) => x === (i === 0 ? -2 : 1.5)))).toEqual(arrays.map(() => true));
+      expect((await c.read()).every((x) => x === 4)).toBe(true);
+    } finally {
+      for (const x of [...arrays, c, blank]) x.free();
+      await mod.destroy();
+    }
+  });
 });

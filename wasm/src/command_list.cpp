@@ -64,6 +64,7 @@ VkCommandBuffer CommandList::commands() {
   recording_ = cb;
   recording_since_ms_ = emscripten_get_now();
   bound_pipeline = VK_NULL_HANDLE;
+  bound_set = VK_NULL_HANDLE;
   return cb;
 }
 

@@ -38,6 +38,9 @@ class CommandList {
 
   // The pipeline bound in the list being recorded, so a launch of the same one binds nothing.
   VkPipeline bound_pipeline = VK_NULL_HANDLE;
+  // The descriptor set and args offset bound with it, so a repeated launch binds nothing either.
+  VkDescriptorSet bound_set = VK_NULL_HANDLE;
+  uint32_t bound_args_offset = 0;
 
  private:
   struct InFlight {

@@ -358,10 +358,11 @@ bool record_launch(Runtime &rt, AotModule &module, Kernel &kernel, uint32_t /*ar
   const KernelInfo &info = *kernel.info;
   VkBuffer args_buffer = VK_NULL_HANDLE;
   uint32_t args_offset = 0;
-  uint8_t *args_data = nullptr;
   uint32_t args_range = std::max<uint32_t>(info.args_bytes, 16);
-  if (!rt.args_slot(args_range, args_buffer, args_offset, args_data)) return false;
-  write_args(info, args, args_data);
+  // Written whole (padding zeroed), so equal arguments compare equal byte for byte.
+  rt.args_scratch.assign(args_range, 0);
+  write_args(info, args, rt.args_scratch.data());
+  if (!rt.args_for(rt.args_scratch.data(), args_range, args_buffer, args_offset)) return false;
   VkCommandBuffer cb = rt.list.commands();
   if (cb == VK_NULL_HANDLE) return false;
   uint32_t max_groups = rt.properties.limits.maxComputeWorkGroupCount[0];
@@ -416,16 +417,22 @@ bool record_launch(Runtime &rt, AotModule &module, Kernel &kernel, uint32_t /*ar
       Image *image = registry().images.get(handle_bits(args[task.info->textures[i].arg_index].value.texture.image));
       if (!transition_image(rt, *image, images[i].imageLayout)) return false;
     }
-    // Bindings persist within a command buffer: consecutive launches of one task bind once.
+    // Bindings persist within a command buffer: consecutive launches of one task bind the
+    // pipeline once, and the set once while its buffers and argument slot stay the same.
+    bool rebind = rt.list.bound_pipeline != task.pipeline || rt.list.bound_set != set || rt.list.bound_args_offset != args_offset;
     if (rt.list.bound_pipeline != task.pipeline) {
       vkCmdBindPipeline(cb, VK_PIPELINE_BIND_POINT_COMPUTE, task.pipeline);
       rt.list.bound_pipeline = task.pipeline;
     }
-    // Only the args buffer is a dynamic binding; a task without one (a kernel taking no
-    // arguments, or only textures) has a set with no dynamic offsets to give.
-    bool binds_args = std::any_of(task.info->buffers.begin(), task.info->buffers.end(), [](const BufferBind &b) { return b.kind == BufferKind::Args; });
-    uint32_t dynamic_offsets = binds_args ? 1 : 0;
-    vkCmdBindDescriptorSets(cb, VK_PIPELINE_BIND_POINT_COMPUTE, task.pipeline_layout, 0, 1, &set, dynamic_offsets, &args_offset);
+    if (rebind) {
+      // Only the args buffer is a dynamic binding; a task without one (a kernel taking no
+      // arguments, or only textures) has a set with no dynamic offsets to give.
+      bool binds_args = std::any_of(task.info->buffers.begin(), task.info->buffers.end(), [](const BufferBind &b) { return b.kind == BufferKind::Args; });
+      uint32_t dynamic_offsets = binds_args ? 1 : 0;
+      vkCmdBindDescriptorSets(cb, VK_PIPELINE_BIND_POINT_COMPUTE, task.pipeline_layout, 0, 1, &set, dynamic_offsets, &args_offset);
+      rt.list.bound_set = set;
+      rt.list.bound_args_offset = args_offset;
+    }
     // range_for tasks loop over their range inside the shader, so capping the grid is safe.
     uint32_t groups = (task.info->total_threads + task.info->threads_per_group - 1) / task.info->threads_per_group;
     vkCmdDispatch(cb, std::max<uint32_t>(1, std::min(groups, max_groups)), 1, 1);

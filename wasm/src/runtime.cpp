@@ -263,6 +263,21 @@ bool Runtime::args_slot(uint32_t size, VkBuffer &buffer, uint32_t &offset, uint8
   return true;
 }
 
+bool Runtime::args_for(const uint8_t *bytes, uint32_t size, VkBuffer &buffer, uint32_t &offset) {
+  // Slots are written once per list and read by the device only after its submission, so a
+  // slot of the list being recorded still holds what was written into it.
+  if (last_args.data && last_args.serial == list.serial() && last_args.size == size && std::memcmp(last_args.data, bytes, size) == 0) {
+    buffer = last_args.buffer;
+    offset = last_args.offset;
+    return true;
+  }
+  uint8_t *data = nullptr;
+  if (!args_slot(size, buffer, offset, data)) return false;
+  std::memcpy(data, bytes, size);
+  last_args = {buffer, offset, size, data, list.serial()};
+  return true;
+}
+
 bool Runtime::shared_buffer(DeviceBuffer &b, uint64_t size, bool host_visible) {
   if (b.buffer != VK_NULL_HANDLE) return true;
   VkBufferUsageFlags usage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT;

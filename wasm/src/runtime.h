@@ -61,6 +61,15 @@ struct Runtime {
   CommandList list;
   std::vector<ArgsChunk> args_chunks;
   size_t args_chunk = 0;
+  // The slot args_for filled last: its chunk is not reused while its list records.
+  struct {
+    VkBuffer buffer = VK_NULL_HANDLE;
+    uint32_t offset = 0;
+    uint32_t size = 0;
+    const uint8_t *data = nullptr;
+    uint64_t serial = 0;
+  } last_args;
+  std::vector<uint8_t> args_scratch;
   DeviceBuffer global_tmps;
   DeviceBuffer list_gen;
   DeviceBuffer rets;
@@ -78,6 +87,9 @@ struct Runtime {
   void destroy_buffer(DeviceBuffer &b);
   // A slot for `size` bytes of kernel arguments: where to write them and how to bind them.
   bool args_slot(uint32_t size, VkBuffer &buffer, uint32_t &offset, uint8_t *&data);
+  // The slot holding `bytes` (`size` of them) for a launch: the previous launch's when the list
+  // being recorded has it with the same bytes, so repeated launches bind once; else a new one.
+  bool args_for(const uint8_t *bytes, uint32_t size, VkBuffer &buffer, uint32_t &offset);
   // A runtime-wide buffer (GlobalTmps, ListGen, Rets), created zeroed on first use.
   bool shared_buffer(DeviceBuffer &b, uint64_t size, bool host_visible);
 };
