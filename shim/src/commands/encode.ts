@@ -13,7 +13,7 @@ import type { DeviceMemory } from '../objects/memory.js';
 import type { Pipeline } from '../objects/pipeline.js';
 import type { VkEvent } from '../objects/event.js';
 import { bindGroupFor, type DescriptorSet } from '../objects/descriptor.js';
-import { gridStrideGroups } from '../../spirv/grid-stride-bounds.js';
+import { gridStrideGroups, type GridStride } from '../../spirv/grid-stride-bounds.js';
 import type { Command, BufferCopyRegion } from './command.js';
 import { encodeImageCommand, type ImageEncoding } from './image.js';
 import { AliasRefusal, dispatchPipeline } from './alias.js';
@@ -61,6 +61,10 @@ export class EncodeContext implements ImageEncoding {
   private appliedPipeline: Pipeline | undefined;
   private appliedGroups: (GPUBindGroup | undefined)[] = [];
   private appliedOffsets: (number[] | undefined)[] = [];
+  // Descriptor set bindings replayed so far: a grid-stride sizing holds while this count and the
+  // memories this submission writes are unchanged, as its bounds read only those.
+  private bindings = 0;
+  private sized: { grid: GridStride; x: number; bindings: number; written: number; groups: number } | undefined;
 
   constructor(readonly device: Device) {
     this.encoder = device.gpu.createCommandEncoder({ label: 'vkQueueSubmit' });
@@ -139,6 +143,7 @@ export class EncodeContext implements ImageEncoding {
         return;
       case 'bindDescriptorSets':
         for (let i = 0; i < c.sets.length; i++) this.sets[c.firstSet + i] = c.sets[i];
+        this.bindings++;
         return;
       case 'dispatch': {
         const pass = this.prepareDispatch();
@@ -149,7 +154,7 @@ export class EncodeContext implements ImageEncoding {
           return;
         }
         const grid = p.gridStride;
-        const x = grid && c.y === 1 && c.z === 1 ? gridStrideGroups(grid, c.x, this.boundWord) : c.x;
+        const x = grid && c.y === 1 && c.z === 1 ? this.gridStrideGroups(grid, c.x) : c.x;
         pass.dispatchWorkgroups(x, c.y, c.z);
         return;
       }
@@ -157,6 +162,7 @@ export class EncodeContext implements ImageEncoding {
         // Bound state does not carry from one command buffer to the next.
         this.pipeline = undefined;
         this.sets = [];
+        this.bindings++;
         this.pushConstants?.reset();
         return;
       case 'setEvent':
@@ -177,6 +183,15 @@ export class EncodeContext implements ImageEncoding {
         return;
       }
     }
+  }
+
+  /** The workgroups a grid-stride dispatch needs; repeated launches with the same bindings size once. */
+  private gridStrideGroups(grid: GridStride, x: number): number {
+    const last = this.sized;
+    if (last && last.grid === grid && last.x === x && last.bindings === this.bindings && last.written === this.written.size) return last.groups;
+    const groups = gridStrideGroups(grid, x, this.boundWord);
+    this.sized = { grid, x, bindings: this.bindings, written: this.written.size, groups };
+    return groups;
   }
 
   /**
