@@ -19,7 +19,7 @@ import { findGridStrideLoop, gridStrideBounds } from './passes/grid-stride.js';
 import { lowerImages } from './passes/images.js';
 import { deterministicFloats } from './passes/deterministic-floats.js';
 import { IndexOrderRefusal, runInIndexOrder } from './passes/index-order.js';
-import { widenInt16 } from './passes/int16.js';
+import { widenNarrowInts } from './passes/narrow-int.js';
 import { lowerPushConstants } from './passes/push-constants.js';
 import { relinearize } from './passes/relinearize.js';
 import { shiftMasks } from './passes/shift-mask.js';
@@ -82,7 +82,7 @@ export function translateSpirv(words: Uint32Array, options: TranslateOptions = {
     const pushed = lowerPushConstants(specialized, options.pushConstantSet);
     // The passes below rewrite instructions in place, and instructions are views of the words
     // parsed: the caller's words (a shader module's, translated again for each variant) are copied.
-    const source = widenInt16(pushed?.words ?? specialized);
+    const source = widenNarrowInts(pushed?.words ?? specialized);
     const mod = parseSpirv(source === words ? words.slice() : source);
     if (options.aliases) mergeAliasedBindings(mod, options.aliases);
     const computes = mod.entryPoints.filter((e) => e.model === ExecutionModel.GLCompute);

@@ -150,8 +150,8 @@ bool create_pipeline(Runtime &rt, Task &t) {
   }
   // The shim answers INVALID_SHADER for SPIR-V it cannot read (its message names the instruction).
   if (r == VK_ERROR_INVALID_SHADER_NV) return fail(TI_ERROR_CORRUPTED_DATA, "task %s: %s.spv is not valid SPIR-V", info.name.c_str(), info.name.c_str());
-  // EXTENSION_NOT_PRESENT: valid SPIR-V that WGSL cannot express (an 8- or 64-bit type; Taichi
-  // 1.7 writes 8-bit fields with Int8 even where the module's required_caps do not say so).
+  // EXTENSION_NOT_PRESENT: valid SPIR-V that WGSL cannot express (a 64-bit type: Taichi 1.7 can
+  // write one even where the module's required_caps do not say so).
   if (r == VK_ERROR_EXTENSION_NOT_PRESENT) {
     return fail(TI_ERROR_INCOMPATIBLE_MODULE, "task %s: its shader uses what WGSL cannot express on this device (the shim's reason follows)", info.name.c_str());
   }

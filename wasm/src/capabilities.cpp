@@ -15,7 +15,7 @@ struct CapabilityInfo {
 const CapabilityInfo kCapabilities[] = {
     {"", "reserved"},
     {"spirv_version", nullptr},
-    {"spirv_has_int8", "WGSL has no 8-bit integers"},
+    {"spirv_has_int8", nullptr},
     {"spirv_has_int16", nullptr},
     {"spirv_has_int64", "WGSL has no 64-bit integers"},
     {"spirv_has_float16", "the WebGPU device lacks shader-f16 (or the runtime was made without VK_KHR_shader_float16_int8)"},
@@ -48,7 +48,7 @@ const CapabilityInfo kForgeCapabilities[] = {
     // Each rw_texture's format is checked at load against WebGPU's storage texture formats
     // (rg32f, rg32i and rg32u are extended in Vulkan and core in WebGPU).
     {"spirv_has_storage_image_extended_formats", nullptr},
-    {"spirv_has_int8_storage", "WGSL has no 8-bit integers"},
+    {"spirv_has_int8_storage", nullptr},
     {"spirv_has_int16_storage", "forge's 16-bit storage access is not translated yet (Taichi 1.7's 16-bit ndarrays run)"},
     {"spirv_has_shared_atomic_int64", "WGSL has no 64-bit integers"},
     {"spirv_has_shared_atomic_float_add", "shared-memory float atomics are not supported here yet (untested on WGSL workgroup memory)"},
@@ -69,8 +69,8 @@ const CapabilityInfo kForgeCapabilities[] = {
 void default_capabilities(Runtime &rt) {
   rt.capabilities.clear();
   rt.capabilities[TI_CAPABILITY_SPIRV_VERSION] = spirv_version_for(rt.properties.apiVersion);
-  // Float atomics are compare-exchange loops in WGSL; 16-bit integers are held in 32-bit words
-  // (shim/spirv/passes/int16.ts); the no-wrap decorations only allow what WGSL's wrapping
+  // Float atomics are compare-exchange loops in WGSL; 8- and 16-bit integers are held in 32-bit
+  // words (shim/spirv/passes/narrow-int.ts); the no-wrap decorations only allow what WGSL's wrapping
   // arithmetic already does; float16 is WGSL's f16 where the device has it.
   for (int c = TI_CAPABILITY_SPIRV_HAS_INT8; c < kCount; ++c) {
     if (kCapabilities[c].refusal == nullptr) rt.capabilities[static_cast<TiCapability>(c)] = 1;

@@ -69,8 +69,8 @@ export class PhysicalDevice {
   /**
    * The device extensions the shim offers here: the 16-bit float ones where WebGPU has
    * shader-f16 (every device the shim makes asks for it), which lets SPIR-V's float16 become
-   * WGSL's f16 (16-bit integers, which 16-bit storage also brings, stay refused by the
-   * translator: WGSL has none); and deterministic mode everywhere.
+   * WGSL's f16; and deterministic mode everywhere. 8- and 16-bit integers need no extension
+   * here: the translator holds them in 32-bit words on any device.
    */
   extensions(): string[] {
     const f16 = this.features.has('shader-f16') ? ['VK_KHR_16bit_storage', 'VK_KHR_shader_float16_int8'] : [];

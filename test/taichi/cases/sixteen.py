@@ -1,7 +1,7 @@
 """16-bit data (caps spirv_has_int16 and spirv_has_float16: Taichi reads 16-bit storage through
 16-bit integers): f16, i16 and u16 ndarrays, an f16 field, an f16 scalar argument, and casts
 between every pair of i16, u16, f16, i32, u32 and f32 in registers. WGSL has no 16-bit integers:
-the translator holds them in 32-bit words (shim/spirv/passes/int16.ts); f16 needs WebGPU's shader-f16."""
+the translator holds them in 32-bit words (shim/spirv/passes/narrow-int.ts); f16 needs WebGPU's shader-f16."""
 
 from corpus import case, ints, nd, ti, uniform
 

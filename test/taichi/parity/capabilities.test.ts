@@ -11,8 +11,8 @@ import { expected, expectClose, loadModule, type Stored } from './load.js';
 const runtime = useRuntime();
 const want = expected<{ exported: string[]; kernels: Record<string, string>; results: Record<string, { input: Stored; output: Stored; second?: boolean }> }>('capabilities');
 
-/** What a new runtime offers besides spirv_version, and so what runs (int16: in 32-bit words; float16: on lavapipe too). */
-const OFFERED = ['spirv_has_int16', 'spirv_has_float16', 'spirv_has_atomic_float', 'spirv_has_atomic_float_add', 'spirv_has_atomic_float_minmax', 'spirv_has_no_integer_wrap_decoration'];
+/** What a new runtime offers besides spirv_version, and so what runs (int8, int16: in 32-bit words; float16: on lavapipe too). */
+const OFFERED = ['spirv_has_int8', 'spirv_has_int16', 'spirv_has_float16', 'spirv_has_atomic_float', 'spirv_has_atomic_float_add', 'spirv_has_atomic_float_minmax', 'spirv_has_no_integer_wrap_decoration'];
 
 const enumName = (cap: string) => cap.toUpperCase() as keyof typeof TiCapability;
 

@@ -1,7 +1,7 @@
 // Issue 21, item 3: 16-bit data. f16 ndarrays and fields (which Taichi reads through 16-bit
 // integers), an f16 scalar argument, and i16/u16 arithmetic on ndarrays, exported by
 // sixteen_bit.py and compared with Taichi's CPU backend. WGSL has no 16-bit integers: the
-// translator holds them in 32-bit words (shim/spirv/passes/int16.ts), which must be exact.
+// translator holds them in 32-bit words (shim/spirv/passes/narrow-int.ts), which must be exact.
 
 import { describe, expect, test } from 'vitest';
 import { useRuntime } from '../../helpers/aot.js';

@@ -1,7 +1,7 @@
 # 16-bit data (issue 21, item 3): f16 ndarrays and fields, an f16 scalar argument, and i16/u16
 # arithmetic. Taichi reads and writes 16-bit storage through 16-bit integers (an f16 element is a
 # u16 bitcast to half), so these modules need spirv_has_int16 as well as spirv_has_float16. WGSL
-# has no 16-bit integers: the translator widens them to 32-bit words (shim/spirv/passes/int16.ts).
+# has no 16-bit integers: the translator widens them to 32-bit words (shim/spirv/passes/narrow-int.ts).
 import numpy as np
 import taichi as ti
 

@@ -1,18 +1,19 @@
-// 16-bit integers, which WGSL lacks, become 32-bit words, exactly (issue 21, item 3). Taichi needs
-// them for every 16-bit ndarray: it reads an f16 element as a u16 and bitcasts it to half.
+// 8- and 16-bit integers, which WGSL lacks, become 32-bit words, exactly. Taichi needs 16-bit ones
+// for every 16-bit ndarray (it reads an f16 element as a u16 and bitcasts it to half), and 8-bit
+// ones for u8 and i8 ndarrays and fields (images, masks, cell states).
 //
-// - Every 16-bit value is held in a 32-bit one in canonical form: sign-extended for a signed type,
+// - Every narrow value is held in a 32-bit one in canonical form: sign-extended for a signed type,
 //   zero-extended for an unsigned one. An operation that can leave that form (add, multiply, shift
 //   left, truncating conversion...) is followed by a re-canonicalization; one whose meaning depends
 //   on the upper bits (signed or unsigned division, comparison, right shift, extension) first brings
 //   its operands to the form its opcode reads, whatever the operand's declared signedness.
-// - A storage array of 16-bit elements (ArrayStride 2) becomes an array of 32-bit words, each
-//   holding two elements, little end first as the bytes lie. A load extracts its half; a store
-//   clears and sets its half with atomicAnd and atomicOr, since a neighbouring invocation may write
-//   the other half of the same word at the same time.
-// - A 16-bit member of a uniform block (a kernel's scalar argument) is read from its word, shifted
-//   down when it is the upper half.
-// What has no exact 32-bit form (16-bit atomics, vectors of 16-bit integers, 16-bit members of
+// - A storage array of narrow elements (ArrayStride 2 or 1) becomes an array of 32-bit words, each
+//   holding two or four elements, little end first as the bytes lie. A load extracts its lane; a
+//   store clears and sets its lane with atomicAnd and atomicOr, since a neighbouring invocation may
+//   write another lane of the same word at the same time.
+// - A narrow member of a uniform block (a kernel's scalar argument) is read from its word, shifted
+//   down to its lane.
+// What has no exact 32-bit form (narrow atomics, vectors of narrow integers, narrow members of
 // storage structs, ArrayLength of a packed array) is refused by name.
 import { SpirvTranslationError } from '../errors.js';
 import { Decoration, HAS_RESULT, HAS_TYPE, Op, OPCODE_INFO, opName, StorageClass } from '../opcodes.js';
@@ -48,25 +49,37 @@ interface Located {
   at: number;
 }
 
-/** A pointer to one 16-bit element of a packed storage array (now its word's pointer): the id of its half's bit shift. */
-interface HalfPointer {
+/** A pointer to one narrow element of a packed storage array (now its word's pointer): the id of its lane's bit shift. */
+interface LanePointer {
   shift: number;
+  bits: number;
+}
+
+/** A narrow integer type: its width and signedness. */
+interface NarrowInt {
+  bits: 8 | 16;
+  signed: boolean;
+}
+
+function isNarrowWidth(width: number): width is 8 | 16 {
+  return width === 8 || width === 16;
 }
 
 class Widener {
   private readonly insts: Located[] = [];
   private bound: number;
-  /** 16-bit integer type ids: true where signed. */
-  private readonly int16 = new Map<number, boolean>();
+  /** Narrow integer type ids. */
+  private readonly narrow = new Map<number, NarrowInt>();
   private readonly typeOf = new Map<number, number>();
   private readonly typeDefs = new Map<number, Inst>();
   private readonly constants = new Map<number, number>();
   private readonly arrayStride = new Map<number, Located>();
   private readonly memberOffsets = new Map<number, Map<number, number>>();
-  private readonly packedArrays = new Set<number>();
-  private readonly halfPointers = new Map<number, HalfPointer>();
-  /** Uniform pointers to 16-bit members: the bit shift of their half within the word. */
-  private readonly uniformHalves = new Map<number, number>();
+  /** Packed runtime array type ids: their elements' width. */
+  private readonly packedArrays = new Map<number, number>();
+  private readonly lanePointers = new Map<number, LanePointer>();
+  /** Uniform pointers to narrow members: the bit shift of their lane within the word. */
+  private readonly uniformLanes = new Map<number, number>();
   /** Byte offsets of uniform access chains with constant indices, from their variable. */
   private readonly uniformOffsets = new Map<number, number>();
   private readonly variables = new Set<number>();
@@ -111,7 +124,7 @@ class Widener {
       const i = l.inst;
       const op = i[0] & 0xffff;
       const flags = OPCODE_INFO[op];
-      if (op === Op.TypeInt && i[2] === 16) this.int16.set(i[1], i[3] === 1);
+      if (op === Op.TypeInt && isNarrowWidth(i[2])) this.narrow.set(i[1], { bits: i[2], signed: i[3] === 1 });
       if (op >= Op.TypeVoid && op <= Op.TypeForwardPointer) this.typeDefs.set(i[1], i);
       if (flags & HAS_TYPE && flags & HAS_RESULT) this.typeOf.set(i[2], i[1]);
       if (op === Op.Constant && i.length === 4) this.constants.set(i[2], i[3]);
@@ -126,10 +139,12 @@ class Widener {
     for (const l of this.insts) {
       const i = l.inst;
       const op = i[0] & 0xffff;
-      if (op === Op.TypeVector && this.int16.has(i[2])) this.fail(l, 'vectors of 16-bit integers have no exact 32-bit form here (WGSL has no 16-bit integers)');
-      if ((op === Op.TypeRuntimeArray || op === Op.TypeArray) && this.int16.has(i[2]) && this.arrayStride.has(i[1])) {
-        if (op === Op.TypeArray) this.fail(l, 'a fixed-size 16-bit integer array with an explicit layout is not supported (WGSL has no 16-bit integers)');
-        this.packedArrays.add(i[1]);
+      const element = this.narrow.get(i[2]);
+      if (element === undefined) continue;
+      if (op === Op.TypeVector) this.fail(l, `vectors of ${element.bits}-bit integers have no exact 32-bit form here (WGSL has no ${element.bits}-bit integers)`);
+      if ((op === Op.TypeRuntimeArray || op === Op.TypeArray) && this.arrayStride.has(i[1])) {
+        if (op === Op.TypeArray) this.fail(l, `a fixed-size ${element.bits}-bit integer array with an explicit layout is not supported (WGSL has no ${element.bits}-bit integers)`);
+        this.packedArrays.set(i[1], element.bits);
       }
     }
   }
@@ -187,38 +202,42 @@ class Widener {
     return id;
   }
 
-  /** Writes `into` (of 16-bit type `type`) as the canonical form of `from`. */
+  /** Writes `into` (of narrow type `type`) as the canonical form of `from`. */
   private canonicalize(into: number, type: number, from: number): void {
-    if (this.int16.get(type)) {
-      const up = this.value(Op.ShiftLeftLogical, type, from, this.uintConst(16));
-      this.emit(Op.ShiftRightArithmetic, type, into, up, this.uintConst(16));
+    const { bits, signed } = this.narrow.get(type)!;
+    if (signed) {
+      const up = this.value(Op.ShiftLeftLogical, type, from, this.uintConst(32 - bits));
+      this.emit(Op.ShiftRightArithmetic, type, into, up, this.uintConst(32 - bits));
     } else {
-      this.emit(Op.BitwiseAnd, type, into, from, this.uintConst(0xffff));
+      this.emit(Op.BitwiseAnd, type, into, from, this.uintConst(2 ** bits - 1));
     }
   }
 
-  /** `id` as its opcode reads it: sign- or zero-extended from bit 15 (a new id where that differs). */
+  /** `id` as its opcode reads it: sign- or zero-extended from its top bit (a new id where that differs). */
   private extended(id: number, signed: boolean): number {
     const type = this.typeOf.get(id);
-    if (type === undefined || this.int16.get(type) === undefined || this.int16.get(type) === signed) return id;
-    if (!signed) return this.value(Op.BitwiseAnd, type, id, this.uintConst(0xffff));
-    const up = this.value(Op.ShiftLeftLogical, type, id, this.uintConst(16));
-    return this.value(Op.ShiftRightArithmetic, type, up, this.uintConst(16));
+    const n = type === undefined ? undefined : this.narrow.get(type);
+    if (type === undefined || n === undefined || n.signed === signed) return id;
+    if (!signed) return this.value(Op.BitwiseAnd, type, id, this.uintConst(2 ** n.bits - 1));
+    const up = this.value(Op.ShiftLeftLogical, type, id, this.uintConst(32 - n.bits));
+    return this.value(Op.ShiftRightArithmetic, type, up, this.uintConst(32 - n.bits));
   }
 
-  private is16(id: number): boolean {
+  /** The narrow type of value `id`, if it has one. */
+  private narrowOf(id: number): NarrowInt | undefined {
     const t = this.typeOf.get(id);
-    return t !== undefined && this.int16.has(t);
+    return t === undefined ? undefined : this.narrow.get(t);
   }
 
   private global(l: Located): void {
     const i = [...l.inst];
     const op = i[0] & 0xffff;
-    if (op === Op.TypeInt && i[2] === 16) i[2] = 32;
-    else if (op === Op.Constant && this.int16.has(i[1])) i[3] = this.int16.get(i[1]) ? (i[3] << 16) >> 16 : i[3] & 0xffff;
+    const n = this.narrow.get(i[1]);
+    if (op === Op.TypeInt && isNarrowWidth(i[2])) i[2] = 32;
+    else if (op === Op.Constant && n) i[3] = n.signed ? (i[3] << (32 - n.bits)) >> (32 - n.bits) : i[3] & (2 ** n.bits - 1);
     else if (op === Op.TypeRuntimeArray && this.packedArrays.has(i[1])) i[2] = this.uint32();
     else if (op === Op.Decorate && i[2] === Decoration.ArrayStride && this.packedArrays.has(i[1])) i[3] = 4;
-    else if ((op === Op.SpecConstantOp || op === Op.SpecConstant) && this.int16.has(i[1])) this.fail(l, 'a 16-bit integer specialization constant is not supported');
+    else if ((op === Op.SpecConstantOp || op === Op.SpecConstant) && n) this.fail(l, `a ${n.bits}-bit integer specialization constant is not supported`);
     this.out.push(i);
   }
 
@@ -248,15 +267,17 @@ class Widener {
         type = t[2 + index!];
         continue;
       }
-      if (this.packedArrays.has(type)) {
-        if (k !== indices.length - 1) this.fail(l, 'an access chain past a 16-bit array element');
-        // The word holding the element, and where in it the element's half lies.
+      const bits = this.packedArrays.get(type);
+      if (bits !== undefined) {
+        if (k !== indices.length - 1) this.fail(l, `an access chain past a ${bits}-bit array element`);
+        // The word holding the element, and where in it the element's lane lies.
+        const lanesLog2 = bits === 16 ? 1 : 2;
         const uint = this.uint32();
-        const wordIndex = this.value(Op.ShiftRightLogical, uint, indices[k], this.uintConst(1));
-        const odd = this.value(Op.BitwiseAnd, uint, indices[k], this.uintConst(1));
-        const shift = this.value(Op.ShiftLeftLogical, uint, odd, this.uintConst(4));
+        const wordIndex = this.value(Op.ShiftRightLogical, uint, indices[k], this.uintConst(lanesLog2));
+        const lane = this.value(Op.BitwiseAnd, uint, indices[k], this.uintConst((1 << lanesLog2) - 1));
+        const shift = this.value(Op.ShiftLeftLogical, uint, lane, this.uintConst(bits === 16 ? 4 : 3));
         this.emit(op(i), this.wordPointer(from.storage), result, base, ...indices.slice(0, k), wordIndex);
-        this.halfPointers.set(result, { shift });
+        this.lanePointers.set(result, { shift, bits });
         return true;
       }
       const stride = this.arrayStride.get(type)?.inst[3];
@@ -265,22 +286,23 @@ class Widener {
       type = t[2];
     }
     if (from.storage === StorageClass.Uniform && staticOffset) this.uniformOffsets.set(result, offset);
-    if (from.storage === StorageClass.Uniform && this.int16.has(type)) {
-      if (!staticOffset) this.fail(l, 'a 16-bit integer in a uniform block indexed at run time is not supported');
-      this.uniformHalves.set(result, (offset & 2) * 8);
+    const element = this.narrow.get(type);
+    if (from.storage === StorageClass.Uniform && element) {
+      if (!staticOffset) this.fail(l, `a ${element.bits}-bit integer in a uniform block indexed at run time is not supported`);
+      this.uniformLanes.set(result, (offset & (4 - element.bits / 8)) * 8);
     }
-    if (from.storage === StorageClass.StorageBuffer && this.int16.has(type)) this.fail(l, 'a 16-bit integer member of a storage buffer struct is not supported (WGSL has no 16-bit integers)');
+    if (from.storage === StorageClass.StorageBuffer && element) this.fail(l, `a ${element.bits}-bit integer member of a storage buffer struct is not supported (WGSL has no ${element.bits}-bit integers)`);
     return false;
   }
 
   private load(l: Located): boolean {
     const [, type, result, pointer] = l.inst;
-    const half = this.halfPointers.get(pointer);
-    const uniformShift = this.uniformHalves.get(pointer);
-    if (half) {
+    const lane = this.lanePointers.get(pointer);
+    const uniformShift = this.uniformLanes.get(pointer);
+    if (lane) {
       const uint = this.uint32();
       const word = this.value(Op.Load, uint, pointer);
-      this.canonicalize(result, type, this.value(Op.ShiftRightLogical, uint, word, half.shift));
+      this.canonicalize(result, type, this.value(Op.ShiftRightLogical, uint, word, lane.shift));
       return true;
     }
     if (uniformShift !== undefined) {
@@ -293,39 +315,40 @@ class Widener {
 
   private store(l: Located): boolean {
     const [, pointer, value] = l.inst;
-    const half = this.halfPointers.get(pointer);
-    if (!half) return false;
+    const lane = this.lanePointers.get(pointer);
+    if (!lane) return false;
     const uint = this.uint32();
     const scope = this.uintConst(1); // Device
     const relaxed = this.uintConst(0);
-    const mask = this.value(Op.ShiftLeftLogical, uint, this.uintConst(0xffff), half.shift);
+    const ones = this.uintConst(2 ** lane.bits - 1);
+    const mask = this.value(Op.ShiftLeftLogical, uint, ones, lane.shift);
     const keep = this.value(Op.Not, uint, mask);
     this.value(Op.AtomicAnd, uint, pointer, scope, relaxed, keep);
-    const low = this.value(Op.BitwiseAnd, uint, value, this.uintConst(0xffff));
-    const bits = this.value(Op.ShiftLeftLogical, uint, low, half.shift);
+    const low = this.value(Op.BitwiseAnd, uint, value, ones);
+    const bits = this.value(Op.ShiftLeftLogical, uint, low, lane.shift);
     this.value(Op.AtomicOr, uint, pointer, scope, relaxed, bits);
     return true;
   }
 
   private bitcast(l: Located): void {
     const [, type, result, x] = l.inst;
-    const toInt = this.int16.has(type);
-    const fromInt = this.is16(x);
+    const to = this.narrow.get(type);
+    const from = this.narrowOf(x);
     const half = this.typeDefs.get(type);
     const fromHalf = this.typeDefs.get(this.typeOf.get(x) ?? -1);
     const isHalf = (t: Inst | undefined) => t !== undefined && (t[0] & 0xffff) === Op.TypeFloat && t[2] === 16;
-    if (toInt && fromInt) {
+    if (to && from && to.bits === from.bits) {
       const moved = this.value(Op.Bitcast, type, x);
       this.canonicalize(result, type, moved);
-    } else if (isHalf(half) && fromInt) {
+    } else if (isHalf(half) && from?.bits === 16) {
       const pair = this.value(Op.Bitcast, this.half2(), x);
       this.emit(Op.CompositeExtract, type, result, pair, 0);
-    } else if (toInt && isHalf(fromHalf)) {
+    } else if (to?.bits === 16 && isHalf(fromHalf)) {
       const zero = this.declare('half0', (id) => [(4 << 16) | Op.Constant, this.half(), id, 0]);
       const pair = this.value(Op.CompositeConstruct, this.half2(), x, zero);
       this.canonicalize(result, type, this.value(Op.Bitcast, this.uint32(), pair));
     } else {
-      this.fail(l, 'a bitcast between a 16-bit integer and a type of another size is not supported');
+      this.fail(l, `a bitcast between a ${(to ?? from)!.bits}-bit integer and a type of another size is not supported`);
     }
   }
 
@@ -336,7 +359,7 @@ class Widener {
       for (let k = firstOperand; k < Math.min(copy.length, firstOperand + count); k++) copy[k] = this.extended(copy[k], signed);
     }
     const type = copy[1];
-    if (wraps && this.int16.has(type)) {
+    if (wraps && this.narrow.has(type)) {
       const result = copy[2];
       copy[2] = this.fresh();
       this.out.push(copy);
@@ -351,9 +374,9 @@ class Widener {
     const o = op(i);
     const flags = OPCODE_INFO[o];
     const hasType = (flags & HAS_TYPE) !== 0;
-    const resultIs16 = hasType && this.int16.has(i[1]);
     const operandStart = hasType ? 3 : (flags & HAS_RESULT) !== 0 ? 2 : 1;
-    const touches16 = resultIs16 || i.slice(operandStart).some((w) => this.is16(w));
+    // The narrow type the instruction makes or reads, if any: its width names what is refused.
+    const touched = (hasType ? this.narrow.get(i[1]) : undefined) ?? i.slice(operandStart).map((w) => this.narrowOf(w)).find((n) => n !== undefined);
     if (o === Op.AccessChain || o === Op.InBoundsAccessChain) {
       if (this.accessChain(l)) return;
       this.out.push(i);
@@ -361,16 +384,18 @@ class Widener {
     }
     if (o === Op.ArrayLength) {
       const struct = this.typeDefs.get(this.pointee(i[3])?.type ?? -1);
-      if (struct && this.packedArrays.has(struct[2 + i[4]])) this.fail(l, 'OpArrayLength of a 16-bit array is not supported');
+      const bits = struct ? this.packedArrays.get(struct[2 + i[4]]) : undefined;
+      if (bits !== undefined) this.fail(l, `OpArrayLength of a ${bits}-bit array is not supported`);
     }
     if (o === Op.Load && this.load(l)) return;
     if (o === Op.Store && this.store(l)) return;
-    if (i.slice(1).some((w) => this.halfPointers.has(w))) this.fail(l, `${opName(o)} of a pointer to a 16-bit array element is not supported (only loads and stores are)`);
-    if (!touches16) {
+    const lane = i.slice(1).map((w) => this.lanePointers.get(w)).find((p) => p !== undefined);
+    if (lane) this.fail(l, `${opName(o)} of a pointer to a ${lane.bits}-bit array element is not supported (only loads and stores are)`);
+    if (!touched) {
       this.out.push(i);
       return;
     }
-    if (ATOMICS.has(o)) this.fail(l, 'WGSL has no 16-bit atomics');
+    if (ATOMICS.has(o)) this.fail(l, `WGSL has no ${touched.bits}-bit atomics`);
     if (MOVES.has(o)) this.out.push(i);
     else if (WRAPPING.has(o)) this.rewrite(i, undefined, 3, 0, true);
     else if (SIGNED_OPS.has(o) || SIGNED_COMPARE.has(o)) this.rewrite(i, true, 3, 2, true);
@@ -390,8 +415,8 @@ class Widener {
       if (STD450_SIGNED.has(entry)) this.rewrite(i, true, 5, 3, true);
       else if (STD450_UNSIGNED.has(entry)) this.rewrite(i, false, 5, 3, true);
       else if (STD450_LOW_BITS.has(entry)) this.rewrite(i, undefined, 5, 0, true);
-      else this.fail(l, `GLSL.std.450 instruction ${entry} on 16-bit integers is not supported`);
-    } else this.fail(l, `${opName(o)} on 16-bit integers is not supported (WGSL has no 16-bit integers)`);
+      else this.fail(l, `GLSL.std.450 instruction ${entry} on ${touched.bits}-bit integers is not supported`);
+    } else this.fail(l, `${opName(o)} on ${touched.bits}-bit integers is not supported (WGSL has no ${touched.bits}-bit integers)`);
   }
 }
 
@@ -399,18 +424,18 @@ function op(i: Inst): number {
   return i[0] & 0xffff;
 }
 
-function declares16BitInt(words: Uint32Array): boolean {
+function declaresNarrowInt(words: Uint32Array): boolean {
   for (let pos = 5; pos < words.length; ) {
     const count = words[pos] >>> 16;
     if (count === 0) return false;
-    if ((words[pos] & 0xffff) === Op.TypeInt && words[pos + 2] === 16) return true;
+    if ((words[pos] & 0xffff) === Op.TypeInt && isNarrowWidth(words[pos + 2])) return true;
     pos += count;
   }
   return false;
 }
 
-/** The module with its 16-bit integers held in 32-bit words; the same words when it has none. */
-export function widenInt16(words: Uint32Array): Uint32Array {
-  if (!declares16BitInt(words)) return words;
+/** The module with its 8- and 16-bit integers held in 32-bit words; the same words when it has none. */
+export function widenNarrowInts(words: Uint32Array): Uint32Array {
+  if (!declaresNarrowInt(words)) return words;
   return new Widener(words).run();
 }
