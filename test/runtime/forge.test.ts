@@ -154,7 +154,7 @@ const REFUSALS: [string, (meta: Json, graphs: Json[]) => void, string[]][] = [
   ['static_shared_array_bytes beyond the device', (m) => (task(m, 'blocked').static_shared_array_bytes = 1 << 20), ['static_shared_array_bytes 1048576', 'workgroup memory']],
   ['a JIT evaluator', (m) => (kernel(m, 'sweep').is_jit_evaluator = true), ['is_jit_evaluator']],
   ['a capability only forge names (ray queries)', (m) => m.required_caps.push({ key: 'spirv_has_ray_query', value: 1 }), ['spirv_has_ray_query = 1', 'no ray queries']],
-  ['a capability only forge names (16-bit storage)', (m) => m.required_caps.push({ key: 'spirv_has_int16_storage', value: 1 }), ['spirv_has_int16_storage = 1', '16-bit']],
+  ['a capability only forge names (shared float atomics)', (m) => m.required_caps.push({ key: 'spirv_has_shared_atomic_float_add', value: 1 }), ['spirv_has_shared_atomic_float_add = 1', 'shared-memory float atomics']],
   ['a capability no exporter names', (m) => m.required_caps.push({ key: 'spirv_has_warp_magic', value: 1 }), ["unknown capability 'spirv_has_warp_magic'"]],
 ];
 

@@ -49,7 +49,7 @@ const CapabilityInfo kForgeCapabilities[] = {
     // (rg32f, rg32i and rg32u are extended in Vulkan and core in WebGPU).
     {"spirv_has_storage_image_extended_formats", nullptr},
     {"spirv_has_int8_storage", nullptr},
-    {"spirv_has_int16_storage", "forge's 16-bit storage access is not translated yet (Taichi 1.7's 16-bit ndarrays run)"},
+    {"spirv_has_int16_storage", nullptr},
     {"spirv_has_shared_atomic_int64", "WGSL has no 64-bit integers"},
     {"spirv_has_shared_atomic_float_add", "shared-memory float atomics are not supported here yet (untested on WGSL workgroup memory)"},
     {"spirv_has_shared_atomic_float_minmax", "shared-memory float atomics are not supported here yet (untested on WGSL workgroup memory)"},

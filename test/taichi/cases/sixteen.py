@@ -9,12 +9,10 @@ FORGE = ti.__name__ == "taichi_forge"
 
 
 def CAPS(module):
-    # forge also needs spirv_has_int16_storage for any 16-bit ndarray or field, which the runtime
-    # refuses (docs/forge.md): those cases are tests of that refusal; casts in registers run.
+    # forge also asks for spirv_has_int16_storage for any 16-bit ndarray or field.
     return ["spirv_has_int16", "spirv_has_float16"] + (["spirv_has_int16_storage"] if FORGE and module is None else [])
 
 
-STORAGE_REFUSED = {"code": "INCOMPATIBLE_MODULE", "error": "spirv_has_int16_storage"} if FORGE else None
 N = 37
 TYPES = [ti.i16, ti.u16, ti.f16, ti.i32, ti.u32, ti.f32]
 FLOATS = [t for t in TYPES if t in (ti.f16, ti.f32)]
@@ -85,11 +83,10 @@ case(
     rtol=1e-3,
     atol=4e-3,
     why="one f16 ulp (2^-10 relative) where the GPU fuses s * x + y into one rounding",
-    refused=STORAGE_REFUSED,
 )
-case("f16_field", (field_f16, out := nd(ti.f32, (N,))), out=[out], why="halves of small integers: exact in f16", refused=STORAGE_REFUSED)
-case("i16_ndarrays", (ops_i16, a := nd(ti.i16, (N,), ints(-2**15, 2**15)), nd(ti.i16, (N,), ints(-2**15, 2**15)), out := nd(ti.i32, (N, 6))), out=[a, out], refused=STORAGE_REFUSED)
-case("u16_ndarrays", (ops_u16, nd(ti.u16, (N,), ints(0, 2**16)), b := nd(ti.u16, (N,), ints(0, 2**16)), out := nd(ti.u32, (N, 4))), out=[b, out], refused=STORAGE_REFUSED)
+case("f16_field", (field_f16, out := nd(ti.f32, (N,))), out=[out], why="halves of small integers: exact in f16")
+case("i16_ndarrays", (ops_i16, a := nd(ti.i16, (N,), ints(-2**15, 2**15)), nd(ti.i16, (N,), ints(-2**15, 2**15)), out := nd(ti.i32, (N, 6))), out=[a, out])
+case("u16_ndarrays", (ops_u16, nd(ti.u16, (N,), ints(0, 2**16)), b := nd(ti.u16, (N,), ints(0, 2**16)), out := nd(ti.u32, (N, 4))), out=[b, out])
 case(
     "casts_between_every_pair",
     (every_cast, nd(ti.i32, (64,), ints(-300, 300)), f := nd(ti.f32, (64, NT * NF)), i := nd(ti.i32, (64, NT * NI))),
