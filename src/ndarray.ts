@@ -28,6 +28,9 @@ type ArrayFor<D extends DType> = D extends 'f32'
             ? Uint8Array
             : Uint16Array;
 
+/** What write() takes besides numbers: the dtype's typed array, and for u8 also a canvas's pixels (ImageData.data). */
+type WritableFor<D extends DType> = ArrayFor<D> | (D extends 'u8' ? Uint8ClampedArray : never);
+
 /**
  * An n-dimensional array in device memory, as Taichi kernels take it (TiNdArray).
  *
@@ -94,13 +97,19 @@ export class NdArray<D extends DType = DType, N extends number = number, E exten
 
   /**
    * Writes all values (row-major, element components innermost): a typed array of the dtype's own
-   * kind (Float32Array for f32; Uint16Array bit patterns for f16), or an array of numbers, each
-   * checked to fit the dtype. Anything else is a TypeError.
+   * kind (Float32Array for f32; Uint16Array bit patterns for f16; Uint8Array or Uint8ClampedArray
+   * for u8), or an array of numbers, each checked to fit the dtype. Anything else is a TypeError.
+   *
+   * ```ts
+   * // A canvas's pixels into a kernel taking ti.types.ndarray(ti.types.vector(4, ti.u8), ndim=2):
+   * const pixels = runtime.ndarray('u8', [height, width], { elementShape: [4] });
+   * pixels.write(context.getImageData(0, 0, width, height).data);
+   * ```
    */
-  write(values: ArrayFor<D> | readonly number[]): void {
+  write(values: WritableFor<D> | readonly number[]): void {
     const info = dtypeInfo(this.dtype);
     let typed: ArrayBufferView;
-    if (values instanceof info.array) {
+    if (values instanceof info.array || (this.dtype === 'u8' && values instanceof Uint8ClampedArray)) {
       typed = values;
     } else if (Array.isArray(values)) {
       typed = this.convert(values, info);

@@ -41,6 +41,16 @@ test("ndarray.write takes a typed array of the ndarray's dtype, or numbers that 
   for (const a of [f, i, u]) a.free();
 });
 
+test("a u8 ndarray takes a canvas's pixels (Uint8ClampedArray); no other dtype does", async () => {
+  const pixels = rt().ndarray('u8', [2, 3], { elementShape: [4] });
+  const data = new Uint8ClampedArray(24).map((_, k) => 10 * k + 1);
+  pixels.write(data);
+  expect([...(await pixels.read())]).toEqual([...data]);
+  const signed = rt().ndarray('i8', [24]);
+  expect(() => signed.write(data as unknown as Int8Array)).toThrow(/i8 ndarray takes a Int8Array or an array of numbers, got a Uint8ClampedArray/);
+  for (const a of [pixels, signed]) a.free();
+});
+
 test('dtype names are looked up in a Map: __proto__, toString and constructor are unknown dtypes', async () => {
   for (const name of ['__proto__', 'toString', 'constructor', 'hasOwnProperty']) {
     await expectTaichiError(() => rt().ndarray(name as 'f32', [4]), 'INVALID_ARGUMENT', `unknown dtype '${name}'`);
