@@ -43,6 +43,7 @@ FILES=(
   test/runtime/external-procedures.test.ts
   test/runtime/forge.test.ts
   test/runtime/handles.test.ts
+  test/runtime/full-table-public-api.test.ts
   test/runtime/rejected-submission.test.ts
   test/runtime/unsatisfiable-wait.test.ts
   test/fuzz/fuzz.test.ts
