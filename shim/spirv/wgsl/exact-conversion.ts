@@ -3,16 +3,18 @@
 // either neighbour. These round to nearest, ties to even, from the bits with integer operations.
 
 export const EXACT_CONVERSION: Record<string, string> = {
+  // Without branches (exact-arithmetic.ts says why); the rounding is computed for small values too and not used.
   det_u2f_abs: `fn det_u2f_abs(v: u32, sign: u32) -> f32 {
-  if (v <= 0x1000000u) { return bitcast<f32>(bitcast<u32>(f32(v)) | sign); }
   let n = countLeadingZeros(v);
   let m = v << n;
-  var mant = m >> 8u;
+  let mant0 = m >> 8u;
   let rest = m & 0xffu;
-  if (rest > 0x80u || (rest == 0x80u && (mant & 1u) != 0u)) { mant = mant + 1u; }
-  var e = 158u - n;
-  if (mant == 0x1000000u) { mant = mant >> 1u; e = e + 1u; }
-  return bitcast<f32>(sign | (e << 23u) | (mant & 0x7fffffu));
+  let mant1 = mant0 + select(0u, 1u, (rest > 0x80u) | ((rest == 0x80u) & ((mant0 & 1u) != 0u)));
+  let carry = mant1 == 0x1000000u;
+  let mant = select(mant1, mant1 >> 1u, carry);
+  let e = 158u - n + select(0u, 1u, carry);
+  let rounded = sign | (e << 23u) | (mant & 0x7fffffu);
+  return bitcast<f32>(select(rounded, bitcast<u32>(f32(v)) | sign, v <= 0x1000000u));
 }`,
   det_u2f: `fn det_u2f(v: u32) -> f32 { return det_u2f_abs(v, 0u); }`,
   det_i2f: `fn det_i2f(v: i32) -> f32 {
