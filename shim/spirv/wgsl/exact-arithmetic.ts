@@ -1,4 +1,4 @@
-// WGSL helpers of deterministic mode's float arithmetic (passes/no-contraction.ts). WGSL rounds
+// WGSL helpers of deterministic mode's float arithmetic (passes/exact-arithmetic.ts). WGSL rounds
 // f32 +, - and * correctly, but lets each implementation fuse a product into an add (one
 // rounding instead of two), flush subnormals or not, and choose NaN bits. Every helper here
 // takes its operands' bits through det_bits, which flushes a subnormal to the zero of its sign,
@@ -18,7 +18,7 @@ export function f32Bits(x: number): string {
 // another helper and no branch (bool & and | where && and || would branch). SwiftShader inlines
 // every call and compiles each branch as a block; nested calls and branches of the earlier
 // helpers made a kernel like linalg's SVD (650 float operations in two loops) take more than
-// 15 minutes to compile there, flat ones about a second (docs/deterministic.md).
+// 15 minutes to compile there, flat ones 4 s (docs/deterministic.md).
 
 /** WGSL lines binding `name` to det_bits of the u32 expression `u` (one name per helper line). */
 function bits(name: string, u: string): string {
