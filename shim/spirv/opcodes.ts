@@ -57,10 +57,32 @@ export const Op = {
   AtomicOr: 241, AtomicXor: 242, Phi: 245, LoopMerge: 246, SelectionMerge: 247, Label: 248,
   Branch: 249, BranchConditional: 250, Switch: 251, Kill: 252, Return: 253, ReturnValue: 254,
   Unreachable: 255, LifetimeStart: 256, LifetimeStop: 257, NoLine: 317, ModuleProcessed: 330,
+  GroupNonUniformElect: 333, GroupNonUniformAll: 334, GroupNonUniformAny: 335,
+  GroupNonUniformAllEqual: 336, GroupNonUniformBroadcast: 337, GroupNonUniformBroadcastFirst: 338,
+  GroupNonUniformBallot: 339, GroupNonUniformShuffle: 345, GroupNonUniformShuffleXor: 346,
+  GroupNonUniformShuffleUp: 347, GroupNonUniformShuffleDown: 348, GroupNonUniformIAdd: 349,
+  GroupNonUniformFAdd: 350, GroupNonUniformIMul: 351, GroupNonUniformFMul: 352,
+  GroupNonUniformSMin: 353, GroupNonUniformUMin: 354, GroupNonUniformFMin: 355,
+  GroupNonUniformSMax: 356, GroupNonUniformUMax: 357, GroupNonUniformFMax: 358,
+  GroupNonUniformBitwiseAnd: 359, GroupNonUniformBitwiseOr: 360, GroupNonUniformBitwiseXor: 361,
   ExecutionModeId: 331, DecorateId: 332, CopyLogical: 400, PtrEqual: 401, PtrNotEqual: 402,
   TerminateInvocation: 4416, DecorateString: 5632, MemberDecorateString: 5633,
   AtomicFMinEXT: 5614, AtomicFMaxEXT: 5615, AtomicFAddEXT: 6035,
 } as const;
+
+/** The first and last opcodes of SPIR-V's non-uniform group (subgroup) instructions this table knows. */
+export const GROUP_NON_UNIFORM_FIRST = 333;
+export const GROUP_NON_UNIFORM_LAST = 361;
+
+/** A non-uniform group (subgroup) instruction. */
+export function isSubgroupOp(op: number): boolean {
+  return op >= GROUP_NON_UNIFORM_FIRST && op <= GROUP_NON_UNIFORM_LAST;
+}
+
+/** The subgroup instructions with a GroupOperation operand: scope, operation, value. */
+export function isSubgroupArithmetic(op: number): boolean {
+  return op >= 349 && op <= GROUP_NON_UNIFORM_LAST;
+}
 
 const INFO: Array<[number, number]> = [
   [Op.Nop, NONE], [Op.Undef, TR], [Op.SourceContinued, NONE], [Op.Source, NONE],
@@ -125,6 +147,7 @@ const INFO: Array<[number, number]> = [
   [Op.CopyLogical, TR], [Op.PtrEqual, TR], [Op.PtrNotEqual, TR], [Op.TerminateInvocation, NONE],
   [Op.DecorateString, NONE], [Op.MemberDecorateString, NONE], [Op.AtomicFMinEXT, TR],
   [Op.AtomicFMaxEXT, TR], [Op.AtomicFAddEXT, TR],
+  ...Object.values(Op).filter((op) => op >= GROUP_NON_UNIFORM_FIRST && op <= GROUP_NON_UNIFORM_LAST).map((op): [number, number] => [op, TR]),
 ];
 
 export const OPCODE_INFO = new Uint8Array(65536);
@@ -149,8 +172,14 @@ export const Decoration = {
 
 export const BuiltIn = {
   NumWorkgroups: 24, WorkgroupSize: 25, WorkgroupId: 26, LocalInvocationId: 27,
-  GlobalInvocationId: 28, LocalInvocationIndex: 29,
+  GlobalInvocationId: 28, LocalInvocationIndex: 29, SubgroupSize: 36, SubgroupLocalInvocationId: 41,
 } as const;
+
+/** The GroupOperation operand of the arithmetic subgroup instructions. */
+export const GroupOperation = { Reduce: 0, InclusiveScan: 1, ExclusiveScan: 2 } as const;
+
+/** Scope operand values. */
+export const Scope = { Subgroup: 3 } as const;
 
 export const ExecutionModel = { GLCompute: 5 } as const;
 export const ExecutionMode = { LocalSize: 17, LocalSizeId: 38 } as const;

@@ -5,6 +5,31 @@
 namespace tiw {
 namespace {
 
+// Why a subgroup capability is refused: offered only where the device runs the operations.
+const char *const kNoSubgroups = "the WebGPU device lacks the subgroups feature";
+
+// The subgroup operations each subgroup capability allows (Taichi's and forge's names).
+struct SubgroupCapability {
+  const char *name;
+  VkSubgroupFeatureFlags needs;
+};
+const SubgroupCapability kSubgroupCapabilities[] = {
+    {"spirv_has_subgroup_basic", VK_SUBGROUP_FEATURE_BASIC_BIT},
+    {"spirv_has_subgroup_vote", VK_SUBGROUP_FEATURE_VOTE_BIT},
+    {"spirv_has_subgroup_arithmetic", VK_SUBGROUP_FEATURE_ARITHMETIC_BIT},
+    {"spirv_has_subgroup_ballot", VK_SUBGROUP_FEATURE_BALLOT_BIT},
+    {"spirv_has_subgroup_shuffle", VK_SUBGROUP_FEATURE_SHUFFLE_BIT},
+    {"spirv_has_subgroup_shuffle_relative", VK_SUBGROUP_FEATURE_SHUFFLE_RELATIVE_BIT},
+};
+
+// True where `name` is a subgroup capability and the runtime's device runs its operations.
+bool subgroup_capability_runs(const Runtime &rt, const std::string &name) {
+  for (const auto &c : kSubgroupCapabilities) {
+    if (name == c.name) return (rt.subgroup_operations & c.needs) == c.needs;
+  }
+  return false;
+}
+
 struct CapabilityInfo {
   const char *name;
   // Why WebGPU cannot run what the capability allows; null where this runtime offers it.
@@ -32,10 +57,10 @@ const CapabilityInfo kCapabilities[] = {
     {"spirv_has_atomic_float64_minmax", "WGSL has no 64-bit floats"},
     {"spirv_has_variable_ptr", "WGSL has no pointers chosen at run time"},
     {"spirv_has_physical_storage_buffer", "WGSL cannot reach memory by device address"},
-    {"spirv_has_subgroup_basic", "subgroup operations are not translated to WGSL yet"},
-    {"spirv_has_subgroup_vote", "subgroup operations are not translated to WGSL yet"},
-    {"spirv_has_subgroup_arithmetic", "subgroup operations are not translated to WGSL yet"},
-    {"spirv_has_subgroup_ballot", "subgroup operations are not translated to WGSL yet"},
+    {"spirv_has_subgroup_basic", kNoSubgroups},
+    {"spirv_has_subgroup_vote", kNoSubgroups},
+    {"spirv_has_subgroup_arithmetic", kNoSubgroups},
+    {"spirv_has_subgroup_ballot", kNoSubgroups},
     {"spirv_has_non_semantic_info", "debug printf (NonSemantic.DebugPrintf) has no WebGPU equivalent"},
     {"spirv_has_no_integer_wrap_decoration", nullptr},
 };
@@ -57,8 +82,8 @@ const CapabilityInfo kForgeCapabilities[] = {
     {"spirv_has_shared_atomic_float16_minmax", "WGSL has no 16-bit atomics"},
     {"spirv_has_shared_atomic_float64_add", "WGSL has no 64-bit floats"},
     {"spirv_has_shared_atomic_float64_minmax", "WGSL has no 64-bit floats"},
-    {"spirv_has_subgroup_shuffle", "subgroup operations are not translated to WGSL yet"},
-    {"spirv_has_subgroup_shuffle_relative", "subgroup operations are not translated to WGSL yet"},
+    {"spirv_has_subgroup_shuffle", kNoSubgroups},
+    {"spirv_has_subgroup_shuffle_relative", kNoSubgroups},
     {"spirv_has_sampled_image_array_non_uniform_indexing", "WebGPU has no arrays of textures"},
     {"spirv_has_cooperative_matrix", "cooperative matrices have no WebGPU counterpart"},
     {"spirv_has_ray_query", "WebGPU has no ray queries or acceleration structures"},
@@ -76,6 +101,10 @@ void default_capabilities(Runtime &rt) {
     if (kCapabilities[c].refusal == nullptr) rt.capabilities[static_cast<TiCapability>(c)] = 1;
   }
   if (rt.float16) rt.capabilities[TI_CAPABILITY_SPIRV_HAS_FLOAT16] = 1;
+  // Subgroup operations are WGSL's subgroup built-ins (shim/spirv/wgsl/subgroups.ts).
+  for (int c = TI_CAPABILITY_SPIRV_HAS_INT8; c < kCount; ++c) {
+    if (subgroup_capability_runs(rt, kCapabilities[c].name)) rt.capabilities[static_cast<TiCapability>(c)] = 1;
+  }
 }
 
 bool check_capabilities(const Runtime &rt, const ModuleMetadata &meta) {
@@ -90,7 +119,7 @@ bool check_capabilities(const Runtime &rt, const ModuleMetadata &meta) {
         if (kv.first == c.name) forge = &c;
       }
       if (forge == nullptr) return fail(TI_ERROR_INCOMPATIBLE_MODULE, "the module requires unknown capability '%s'", kv.first.c_str());
-      if (forge->refusal != nullptr && kv.second > 0) return fail(TI_ERROR_INCOMPATIBLE_MODULE, "the module requires %s = %u: %s", kv.first.c_str(), kv.second, forge->refusal);
+      if (forge->refusal != nullptr && kv.second > 0 && !subgroup_capability_runs(rt, kv.first)) return fail(TI_ERROR_INCOMPATIBLE_MODULE, "the module requires %s = %u: %s", kv.first.c_str(), kv.second, forge->refusal);
       continue;
     }
     auto have = rt.capabilities.find(static_cast<TiCapability>(found));

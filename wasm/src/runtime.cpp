@@ -165,7 +165,14 @@ uint32_t spirv_version_for(uint32_t api_version) {
 }
 
 bool init_device_state(Runtime &rt) {
-  vkGetPhysicalDeviceProperties(rt.physical_device, &rt.properties);
+  VkPhysicalDeviceSubgroupProperties subgroup{};
+  subgroup.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SUBGROUP_PROPERTIES;
+  VkPhysicalDeviceProperties2 properties{};
+  properties.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2;
+  properties.pNext = &subgroup;
+  vkGetPhysicalDeviceProperties2(rt.physical_device, &properties);
+  rt.properties = properties.properties;
+  rt.subgroup_operations = (subgroup.supportedStages & VK_SHADER_STAGE_COMPUTE_BIT) != 0 ? subgroup.supportedOperations : 0;
   VkPhysicalDeviceMemoryProperties mem{};
   vkGetPhysicalDeviceMemoryProperties(rt.physical_device, &mem);
   rt.memory_type_device = find_memory_type(mem, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT);

@@ -45,6 +45,9 @@ struct Runtime {
   std::map<TiCapability, uint32_t> capabilities;
   // VK_KHR_shader_float16_int8 is enabled: SPIR-V's float16 becomes WGSL's f16.
   bool float16 = false;
+  // The VkSubgroupFeatureFlags compute shaders may use (VkPhysicalDeviceSubgroupProperties): the
+  // shim reports them where WebGPU has subgroups; 0 elsewhere.
+  uint32_t subgroup_operations = 0;
   VkPhysicalDeviceProperties properties{};
   // Made with the shim's VK_TAICHIWASM_deterministic: every task runs on one invocation in index
   // order, and a task the shim cannot run so is refused (at launch, with the shim's reason).

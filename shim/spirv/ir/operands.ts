@@ -4,7 +4,7 @@
 // from here, so what an instruction reads is said once; where the printer writes an operand's
 // text more than once it names the operand first (Printer.pin).
 import { isAtomicOp } from '../atomics.js';
-import { Op } from '../opcodes.js';
+import { isSubgroupArithmetic, isSubgroupOp, Op } from '../opcodes.js';
 import type { Instruction } from '../parse.js';
 import { FLOAT_ATOMIC_FMA, IrOp } from './ir.js';
 import type { IrType } from './module.js';
@@ -58,6 +58,8 @@ export function readIds(inst: Instruction, typeOf: (id: number) => IrType | unde
     case Op.FunctionCall: return all(1);
     default: {
       if (isAtomicOp(inst.op)) return all();
+      // The scope is a constant; an arithmetic one's group operation is a literal.
+      if (isSubgroupOp(inst.op)) return isSubgroupArithmetic(inst.op) ? [a[2]] : all(1);
       const mask = imageMaskAt(inst.op);
       if (mask !== undefined) return all().filter((_, i) => i !== mask);
       return all();

@@ -17,7 +17,7 @@
 // analysis proves: running one invocation of those would drop the others' work.
 import { useCounts } from '../def-use.js';
 import type { IrModule } from '../ir/ir.js';
-import { BuiltIn, Op, StorageClass } from '../opcodes.js';
+import { BuiltIn, isSubgroupOp, Op, StorageClass } from '../opcodes.js';
 import { findGridStrideLoop } from './grid-stride.js';
 
 /** A task that deterministic mode cannot run in index order; the message says why. */
@@ -38,6 +38,7 @@ function workgroupDependence(mod: IrModule): string | undefined {
     for (const b of fn.blocks) {
       // A memory barrier alone (Taichi's after atomics) orders one invocation's accesses: no matter here.
       if (b.body.some((i) => i.op === Op.ControlBarrier)) return 'it synchronizes its workgroup with barriers';
+      if (b.body.some((i) => isSubgroupOp(i.op))) return 'it uses subgroup operations, whose results depend on how invocations are grouped';
     }
   }
   for (const g of mod.globals.values()) {

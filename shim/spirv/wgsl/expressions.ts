@@ -3,10 +3,11 @@
 import { isAtomicOp } from '../atomics.js';
 import { GLSL_STD_450, STD450_LDEXP } from '../glsl-std450.js';
 import { IrOp, irFunction, type Instruction } from '../ir/ir.js';
-import { Op, opName } from '../opcodes.js';
+import { isSubgroupOp, Op, opName } from '../opcodes.js';
 import { bitcastText, type ScalarKind, vecName } from './types.js';
 import { atomic } from './atomics.js';
 import { image, isImageSample } from './images.js';
+import { subgroup } from './subgroups.js';
 import { addDetHelper, detSignature } from './deterministic-helpers.js';
 import { FLOOR_DIV_FN, FLOOR_DIV_NONNEG_FN, FLOOR_DIV_NONNEG_WGSL, FLOOR_DIV_WGSL } from './idiom-helpers.js';
 import { accessChain, load, loadText, store } from './memory.js';
@@ -391,6 +392,7 @@ export function instruction(ctx: Printer, inst: Instruction): void {
     }
     default:
       if (isAtomicOp(inst.op)) { atomic(ctx, inst); return; }
+      if (isSubgroupOp(inst.op)) { subgroup(ctx, inst); return; }
       if (isImageSample(inst.op) || (inst.op >= Op.ImageFetch && inst.op <= Op.ImageQuerySamples) ||
           inst.op === IrOp.SampleLevel || inst.op === IrOp.SampleGrad || inst.op === IrOp.TextureLoad) { image(ctx, inst); return; }
       ctx.fail(`${opName(inst.op)} is not supported`);

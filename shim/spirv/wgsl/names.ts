@@ -10,7 +10,12 @@ export const BUILTIN_NAMES: Record<number, [string, string]> = {
   [BuiltIn.LocalInvocationId]: ['local_invocation_id', 'vec3<u32>'],
   [BuiltIn.GlobalInvocationId]: ['global_invocation_id', 'vec3<u32>'],
   [BuiltIn.LocalInvocationIndex]: ['local_invocation_index', 'u32'],
+  [BuiltIn.SubgroupSize]: ['subgroup_size', 'u32'],
+  [BuiltIn.SubgroupLocalInvocationId]: ['subgroup_invocation_id', 'u32'],
 };
+
+/** The builtins WGSL has only with its subgroups extension. */
+export const SUBGROUP_BUILTINS = new Set<number>([BuiltIn.SubgroupSize, BuiltIn.SubgroupLocalInvocationId]);
 
 // Identifiers WGSL reserves: an entry point named one of them is renamed.
 const WGSL_RESERVED = new Set([

@@ -1,14 +1,14 @@
 // The printer's state for one module and the function being printed, and what every part of it
 // shares: values, constants, pointers (module-scope variables among them), definitions (inline,
 // `let` or hoisted) and the casts between kinds.
-import { SpirvTranslationError } from '../errors.js';
+import { SpirvTranslationError, SpirvUnsupportedError } from '../errors.js';
 import { irOpName, spirvOpcode, type IrFunction, type IrModule, type Instruction, type SpirvFunction } from '../ir/ir.js';
 import { isBufferBlock, type IrType } from '../ir/module.js';
 import type { ResourceUse } from '../ir/resources.js';
 import { opName, StorageClass } from '../opcodes.js';
 import type { StructuredFunction } from '../structurize.js';
 import { TypeTable, vecName, type ScalarKind } from './types.js';
-import { BUILTIN_NAMES, COMBINED_SAMPLER_BINDING_OFFSET, floatLiteral, halfLiteral, MAX_INLINE_TEXT } from './names.js';
+import { BUILTIN_NAMES, COMBINED_SAMPLER_BINDING_OFFSET, SUBGROUP_BUILTINS, floatLiteral, halfLiteral, MAX_INLINE_TEXT } from './names.js';
 
 export interface Expr {
   text: string;
@@ -91,11 +91,16 @@ export class Printer {
     for (const [id, name] of mod.extInstSets) if (name === 'GLSL.std.450') this.glslSets.add(id);
   }
 
-  fail(reason: string, inst: Instruction | null = this.types.current): never {
-    if (inst === null) throw new SpirvTranslationError(0, undefined, reason);
+  fail(reason: string, inst: Instruction | null = this.types.current, Failure = SpirvTranslationError): never {
+    if (inst === null) throw new Failure(0, undefined, reason);
     const op = spirvOpcode(inst);
     const what = inst.id !== 0 ? `${opName(op)} %${inst.id}` : opName(op);
-    throw new SpirvTranslationError(inst.offset, op, `${what}: ${reason}`);
+    throw new Failure(inst.offset, op, `${what}: ${reason}`);
+  }
+
+  /** Sound SPIR-V that WGSL, or this device, cannot express (the runtime refuses the module as incompatible). */
+  unsupported(reason: string, inst: Instruction | null = this.types.current): never {
+    this.fail(reason, inst, SpirvUnsupportedError);
   }
 
   scalarConstant(id: number): number {
@@ -322,6 +327,10 @@ export class Printer {
       case StorageClass.Input: {
         const bi = g.builtIn;
         if (bi === undefined || BUILTIN_NAMES[bi] === undefined) this.fail(`input variable %${id} is not a supported compute builtin (BuiltIn ${bi})`);
+        if (SUBGROUP_BUILTINS.has(bi)) {
+          if (!this.subgroups) this.unsupported(`the ${BUILTIN_NAMES[bi][0]} built-in needs WebGPU's subgroups feature, which this device lacks`);
+          this.usesSubgroups = true;
+        }
         let users = this.builtinUsers.get(id);
         if (users === undefined) this.builtinUsers.set(id, (users = new Set()));
         users.add(this.fn.id);

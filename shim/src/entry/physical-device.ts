@@ -2,7 +2,7 @@
 // and device extensions, all written from what the PhysicalDevice reads off WebGPU.
 
 import type { ShimState } from './state.js';
-import { VkResult, VkMemoryHeapFlagBits, VkQueueFlagBits, VkPhysicalDeviceType } from '../abi/vk-enums.js';
+import { VkResult, VkMemoryHeapFlagBits, VkQueueFlagBits, VkPhysicalDeviceType, VkShaderStageFlagBits, VkStructureType, VkSubgroupFeatureFlagBits } from '../abi/vk-enums.js';
 import * as S from '../abi/vk-structs.js';
 import { isArrayType, type StructLayout } from '../abi/layout.js';
 import { requirePointer, enumerateInto, StructReader } from '../abi/structs.js';
@@ -121,6 +121,27 @@ export function vkGetPhysicalDeviceProperties(vk: ShimState, physicalDevice: num
 export function vkGetPhysicalDeviceProperties2(vk: ShimState, physicalDevice: number, pProperties: number): void {
   requirePointer(vk.heap, pProperties, S.VkPhysicalDeviceProperties2.size, 'pProperties');
   vkGetPhysicalDeviceProperties(vk, physicalDevice, pProperties + S.VkPhysicalDeviceProperties2.offsets.properties);
+  const p = vk.handles.physicalDevices.get(physicalDevice, 'vkGetPhysicalDeviceProperties2');
+  // Structures chained after it that the shim knows are filled; others are left as they are.
+  const seen = new Set<number>();
+  for (let next = vk.heap.u32(pProperties + S.VkPhysicalDeviceProperties2.offsets.pNext); next !== 0 && !seen.has(next); next = vk.heap.u32(next + 4)) {
+    seen.add(next);
+    requirePointer(vk.heap, next, 8, 'pNext');
+    if (vk.heap.u32(next) === VkStructureType.PHYSICAL_DEVICE_SUBGROUP_PROPERTIES) writeSubgroupProperties(vk.heap, next, p);
+  }
+}
+
+/** WGSL's subgroup built-ins, in compute shaders, where the device has WebGPU's subgroups feature. */
+function writeSubgroupProperties(heap: Heap, ptr: number, p: PhysicalDevice): void {
+  requirePointer(heap, ptr, S.VkPhysicalDeviceSubgroupProperties.size, 'VkPhysicalDeviceSubgroupProperties');
+  const has = p.features.has('subgroups');
+  const B = VkSubgroupFeatureFlagBits;
+  writeFields(heap, ptr, S.VkPhysicalDeviceSubgroupProperties, {
+    subgroupSize: has ? (p.info?.subgroupMaxSize ?? 32) : 1,
+    supportedStages: has ? VkShaderStageFlagBits.COMPUTE_BIT : 0,
+    supportedOperations: has ? B.BASIC_BIT | B.VOTE_BIT | B.ARITHMETIC_BIT | B.BALLOT_BIT | B.SHUFFLE_BIT | B.SHUFFLE_RELATIVE_BIT : 0,
+    quadOperationsInAllStages: 0,
+  });
 }
 
 export function vkGetPhysicalDeviceFeatures(vk: ShimState, physicalDevice: number, pFeatures: number): void {

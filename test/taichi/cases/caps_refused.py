@@ -1,14 +1,13 @@
-"""Capabilities WebGPU lacks: a module exported with spirv_has_int64, _float64 or a subgroup
-capability, each with a kernel that uses the type, is refused at load naming the capability
-(docs/capabilities.md: WGSL has no 64-bit types; subgroup operations are not translated). 8-bit
-integers run: cases/eight.py."""
+"""Capabilities WebGPU lacks: a module exported with spirv_has_int64 or _float64, each with a kernel
+that uses the type, is refused at load naming the capability (docs/capabilities.md: WGSL has no
+64-bit types). 8-bit integers run (cases/eight.py); subgroup operations run where the device has
+WebGPU's subgroups (test/taichi/parity/capabilities.test.ts)."""
 
 from corpus import case, nd, ti
 
 USES = {
     "spirv_has_int64": ti.i64,
     "spirv_has_float64": ti.f64,
-    "spirv_has_subgroup_basic": None,
 }
 
 
