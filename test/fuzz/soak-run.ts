@@ -71,11 +71,12 @@ export const STRICT: Allowance = {
  * (runs ended 0 to 9 objects above the start), so the allowance is that pool's bound. The leak of 0.5 KB per launch
  * once seen (issue 19, defect 0) grows the JS objects by about 1 MB (over 15%) in the last stretch. RSS moves with the
  * allocators' own warm-up in so short a run: five runs on an idle machine ended between +2% and
- * +8.3%, with and without heap snapshots, so it is allowed 10% here; the full soak holds it to 3%.
+ * +8.3%, with and without heap snapshots, and one beside the other test files of `npm test` on 2
+ * cores +11.8% (alone then: +5%, -1%, +3.9%), so it is allowed 15% here; the full soak holds it to 3%.
  */
 export const SHORT: Allowance = {
   jsObjects: { fraction: 0.05, floor: 0 },
-  rss: { fraction: 0.1, floor: 0 },
+  rss: { fraction: 0.15, floor: 0 },
   wasmHeap: { fraction: 0.03, floor: 0 },
   shimObjects: { fraction: 0, floor: 12 },
 };

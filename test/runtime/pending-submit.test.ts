@@ -67,10 +67,15 @@ test('a lone launch, a copy and a read after a wait are one submission', async (
   await runtime.wait();
   for (let i = 0; i < 3; i++) {
     const before = submits;
+    const t0 = performance.now();
     fill.launch(a, i + 0.5);
     runtime.copy({ memory: probe }, { memory: a.memory, size: 4 });
+    const recordMs = performance.now() - t0;
     expect(Array.from(await probe.read(Float32Array))).toEqual([i + 0.5]);
-    expect(submits - before).toBe(1);
+    // A slow host (a loaded machine) may take more than 2 ms to record the two, and the list
+    // then goes when the copy is recorded, before the read's.
+    if (recordMs < 2) expect(submits - before).toBe(1);
+    else expect(submits - before).toBeLessThanOrEqual(2);
   }
   probe.free();
   await mod.destroy();
